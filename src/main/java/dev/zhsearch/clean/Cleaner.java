@@ -1,0 +1,39 @@
+package dev.zhsearch.clean;
+
+/**
+ * The cleaning pipeline applied to every document's body before indexing: boilerplate, repeated
+ * caption lines, converter pinyin glosses. Titles get the gloss repair and, for CCTV, lose their
+ * "[视频]" marker. Each step is a pure String→String function; the composition is too.
+ */
+public final class Cleaner {
+
+    private final Boilerplate boilerplate;
+    private final PinyinGlosses glosses;
+
+    public Cleaner(Boilerplate boilerplate, PinyinGlosses glosses) {
+        this.boilerplate = boilerplate;
+        this.glosses = glosses;
+    }
+
+    public static Cleaner standard() {
+        return new Cleaner(Boilerplate.standard(), PinyinGlosses.standard());
+    }
+
+    public String body(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        String s = text.replace("\r\n", "\n").replace('\r', '\n');
+        s = boilerplate.clean(s);
+        s = RepeatedLines.dropConsecutive(s);
+        return glosses.strip(s);
+    }
+
+    public String title(String text) {
+        if (text == null) {
+            return "";
+        }
+        String s = text.strip().replaceFirst("^[\\[【](?:视频|視頻|组图|組圖|图文|圖文)[\\]】]\\s*", "");
+        return glosses.strip(s);
+    }
+}

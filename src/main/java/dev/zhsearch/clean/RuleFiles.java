@@ -1,0 +1,44 @@
+package dev.zhsearch.clean;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the TAB-separated rule files under {@code clean/}: '#' comments, blank lines ignored. */
+final class RuleFiles {
+
+    private RuleFiles() {}
+
+    /** Each line split at its first TAB; a line without one is an error naming the line. */
+    static List<Map.Entry<String, String>> pairs(String resource) {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        try (InputStream in = RuleFiles.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            int n = 0;
+            while ((line = r.readLine()) != null) {
+                n++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                int tab = line.indexOf('\t');
+                if (tab <= 0) {
+                    throw new IllegalArgumentException(resource + ":" + n + ": expected KEY<TAB>VALUE: " + line);
+                }
+                out.add(Map.entry(line.substring(0, tab), line.substring(tab + 1)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(resource, e);
+        }
+        return out;
+    }
+}

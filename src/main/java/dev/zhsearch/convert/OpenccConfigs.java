@@ -1,0 +1,153 @@
+package dev.zhsearch.convert;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.HashMap;
+
+/**
+ * Loads OpenCC's own configuration files ({@code opencc/config/*.json}) and dictionaries
+ * ({@code opencc/dictionary/*.txt}) from the classpath. Dictionaries are shared between the
+ * converters this loader builds. A {@code XRev} dictionary that OpenCC generates at build time is
+ * derived here by reversing {@code X}; one that OpenCC generates from data we do not ship (e.g.
+ * {@code TSCharactersExt}, an optional extension) is left out of its group.
+ */
+public final class OpenccConfigs {
+
+    private static final String ROOT = "opencc/";
+    private static final String GENERATED_ST_PHRASES = "STPhrases_GeneratedFromRegionalPhrases";
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, Optional<PrefixDictionary>> dictionaries = new HashMap<>();
+    private final Map<String, ChineseConverter> converters = new HashMap<>();
+
+    /** The converter for an OpenCC config name such as {@code s2t} or {@code tw2sp}. */
+    public synchronized ChineseConverter converter(String configName) {
+        // get/put rather than computeIfAbsent: loading one converter may load another (see below)
+        ChineseConverter c = converters.get(configName);
+        if (c == null) {
+            c = load(configName);
+            converters.put(configName, c);
+        }
+        return c;
+    }
+
+    /** A dictionary by OpenCC file stem, e.g. {@code TSCharacters}; empty if not shipped. */
+    public synchronized Optional<PrefixDictionary> dictionary(String stem) {
+        Optional<PrefixDictionary> d = dictionaries.get(stem);
+        if (d == null) {
+            d = loadDictionary(stem);
+            dictionaries.put(stem, d);
+        }
+        return d;
+    }
+
+    private ChineseConverter load(String configName) {
+        JsonNode root;
+        try (InputStream in = resource(ROOT + "config/" + configName + ".json")) {
+            if (in == null) {
+                throw new IllegalArgumentException("unknown OpenCC config: " + configName);
+            }
+            root = json.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading OpenCC config " + configName, e);
+        }
+        List<Dictionary> normalization = new ArrayList<>();
+        for (JsonNode step : root.path("normalization")) {
+            parse(step.get("dict")).ifPresent(normalization::add);
+        }
+        Dictionary segmentation = root.has("segmentation")
+                ? parse(root.get("segmentation").get("dict")).orElse(null)
+                : null;
+        List<Dictionary> chain = new ArrayList<>();
+        for (JsonNode step : root.path("conversion_chain")) {
+            parse(step.get("dict")).ifPresent(chain::add);
+        }
+        return new ChineseConverter(configName, normalization, segmentation, chain);
+    }
+
+    private Optional<Dictionary> parse(JsonNode node) {
+        String type = node.path("type").asText();
+        if (type.equals("group")) {
+            Dictionary.Policy policy = node.path("match_policy").asText("union").equals("short_circuit")
+                    ? Dictionary.Policy.SHORT_CIRCUIT
+                    : Dictionary.Policy.UNION;
+            List<Dictionary> members = new ArrayList<>();
+            for (JsonNode member : node.path("dicts")) {
+                parse(member).ifPresent(members::add);
+            }
+            return members.isEmpty() ? Optional.empty() : Optional.of(Dictionary.group(policy, members));
+        }
+        String file = node.path("file").asText();
+        String stem = file.replaceFirst("\\.(ocd2?|txt)$", "");
+        return dictionary(stem).map(d -> (Dictionary) d);
+    }
+
+    private Optional<PrefixDictionary> loadDictionary(String stem) {
+        if (stem.equals(GENERATED_ST_PHRASES)) {
+            return Optional.of(generateStPhrasesFromRegionalPhrases());
+        }
+        Optional<PrefixDictionary> direct = read(stem, false);
+        if (direct.isPresent() || !stem.endsWith("Rev")) {
+            return direct;
+        }
+        return read(stem.substring(0, stem.length() - 3), true);
+    }
+
+    /**
+     * OpenCC generates this at build time (data/scripts/generate_st_phrases_from_regional_phrases.py):
+     * every key of TWPhrases and HKPhrases, converted with t2s, maps back to that key when the
+     * converted key has at least 3 characters, so that s2t* keeps those Simplified spans whole
+     * before regional vocabulary applies. We derive it the same way at load time.
+     */
+    private PrefixDictionary generateStPhrasesFromRegionalPhrases() {
+        ChineseConverter t2s = converter("t2s");
+        Map<String, String> generated = new java.util.LinkedHashMap<>();
+        for (String regional : List.of("TWPhrases", "HKPhrases")) {
+            String path = ROOT + "dictionary/" + regional + ".txt";
+            try (InputStream in = resource(path)) {
+                if (in == null) {
+                    continue;
+                }
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                reader.lines()
+                        .filter(l -> !l.isBlank() && !l.startsWith("#") && l.indexOf('\t') > 0)
+                        .map(l -> l.substring(0, l.indexOf('\t')).strip())
+                        .forEach(key -> {
+                            String simplified = t2s.convert(key);
+                            if (simplified.codePointCount(0, simplified.length()) >= 3) {
+                                generated.putIfAbsent(simplified, key);
+                            }
+                        });
+            } catch (IOException e) {
+                throw new UncheckedIOException(path, e);
+            }
+        }
+        return PrefixDictionary.of(generated);
+    }
+
+    private Optional<PrefixDictionary> read(String stem, boolean reverse) {
+        String path = ROOT + "dictionary/" + stem + ".txt";
+        try (InputStream in = resource(path)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return Optional.of(PrefixDictionary.read(reader, path, reverse));
+        } catch (IOException e) {
+            throw new UncheckedIOException(path, e);
+        }
+    }
+
+    private static InputStream resource(String path) {
+        return OpenccConfigs.class.getClassLoader().getResourceAsStream(path);
+    }
+}

@@ -1,0 +1,125 @@
+package dev.zhsearch.analysis;
+
+import static dev.zhsearch.analysis.TokenAssert.analyze;
+import static dev.zhsearch.analysis.TokenAssert.assertAnalyzesTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ZhAnalyzerTest {
+
+    @Test
+    void traditionalAndSimplifiedAnalyseToTheSameTerms() {
+        for (String[] pair : new String[][] {
+                {"台積電", "台积电"}, {"英偉達", "英伟达"}, {"馬斯克", "马斯克"}, {"伺服器", "服务器"},
+                {"軟體", "软件"}, {"記憶體", "内存"}, {"資料中心", "数据中心"}, {"頭髮", "头发"}, {"發展", "发展"},
+                {"乾燥", "干燥"}, {"後台", "后台"}}) {
+            assertArrayEquals(analyze(Analyzers.WORDS, pair[1]).terms(), analyze(Analyzers.WORDS, pair[0]).terms(),
+                    pair[0] + " vs " + pair[1]);
+            assertArrayEquals(analyze(Analyzers.BIGRAMS, pair[1]).terms(), analyze(Analyzers.BIGRAMS, pair[0]).terms(),
+                    pair[0] + " vs " + pair[1] + " (bigrams)");
+        }
+    }
+
+    @Test
+    void offsetsPointAtTheOriginalCharacters() {
+        // 台積電 folds to 台积电: same length, offsets unchanged
+        assertAnalyzesTo(Analyzers.WORDS, "委託台積電生產", new String[] {"委托", "台", "积", "电", "生产"},
+                new int[] {0, 2, 3, 4, 5}, new int[] {2, 3, 4, 5, 7}, 7);
+    }
+
+    @Test
+    void lengthChangingConversionKeepsOffsetsOnTheOriginal() {
+        // 記憶體 (3 chars) folds to 内存 (2 chars): the term spans all three original characters,
+        // and everything after it is shifted back by one.
+        String text = "買記憶體晶片";
+        TokenAssert.Analysis a = analyze(Analyzers.WORDS, text);
+        TokenAssert.Token memory = a.tokens().stream().filter(t -> t.term().equals("内存")).findFirst().orElseThrow(
+                () -> new AssertionError("no 内存 in " + a.tokens()));
+        assertEquals("記憶體", text.substring(memory.start(), memory.end()));
+        TokenAssert.Token last = a.tokens().getLast();
+        assertEquals("晶片", text.substring(last.start(), last.end()), a.tokens().toString());
+        assertEquals(text.length(), a.finalOffset());
+        assertAnalyzesTo(Analyzers.BIGRAMS, "記憶體", new String[] {"内存"}, new int[] {0}, new int[] {3}, 3);
+    }
+
+    @Test
+    void fullWidthLatinIsFoldedLowercasedAndStemmed() {
+        assertAnalyzesTo(Analyzers.WORDS, "ＥＵＶ", new String[] {"euv"}, new int[] {0}, new int[] {3}, 3);
+        assertAnalyzesTo(Analyzers.BIGRAMS, "Chips ＡＳＭＬ", new String[] {"chip", "asml"},
+                new int[] {0, 6}, new int[] {5, 10}, 10);
+    }
+
+    @Test
+    void surrogatePairsSurviveAndKeepOffsets() {
+        // 𠮷 is outside the BMP (two UTF-16 units)
+        String text = "𠮷野家與台積電";
+        TokenAssert.Analysis a = analyze(Analyzers.BIGRAMS, text);
+        assertEquals(text.length(), a.finalOffset());
+        assertTrue(a.tokens().stream().anyMatch(t -> t.term().startsWith("𠮷") && t.start() == 0 && t.end() == 3), a.tokens().toString());
+        TokenAssert.Token last = a.tokens().getLast();
+        assertEquals("積電", text.substring(last.start(), last.end()));
+        TokenAssert.Analysis w = analyze(Analyzers.WORDS, text);
+        assertEquals(text.length(), w.finalOffset());
+        assertEquals("電", text.substring(w.tokens().getLast().start(), w.tokens().getLast().end()));
+    }
+
+    @Test
+    void emptyAndPunctuationOnlyInputGiveNoTokens() {
+        assertAnalyzesTo(Analyzers.WORDS, "", new String[0], new int[0], new int[0], 0);
+        assertAnalyzesTo(Analyzers.WORDS, "，。！", new String[0], new int[0], new int[0], 3);
+        assertAnalyzesTo(Analyzers.BIGRAMS, "", new String[0], new int[0], new int[0], 0);
+    }
+
+    @Test
+    void veryLargeInputIsStreamedInChunksWithExactOffsets() {
+        // ~600k characters on one line with many sentence ends, and a length-changing word in
+        // every sentence: offsets must still land on 記憶體 at the very end.
+        String sentence = "台積電記憶體供應吃緊。"; // smartcn segments per sentence: a 600k-char sentence would be cut at its buffer
+        String text = sentence.repeat(60_000) + "台積電記憶體供應吃緊";
+        TokenAssert.Analysis a = analyze(Analyzers.WORDS, text);
+        assertEquals(text.length(), a.finalOffset());
+        TokenAssert.Token lastMemory = a.tokens().stream().filter(t -> t.term().equals("内存")).reduce((x, y) -> y).orElseThrow();
+        assertEquals(text.length() - 7, lastMemory.start());
+        assertEquals("記憶體", text.substring(lastMemory.start(), lastMemory.end()));
+        long memories = a.tokens().stream().filter(t -> t.term().equals("内存")).count();
+        assertEquals(60_001, memories);
+        assertTrue(a.tokens().stream().filter(t -> t.term().equals("内存"))
+                .allMatch(t -> text.substring(t.start(), t.end()).equals("記憶體")));
+    }
+
+    @Test
+    void aLongRunWithoutBoundariesIsCutSafely() {
+        String text = "𠮷".repeat(20_000); // no boundary at all: forced cuts must not split a pair
+        TokenAssert.Analysis a = analyze(Analyzers.BIGRAMS, text);
+        assertEquals(text.length(), a.finalOffset());
+        assertTrue(a.tokens().stream().allMatch(t -> t.term().equals("𠮷𠮷")), "a split pair would show as U+FFFD or a lone surrogate");
+    }
+
+    /**
+     * On the real seed articles: a Han token's original characters fold back to that token, except
+     * where smartcn cuts inside a word the vocabulary fold rewrote (截圖 → 截屏 cut as 截|屏): there
+     * the cut lands proportionally inside the original word. At most 1% of tokens may do that.
+     */
+    @Test
+    void seedTokensPointAtCharactersThatFoldToThem() throws Exception {
+        for (Path seed : List.of(Path.of("corpus/000_92c04322924d2219.txt"), Path.of("corpus/004_97219df9cbb1e096.txt"),
+                Path.of("corpus/002_52eadddd41e5ede3.txt"))) {
+            String text = Files.readString(seed);
+            TokenAssert.Analysis a = analyze(Analyzers.WORDS, text);
+            List<TokenAssert.Token> han = a.tokens().stream().filter(t -> t.term().codePoints().allMatch(
+                    c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)).toList();
+            long mismatches = han.stream()
+                    .filter(t -> !Analyzers.FOLDER.fold(text.substring(t.start(), t.end())).equals(t.term()))
+                    .count();
+            assertTrue(han.size() > 300, seed + " has " + han.size() + " Han tokens");
+            assertTrue(mismatches * 100 <= han.size(), seed + ": " + mismatches + " of " + han.size() + " tokens point elsewhere");
+            assertEquals(text.length(), a.finalOffset());
+        }
+    }
+}
