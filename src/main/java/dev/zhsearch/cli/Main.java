@@ -1,0 +1,193 @@
+package dev.zhsearch.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.zhsearch.bench.CrossScriptBench;
+import dev.zhsearch.bench.OpenccCases;
+import dev.zhsearch.convert.OpenccConfigs;
+import dev.zhsearch.corpus.CorpusReaders;
+import dev.zhsearch.index.Analysis;
+import dev.zhsearch.index.IndexSummary;
+import dev.zhsearch.index.Indexer;
+import dev.zhsearch.search.InvalidQueryException;
+import dev.zhsearch.search.SearchRequest;
+import dev.zhsearch.search.SearchResult;
+import dev.zhsearch.search.SearchService;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/** The command line: parses arguments, runs one command, returns an exit code. */
+public final class Main {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+    /** The index was built, but some input was skipped (each reported with file:line). */
+    static final int PARTIAL = 3;
+
+    static final String USAGE_TEXT = """
+            usage: zhsearch COMMAND [OPTIONS]
+
+              index  --input PATH... [--index DIR] [--threads N]
+                     Build the index from files or folders (seed articles .txt/.md, JSON Lines,
+                     tw-news-digest .jsonl[.gz], CCTV .json[.gz]). Replaces the index in DIR.
+                     Exit 0: all read; 3: built, but some input was skipped (listed); 1: failed.
+              search [--index DIR] [--size N] [--page N] QUERY
+                     Print results as JSON. Lucene syntax: AND OR NOT "phrase" title:… (AND is
+                     the default between words). A malformed query exits 2 with a one-line error.
+              demo   [--index DIR]
+                     Index corpus/ and run a sample search.
+              bench crossscript [--split dev|test] [--gsd DIR]
+                     Cross-script retrieval on UD Chinese GSD/GSDSimp parallel sentences.
+              bench opencc [--cases FILE]
+                     OpenCC's own test cases through zhsearch's converters.
+
+            DIR defaults to ./index.
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new Main(System.out, System.err).run(Arrays.asList(args)));
+    }
+
+    int run(List<String> args) {
+        if (args.isEmpty() || args.getFirst().equals("--help") || args.getFirst().equals("help")) {
+            out.print(USAGE_TEXT);
+            return args.isEmpty() ? USAGE : OK;
+        }
+        String command = args.getFirst();
+        List<String> rest = args.subList(1, args.size());
+        try {
+            return switch (command) {
+                case "index" -> index(Args.parse(rest, Set.of("input", "index", "threads"), Set.of("quiet")));
+                case "search" -> search(Args.parse(rest, Set.of("index", "size", "page"), Set.of("no-highlight")));
+                case "demo" -> demo(Args.parse(rest, Set.of("index"), Set.of()));
+                case "bench" -> bench(rest);
+                default -> throw new Args.UsageException("unknown command '" + command + "'");
+            };
+        } catch (Args.UsageException e) {
+            err.println("zhsearch: " + e.getMessage());
+            err.print(USAGE_TEXT);
+            return USAGE;
+        } catch (IOException | RuntimeException e) {
+            err.println("zhsearch: " + command + " failed: " + e);
+            return FAILED;
+        }
+    }
+
+    private int index(Args a) throws Args.UsageException, IOException {
+        List<String> inputs = new java.util.ArrayList<>(a.all("input"));
+        inputs.addAll(a.positionals());
+        if (inputs.isEmpty()) {
+            throw new Args.UsageException("index needs --input PATH");
+        }
+        int threads = a.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 64);
+        Path indexDir = Path.of(a.get("index", "index"));
+        IndexSummary s = buildIndex(inputs.stream().map(Path::of).toList(), indexDir, threads, a.flag("quiet"));
+        out.println(s.describe());
+        if (s.skipped() > 0) {
+            err.printf("%,d input record(s) or file(s) skipped; see the 'skipped' lines above%n", s.skipped());
+            return PARTIAL;
+        }
+        return OK;
+    }
+
+    private IndexSummary buildIndex(List<Path> inputs, Path indexDir, int threads, boolean quiet) throws IOException {
+        err.println("loading analysis (OpenCC dictionaries, smartcn)…");
+        Analysis analysis = Analysis.standard();
+        err.println("indexing " + inputs + " into " + indexDir + " with " + threads + " thread(s)");
+        Indexer indexer = new Indexer(analysis, CorpusReaders.standard(), threads, quiet ? null : err, 2000);
+        return indexer.build(inputs, indexDir);
+    }
+
+    private int search(Args a) throws Args.UsageException, IOException {
+        if (a.positionals().isEmpty()) {
+            throw new Args.UsageException("search needs a QUERY");
+        }
+        String query = String.join(" ", a.positionals());
+        int size = a.integer("size", 10, 0, SearchRequest.MAX_SIZE);
+        int page = a.integer("page", 1, 1, 1_000_000);
+        Path indexDir = Path.of(a.get("index", "index"));
+        if (!Files.isDirectory(indexDir)) {
+            err.println("zhsearch: no index at " + indexDir + " (build one with: zhsearch index --input corpus)");
+            return FAILED;
+        }
+        try (SearchService service = SearchService.open(indexDir, Analysis.standard())) {
+            SearchResult result = service.search(new SearchRequest(query, page, size, !a.flag("no-highlight")));
+            out.println(json.writeValueAsString(result));
+            return OK;
+        } catch (InvalidQueryException e) {
+            err.println("zhsearch: " + e.getMessage());
+            return USAGE;
+        } catch (org.apache.lucene.index.IndexNotFoundException e) {
+            err.println("zhsearch: no index at " + indexDir + " (build one with: zhsearch index --input corpus)");
+            return FAILED;
+        }
+    }
+
+    private int demo(Args a) throws IOException {
+        Path indexDir = Path.of(a.get("index", "index"));
+        IndexSummary s = buildIndex(List.of(Path.of("corpus")), indexDir, Runtime.getRuntime().availableProcessors(), true);
+        out.println(s.describe());
+        try (SearchService service = SearchService.open(indexDir, Analysis.standard())) {
+            for (String q : List.of("台积电", "英偉達")) {
+                SearchResult r = service.search(SearchRequest.of(q, 3));
+                out.printf("%nsearch %s: %d documents in %d ms%n", q, r.total(), r.tookMs());
+                r.hits().forEach(h -> out.printf("  %-22s %s%n    %s%n", h.id(), h.title(), h.snippets().isEmpty() ? "" : h.snippets().getFirst()));
+            }
+        } catch (InvalidQueryException e) {
+            throw new IllegalStateException(e);
+        }
+        out.println("\nTry: ./zhsearch search 伺服器");
+        return OK;
+    }
+
+    private int bench(List<String> args) throws Args.UsageException, IOException {
+        if (args.isEmpty()) {
+            throw new Args.UsageException("bench needs a name: crossscript | opencc");
+        }
+        List<String> rest = args.subList(1, args.size());
+        switch (args.getFirst()) {
+            case "crossscript" -> {
+                Args a = Args.parse(rest, Set.of("split", "gsd"), Set.of());
+                Path gsd = Path.of(a.get("gsd", "../shared/corpora/ud-chinese-gsd-parallel"));
+                if (!Files.isDirectory(gsd)) {
+                    err.println("zhsearch: GSD parallel corpus not found at " + gsd.toAbsolutePath());
+                    return FAILED;
+                }
+                CrossScriptBench.Report r = new CrossScriptBench(Analysis.standard()).run(gsd, a.get("split", "dev"));
+                out.print(r.table());
+                Path json = Path.of("target", "bench-crossscript.json");
+                Files.createDirectories(json.getParent());
+                this.json.writeValue(json.toFile(), r);
+                out.println("written: " + json);
+                return OK;
+            }
+            case "opencc" -> {
+                Args a = Args.parse(rest, Set.of("cases"), Set.of());
+                Path cases = Path.of(a.get("cases", "../shared/corpora/opencc/test/testcases/testcases.json"));
+                if (!Files.exists(cases)) {
+                    err.println("zhsearch: OpenCC test cases not found at " + cases.toAbsolutePath());
+                    return FAILED;
+                }
+                OpenccCases.Report r = OpenccCases.run(cases, new OpenccConfigs());
+                out.print(r.table());
+                return r.rate() >= 0.98 ? OK : FAILED;
+            }
+            default -> throw new Args.UsageException("unknown benchmark '" + args.getFirst() + "'");
+        }
+    }
+}

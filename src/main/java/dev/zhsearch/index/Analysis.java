@@ -1,0 +1,26 @@
+package dev.zhsearch.index;
+
+import dev.zhsearch.analysis.ZhAnalyzer;
+import dev.zhsearch.convert.OpenccConfigs;
+import dev.zhsearch.convert.ScriptDetector;
+import dev.zhsearch.convert.ScriptFolder;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+
+/**
+ * The analysis resources shared by indexing and search: one OpenCC load, one folder, the
+ * per-field analyzer (words for text fields, bigrams for their {@code _bigram} twins).
+ */
+public record Analysis(ScriptFolder folder, ScriptDetector scripts, ZhAnalyzer words, ZhAnalyzer bigrams, Analyzer perField) {
+
+    public static Analysis standard() {
+        OpenccConfigs configs = new OpenccConfigs();
+        ScriptFolder folder = ScriptFolder.standard(configs);
+        ZhAnalyzer words = new ZhAnalyzer(folder, ZhAnalyzer.Mode.WORDS);
+        ZhAnalyzer bigrams = new ZhAnalyzer(folder, ZhAnalyzer.Mode.BIGRAMS);
+        Analyzer perField = new PerFieldAnalyzerWrapper(words, Map.of(
+                Fields.TITLE_BIGRAM, bigrams, Fields.BODY_BIGRAM, bigrams));
+        return new Analysis(folder, new ScriptDetector(configs), words, bigrams, perField);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.zhsearch.index;
+
+import dev.zhsearch.corpus.PubDate;
+import java.time.ZoneOffset;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexOptions;
+
+/** {@link IndexedDoc} → Lucene {@link Document}, field by field as {@link Fields} names them. */
+public final class DocumentMapper {
+
+    /** Stored, analysed, with offsets in the postings so the UnifiedHighlighter need not re-analyse. */
+    static final FieldType STORED_TEXT_WITH_OFFSETS = textType(true);
+    static final FieldType TEXT_WITH_OFFSETS = textType(false);
+
+    private static FieldType textType(boolean stored) {
+        FieldType t = new FieldType();
+        t.setTokenized(true);
+        t.setStored(stored);
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        t.freeze();
+        return t;
+    }
+
+    public Document toDocument(IndexedDoc d) {
+        Document doc = new Document();
+        doc.add(new StringField(Fields.ID, d.id(), Field.Store.YES));
+        doc.add(new Field(Fields.TITLE, d.title(), STORED_TEXT_WITH_OFFSETS));
+        doc.add(new Field(Fields.TITLE_BIGRAM, d.title(), TEXT_WITH_OFFSETS));
+        doc.add(new Field(Fields.BODY, d.body(), STORED_TEXT_WITH_OFFSETS));
+        doc.add(new Field(Fields.BODY_BIGRAM, d.body(), TEXT_WITH_OFFSETS));
+        PubDate date = d.date();
+        doc.add(new StringField(Fields.DATE_SOURCE, date.provenance().label(), Field.Store.YES));
+        if (date.known()) {
+            doc.add(new StoredField(Fields.DATE, date.iso()));
+            int days = (int) date.date().toEpochDay();
+            doc.add(new IntPoint(Fields.DATE_DAYS, days));
+            long seconds = date.date().atTime(date.time() == null ? java.time.LocalTime.MIDNIGHT : date.time()).toEpochSecond(ZoneOffset.UTC);
+            doc.add(new NumericDocValuesField(Fields.DATE_SORT, seconds));
+        }
+        if (d.source() != null) {
+            doc.add(new StringField(Fields.SOURCE, d.source(), Field.Store.YES));
+        }
+        if (d.url() != null) {
+            doc.add(new StoredField(Fields.URL, d.url()));
+        }
+        doc.add(new StringField(Fields.SCRIPT, d.script().label(), Field.Store.YES));
+        if (d.origin() != null) {
+            doc.add(new StoredField(Fields.ORIGIN, d.origin()));
+        }
+        return doc;
+    }
+}

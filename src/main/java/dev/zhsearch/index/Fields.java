@@ -1,0 +1,46 @@
+package dev.zhsearch.index;
+
+import java.util.List;
+
+/** Every field of the index, by name, in one place. */
+public final class Fields {
+
+    private Fields() {}
+
+    /** The document id (exact, stored, unique). */
+    public static final String ID = "id";
+    /** Title as displayed (stored), analysed into words with offsets for highlighting. */
+    public static final String TITLE = "title";
+    /** Cleaned body as displayed (stored), analysed into words with offsets for highlighting. */
+    public static final String BODY = "body";
+    /** Suffix of the CJK-bigram twin of a text field (not stored): recall for names smartcn splits. */
+    public static final String BIGRAM_SUFFIX = "_bigram";
+    public static final String TITLE_BIGRAM = TITLE + BIGRAM_SUFFIX;
+    public static final String BODY_BIGRAM = BODY + BIGRAM_SUFFIX;
+    /** Publication date, ISO text as published (stored), absent when unknown. */
+    public static final String DATE = "date";
+    /** Days since the epoch (points for ranges, doc values for sorting); absent when unknown. */
+    public static final String DATE_DAYS = "date_days";
+    /** Seconds since the epoch of the local publication time, for sorting by date; absent when unknown. */
+    public static final String DATE_SORT = "date_sort";
+    /** Where the date came from: metadata | text | unknown. */
+    public static final String DATE_SOURCE = "date_source";
+    /** The outlet, as the corpus names it. */
+    public static final String SOURCE = "source";
+    public static final String URL = "url";
+    /** traditional | simplified | unknown. */
+    public static final String SCRIPT = "script";
+    /** file:line the document was read from. */
+    public static final String ORIGIN = "origin";
+
+    /** The text fields a query searches by default, with their boosts. */
+    public static final List<String> TEXT_FIELDS = List.of(TITLE, BODY);
+
+    public static boolean isBigram(String field) {
+        return field.endsWith(BIGRAM_SUFFIX);
+    }
+
+    public static String bigramOf(String textField) {
+        return textField + BIGRAM_SUFFIX;
+    }
+}

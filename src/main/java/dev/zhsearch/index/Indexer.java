@@ -1,0 +1,261 @@
+package dev.zhsearch.index;
+
+import dev.zhsearch.corpus.CorpusReaders;
+import dev.zhsearch.corpus.CorpusSink;
+import dev.zhsearch.corpus.ReadProblem;
+import dev.zhsearch.corpus.SourceDoc;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Builds an index from corpus files. One thread reads; {@code threads} workers clean, detect the
+ * script and analyse (IndexWriter analyses in the calling thread, so analysis runs in parallel).
+ * A document goes to the worker its id hashes to, so two documents with one id are indexed in
+ * the order read and the last one wins. The build is one commit: until it completes, readers of
+ * the directory keep seeing the previous index.
+ */
+public final class Indexer {
+
+    /** Commit user-data key: when the index was built (ISO instant). */
+    public static final String LAST_INDEXED = "zhsearch.lastIndexed";
+    private static final int MAX_PROBLEMS_KEPT = 10_000;
+
+    private final Analysis analysis;
+    private final CorpusReaders readers;
+    private final DocumentPreparer preparer;
+    private final DocumentMapper mapper = new DocumentMapper();
+    private final int threads;
+    private final PrintStream log;
+    private final long progressEveryMillis;
+
+    public Indexer(Analysis analysis, CorpusReaders readers, int threads, PrintStream log, long progressEveryMillis) {
+        this.analysis = analysis;
+        this.readers = readers;
+        this.preparer = new DocumentPreparer(dev.zhsearch.clean.Cleaner.standard(), analysis.scripts());
+        this.threads = Math.max(1, threads);
+        this.log = log;
+        this.progressEveryMillis = progressEveryMillis;
+    }
+
+    /** Replaces whatever index is in {@code indexDir} with one built from {@code inputs}. */
+    public IndexSummary build(List<Path> inputs, Path indexDir) throws IOException {
+        Files.createDirectories(indexDir);
+        try (Directory dir = FSDirectory.open(indexDir)) {
+            return build(inputs, dir);
+        }
+    }
+
+    public IndexSummary build(List<Path> inputs, Directory dir) throws IOException {
+        long start = System.nanoTime();
+        IndexWriterConfig config = new IndexWriterConfig(analysis.perField())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setRAMBufferSizeMB(256)
+                .setCommitOnClose(false);
+        Counters c = new Counters();
+        try (IndexWriter writer = new IndexWriter(dir, config)) {
+            List<BlockingQueue<SourceDoc>> queues = new ArrayList<>();
+            List<Thread> workers = new ArrayList<>();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            for (int i = 0; i < threads; i++) {
+                BlockingQueue<SourceDoc> q = new ArrayBlockingQueue<>(512);
+                queues.add(q);
+                workers.add(Thread.ofPlatform().name("indexer-" + i).start(() -> work(q, writer, c, failure)));
+            }
+            Thread progress = Thread.ofPlatform().daemon().name("indexer-progress").start(() -> progress(c, start));
+            CorpusSink sink = new CorpusSink() {
+                @Override
+                public void accept(SourceDoc doc) {
+                    c.records.incrementAndGet();
+                    if (!c.seen.add(doc.id())) {
+                        c.duplicates.incrementAndGet();
+                        problem(c, new ReadProblem(doc.origin(), 0, "duplicate id " + doc.id() + ": replaces the earlier one"), false);
+                    }
+                    BlockingQueue<SourceDoc> q = queues.get(Math.floorMod(doc.id().hashCode(), queues.size()));
+                    try {
+                        while (!q.offer(doc, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                            if (failure.get() != null) {
+                                throw new IllegalStateException("indexing failed", failure.get());
+                            }
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted", e);
+                    }
+                }
+
+                @Override
+                public void skip(ReadProblem p) {
+                    problem(c, p, true);
+                }
+            };
+            try {
+                readers.readAll(inputs, sink);
+            } finally {
+                for (BlockingQueue<SourceDoc> q : queues) {
+                    putPoison(q);
+                }
+                for (Thread w : workers) {
+                    join(w);
+                }
+                progress.interrupt();
+            }
+            if (failure.get() != null) {
+                writer.rollback();
+                throw new IOException("indexing failed: " + failure.get(), failure.get());
+            }
+            writer.setLiveCommitData(Map.of(LAST_INDEXED, Instant.now().toString()).entrySet());
+            writer.commit();
+        }
+        long docsInIndex;
+        try (DirectoryReader r = DirectoryReader.open(dir)) {
+            docsInIndex = r.numDocs();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<ReadProblem> problems;
+        synchronized (c.problems) {
+            problems = List.copyOf(c.problems);
+        }
+        return new IndexSummary(c.records.get(), c.indexed.get() - c.duplicates.get(), c.duplicates.get(), c.skipped.get(),
+                c.chars.get(), c.bytes.get(), seconds, sizeOf(dir), docsInIndex, problems);
+    }
+
+    private static final SourceDoc POISON = new SourceDoc("\u0000", "", "", dev.zhsearch.corpus.PubDate.UNKNOWN, null, null, null);
+
+    private void work(BlockingQueue<SourceDoc> queue, IndexWriter writer, Counters c, AtomicReference<Throwable> failure) {
+        try {
+            while (true) {
+                SourceDoc doc = queue.take();
+                if (doc == POISON) {
+                    return;
+                }
+                if (failure.get() != null) {
+                    continue; // drain, so the reader is never blocked
+                }
+                IndexedDoc prepared = preparer.prepare(doc);
+                writer.updateDocument(new Term(Fields.ID, prepared.id()), mapper.toDocument(prepared));
+                c.indexed.incrementAndGet();
+                c.chars.addAndGet(prepared.title().length() + prepared.body().length());
+                c.bytes.addAndGet(utf8Length(prepared.title()) + utf8Length(prepared.body()));
+            }
+        } catch (Throwable t) {
+            failure.compareAndSet(null, t);
+            // keep draining so the reading thread can finish and report
+            try {
+                while (queue.take() != POISON) {
+                    // discard
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void problem(Counters c, ReadProblem p, boolean skipped) {
+        if (skipped) {
+            c.skipped.incrementAndGet();
+        }
+        synchronized (c.problems) {
+            if (c.problems.size() < MAX_PROBLEMS_KEPT) {
+                c.problems.add(p);
+            }
+        }
+        if (log != null) {
+            log.println((skipped ? "skipped " : "note: ") + p);
+        }
+    }
+
+    private void progress(Counters c, long start) {
+        if (log == null || progressEveryMillis <= 0) {
+            return;
+        }
+        try {
+            while (true) {
+                Thread.sleep(progressEveryMillis);
+                double s = (System.nanoTime() - start) / 1e9;
+                log.printf("… %,d documents read, %,d indexed, %,d skipped — %,.0f docs/s, %.1f MB/s, %.0f s%n",
+                        c.records.get(), c.indexed.get(), c.skipped.get(), c.indexed.get() / s, c.bytes.get() / 1e6 / s, s);
+            }
+        } catch (InterruptedException e) {
+            // done
+        }
+    }
+
+    private static void putPoison(BlockingQueue<SourceDoc> q) {
+        try {
+            q.put(POISON);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void join(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static long sizeOf(Directory dir) throws IOException {
+        long total = 0;
+        for (String f : dir.listAll()) {
+            try {
+                total += dir.fileLength(f);
+            } catch (IOException | UncheckedIOException e) {
+                // a file removed while listing: not part of the index any more
+            }
+        }
+        return total;
+    }
+
+    private static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch < 0x80) {
+                n += 1;
+            } else if (ch < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(ch)) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
+    private static final class Counters {
+        final AtomicLong records = new AtomicLong();
+        final AtomicLong indexed = new AtomicLong();
+        final AtomicLong duplicates = new AtomicLong();
+        final AtomicLong skipped = new AtomicLong();
+        final AtomicLong chars = new AtomicLong();
+        final AtomicLong bytes = new AtomicLong();
+        final Set<String> seen = ConcurrentHashMap.newKeySet();
+        final List<ReadProblem> problems = Collections.synchronizedList(new ArrayList<>());
+    }
+
+}

@@ -1,0 +1,169 @@
+package dev.zhsearch.search;
+
+import dev.zhsearch.index.Fields;
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+
+/**
+ * Snippets with {@code <mark>} around matches, the rest HTML-escaped, from the stored original
+ * text: offsets come from the postings, which the analysis chain mapped back through every script
+ * conversion. The word fields are highlighted first; where a document matched only through the
+ * bigram twin (a name smartcn splits), the bigram field's offsets mark the same stored text.
+ */
+final class Highlighting {
+
+    static final int SNIPPETS = 2;
+    private final Analyzer analyzer;
+
+    Highlighting(Analyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    /** title → marked title, body → passages, for each doc (parallel to docIds). */
+    record Marked(String[] titles, List<List<String>> snippets) {}
+
+    Marked highlight(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
+        int n = docIds.length;
+        String[] titles = new String[n];
+        List<List<String>> snippets = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            snippets.add(List.of());
+        }
+        if (n == 0) {
+            return new Marked(titles, snippets);
+        }
+        Map<String, Object[]> words = highlighter(searcher).marks(
+                new String[] {Fields.TITLE, Fields.BODY}, query, docIds, new int[] {1, SNIPPETS});
+        Map<String, Object[]> bigrams = null;
+        for (int i = 0; i < n; i++) {
+            Marks title = (Marks) words.get(Fields.TITLE)[i];
+            Marks body = (Marks) words.get(Fields.BODY)[i];
+            if ((title == null || !title.marked()) || (body == null || !body.marked())) {
+                if (bigrams == null) {
+                    bigrams = highlighter(searcher).marks(
+                            new String[] {Fields.TITLE_BIGRAM, Fields.BODY_BIGRAM}, query, docIds, new int[] {1, SNIPPETS});
+                }
+                Marks bt = (Marks) bigrams.get(Fields.TITLE_BIGRAM)[i];
+                Marks bb = (Marks) bigrams.get(Fields.BODY_BIGRAM)[i];
+                if ((title == null || !title.marked()) && bt != null && bt.marked()) {
+                    title = bt;
+                }
+                if ((body == null || !body.marked()) && bb != null && bb.marked()) {
+                    body = bb;
+                }
+            }
+            titles[i] = title == null ? null : String.join("", title.passages());
+            snippets.set(i, body == null ? List.of() : body.passages());
+        }
+        return new Marked(titles, snippets);
+    }
+
+    private StoredTwinHighlighter highlighter(IndexSearcher searcher) {
+        return new StoredTwinHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new MarkFormatter())
+                .withMaxLength(200_000)
+                .withHandleMultiTermQuery(true)
+                .withHighlightPhrasesStrictly(true));
+    }
+
+    /** The passages of one field, and whether any has a match. */
+    record Marks(List<String> passages, boolean marked) {}
+
+    /** Bigram twins are not stored: highlight them over their text field's stored value. */
+    private static final class StoredTwinHighlighter extends UnifiedHighlighter {
+        StoredTwinHighlighter(UnifiedHighlighter.Builder builder) {
+            super(builder);
+        }
+
+        Map<String, Object[]> marks(String[] fields, Query query, int[] docIds, int[] maxPassages) throws IOException {
+            return highlightFieldsAsObjects(fields, query, docIds, maxPassages);
+        }
+
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
+            String[] stored = Arrays.stream(fields)
+                    .map(f -> Fields.isBigram(f) ? f.substring(0, f.length() - Fields.BIGRAM_SUFFIX.length()) : f)
+                    .toArray(String[]::new);
+            return super.loadFieldValues(stored, docIter, cacheCharsThreshold);
+        }
+
+        @Override
+        protected BreakIterator getBreakIterator(String field) {
+            if (field.startsWith(Fields.TITLE)) {
+                return new WholeBreakIterator();
+            }
+            return BreakIterator.getSentenceInstance(Locale.ROOT);
+        }
+    }
+
+    /** Formats each passage on its own: escaped text, {@code <mark>} around (merged) matches. */
+    static final class MarkFormatter extends PassageFormatter {
+        @Override
+        public Object format(Passage[] passages, String content) {
+            List<String> out = new ArrayList<>(passages.length);
+            boolean marked = false;
+            for (Passage p : passages) {
+                StringBuilder sb = new StringBuilder();
+                int pos = p.getStartOffset();
+                for (int i = 0; i < p.getNumMatches(); i++) {
+                    int start = p.getMatchStarts()[i];
+                    int end = p.getMatchEnds()[i];
+                    while (i + 1 < p.getNumMatches() && p.getMatchStarts()[i + 1] <= end) {
+                        end = Math.max(end, p.getMatchEnds()[++i]);
+                    }
+                    if (start < pos) {
+                        start = pos;
+                    }
+                    if (end <= start) {
+                        continue;
+                    }
+                    escape(content, pos, start, sb);
+                    sb.append("<mark>");
+                    escape(content, start, end, sb);
+                    sb.append("</mark>");
+                    pos = end;
+                    marked = true;
+                }
+                escape(content, pos, Math.max(pos, p.getEndOffset()), sb);
+                out.add(sb.toString().strip().replaceAll("\\s*\\n\\s*", " "));
+            }
+            return new Marks(out, marked);
+        }
+    }
+
+    static void escape(String s, int from, int to, StringBuilder out) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    static String escape(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        escape(s, 0, s.length(), sb);
+        return sb.toString();
+    }
+}

@@ -1,0 +1,253 @@
+package dev.zhsearch.search;
+
+import dev.zhsearch.index.Fields;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.PhraseQuery;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.queryparser.classic.TokenMgrError;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * User query text → Lucene query. Lucene syntax (AND/OR/NOT, "phrases", field:term, grouping)
+ * with AND as the default operator: every word must match, as people expect of a search box. The
+ * query is parsed twice, once against the smartcn word fields and once against their CJK-bigram
+ * twins (where a run of Han characters becomes a phrase of bigrams, i.e. an exact substring);
+ * a document matches either way and scores by both. Leading wildcards are refused.
+ */
+public final class QueryFactory {
+
+    /** Fields a user may name in a query, mapped to the index field(s). */
+    private static final Set<String> TEXT_FIELDS = Set.of(Fields.TITLE, Fields.BODY);
+    private static final List<String> TEXT_FIELDS_ORDERED = List.of(Fields.TITLE, Fields.BODY);
+    private static final Set<String> KEYWORD_FIELDS = Set.of(Fields.SOURCE, Fields.ID, Fields.SCRIPT, Fields.DATE_SOURCE);
+    private static final Map<String, Float> BOOSTS = Map.of(Fields.TITLE, 2f, Fields.BODY, 1f,
+            Fields.TITLE_BIGRAM, 2f, Fields.BODY_BIGRAM, 1f);
+    public static final int MAX_QUERY_CHARS = 2_000;
+
+    /** Which field families a query searches: production uses BOTH; the others exist to measure. */
+    public enum Mode { WORDS, BIGRAMS, BOTH }
+
+    private final Analyzer analyzer;
+    private final Mode mode;
+
+    public QueryFactory(Analyzer perFieldAnalyzer) {
+        this(perFieldAnalyzer, Mode.BOTH);
+    }
+
+    public QueryFactory(Analyzer perFieldAnalyzer, Mode mode) {
+        this.analyzer = perFieldAnalyzer;
+        this.mode = mode;
+    }
+
+    public Query parse(String text) throws InvalidQueryException {
+        if (text == null || text.isBlank()) {
+            return new MatchAllDocsQuery();
+        }
+        if (text.length() > MAX_QUERY_CHARS) {
+            throw new InvalidQueryException("query too long: " + text.length() + " characters (at most " + MAX_QUERY_CHARS + ")");
+        }
+        if (mode == Mode.WORDS) {
+            return parse(text, false);
+        }
+        if (mode == Mode.BIGRAMS) {
+            return parse(text, true);
+        }
+        Query words = parse(text, false);
+        Query bigrams = parse(text, true);
+        return new BooleanQuery.Builder()
+                .add(words, BooleanClause.Occur.SHOULD)
+                .add(bigrams, BooleanClause.Occur.SHOULD)
+                .build();
+    }
+
+    private Query parse(String text, boolean bigram) throws InvalidQueryException {
+        String[] fields = bigram
+                ? new String[] {Fields.TITLE_BIGRAM, Fields.BODY_BIGRAM}
+                : new String[] {Fields.TITLE, Fields.BODY};
+        Parser parser = new Parser(fields, analyzer, bigram);
+        try {
+            return parser.parse(text);
+        } catch (ParseException | TokenMgrError e) {
+            throw new InvalidQueryException("cannot parse query: " + oneLine(e.getMessage()));
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new InvalidQueryException("query too complex: more than " + IndexSearcher.getMaxClauseCount() + " clauses");
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException("invalid query: " + oneLine(e.getMessage()));
+        }
+    }
+
+    private static String oneLine(String message) {
+        if (message == null) {
+            return "syntax error";
+        }
+        String first = message.strip().split("\\R", 2)[0];
+        return first.replace("Cannot parse '", "").replaceAll("^.*?': ", "");
+    }
+
+    private static final class Parser extends MultiFieldQueryParser {
+        private final boolean bigram;
+
+        Parser(String[] fields, Analyzer analyzer, boolean bigram) {
+            super(fields, analyzer, BOOSTS);
+            this.bigram = bigram;
+            setDefaultOperator(QueryParser.Operator.AND);
+            setAllowLeadingWildcard(false);
+            setSplitOnWhitespace(true);
+            setAutoGeneratePhraseQueries(bigram);
+        }
+
+        @Override
+        protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+            if (field == null && !bigram && !quoted) {
+                // MultiFieldQueryParser would call QueryParserBase per field, bypassing the rule below
+                BooleanQuery.Builder perField = new BooleanQuery.Builder();
+                int clauses = 0;
+                for (String f : TEXT_FIELDS_ORDERED) {
+                    Query q = wordsWithUnknownRunsAsPhrases(f, queryText);
+                    if (q != null) {
+                        perField.add(new BoostQuery(q, BOOSTS.get(f)), BooleanClause.Occur.SHOULD);
+                        clauses++;
+                    }
+                }
+                return clauses == 0 ? null : perField.build();
+            }
+            if (field == null) {
+                return super.getFieldQuery(null, queryText, quoted);
+            }
+            String target = mapped(field);
+            if (!bigram && !quoted && TEXT_FIELDS.contains(target)) {
+                return wordsWithUnknownRunsAsPhrases(target, queryText);
+            }
+            return single(field, queryText, () -> super.getFieldQuery(target, queryText, quoted));
+        }
+
+        /**
+         * smartcn cuts a name it does not know (台积电, 英伟达) into single characters; ANDed one by
+         * one they would match any text holding the three characters anywhere (英業達 for 英偉達). A
+         * run of single Han characters is therefore a phrase; known words stay separate clauses.
+         */
+        private Query wordsWithUnknownRunsAsPhrases(String field, String text) throws ParseException {
+            List<String> terms = new ArrayList<>();
+            List<Integer> positions = new ArrayList<>();
+            try (TokenStream ts = getAnalyzer().tokenStream(field, text)) {
+                CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+                PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+                ts.reset();
+                int pos = -1;
+                while (ts.incrementToken()) {
+                    pos += Math.max(1, inc.getPositionIncrement());
+                    terms.add(term.toString());
+                    positions.add(pos);
+                }
+                ts.end();
+            } catch (IOException e) {
+                throw new ParseException("cannot analyse query: " + e.getMessage());
+            }
+            if (terms.isEmpty()) {
+                return null;
+            }
+            BooleanClause.Occur occur = getDefaultOperator() == QueryParser.Operator.AND ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD;
+            List<Query> clauses = new ArrayList<>();
+            int i = 0;
+            while (i < terms.size()) {
+                int j = i;
+                while (j < terms.size() && singleHan(terms.get(j)) && (j == i || positions.get(j) == positions.get(j - 1) + 1)) {
+                    j++;
+                }
+                if (j - i >= 2) {
+                    PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+                    for (int k = i; k < j; k++) {
+                        phrase.add(new Term(field, terms.get(k)), positions.get(k) - positions.get(i));
+                    }
+                    clauses.add(phrase.build());
+                    i = j;
+                } else {
+                    clauses.add(new TermQuery(new Term(field, terms.get(i))));
+                    i++;
+                }
+            }
+            if (clauses.size() == 1) {
+                return clauses.getFirst();
+            }
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            clauses.forEach(q -> b.add(q, occur));
+            return b.build();
+        }
+
+        private static boolean singleHan(String term) {
+            return term.codePointCount(0, term.length()) == 1
+                    && Character.UnicodeScript.of(term.codePointAt(0)) == Character.UnicodeScript.HAN;
+        }
+
+        @Override
+        protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+            if (field == null) {
+                return super.getFieldQuery(null, queryText, slop);
+            }
+            return single(field, queryText, () -> super.getFieldQuery(mapped(field), queryText, slop));
+        }
+
+        @Override
+        protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+            return field == null ? super.getPrefixQuery(null, termStr) : super.getPrefixQuery(mapped(field), termStr);
+        }
+
+        @Override
+        protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+            return field == null ? super.getWildcardQuery(null, termStr) : super.getWildcardQuery(mapped(field), termStr);
+        }
+
+        @Override
+        protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+            return field == null ? super.getFuzzyQuery(null, termStr, minSimilarity) : super.getFuzzyQuery(mapped(field), termStr, minSimilarity);
+        }
+
+        @Override
+        protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+            throw new ParseException("regular expressions are not supported");
+        }
+
+        @Override
+        protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive, boolean endInclusive) throws ParseException {
+            throw new ParseException("range queries are not supported in the query text; use the from/to date filters");
+        }
+
+        private interface Body {
+            Query get() throws ParseException;
+        }
+
+        private Query single(String field, String queryText, Body textQuery) throws ParseException {
+            if (KEYWORD_FIELDS.contains(field)) {
+                return new TermQuery(new Term(field, queryText));
+            }
+            return textQuery.get();
+        }
+
+        private String mapped(String field) throws ParseException {
+            if (TEXT_FIELDS.contains(field)) {
+                return bigram ? Fields.bigramOf(field) : field;
+            }
+            if (KEYWORD_FIELDS.contains(field)) {
+                return field;
+            }
+            throw new ParseException("unknown field '" + field + "' (fields: title, body, source, script, id)");
+        }
+    }
+}
