@@ -109,7 +109,7 @@ public final class Main {
         err.println("loading analysis (OpenCC dictionaries, smartcn)…");
         Analysis analysis = Analysis.standard();
         err.println("indexing " + inputs + " into " + indexDir + " with " + threads + " thread(s)");
-        Indexer indexer = new Indexer(analysis, CorpusReaders.standard(), threads, quiet ? null : err, 2000);
+        Indexer indexer = new Indexer(analysis, CorpusReaders.standard(), threads, err, quiet ? 0 : 2000);
         return indexer.build(inputs, indexDir);
     }
 
