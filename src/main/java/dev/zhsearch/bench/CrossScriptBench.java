@@ -136,7 +136,7 @@ public final class CrossScriptBench {
         DocumentMapper mapper = new DocumentMapper();
         try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analysis.perField()))) {
             for (Sentence s : sentences) {
-                w.addDocument(mapper.toDocument(new IndexedDoc(s.id(), "", s.text(), PubDate.UNKNOWN, null, null, Script.UNKNOWN, null)));
+                w.addDocument(mapper.toDocument(new IndexedDoc(s.id(), "", s.text(), PubDate.UNKNOWN, null, null, Script.UNKNOWN, List.of(), null)));
             }
         }
         return dir;

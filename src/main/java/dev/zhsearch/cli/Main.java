@@ -37,9 +37,17 @@ public final class Main {
                      Build the index from files or folders (seed articles .txt/.md, JSON Lines,
                      tw-news-digest .jsonl[.gz], CCTV .json[.gz]). Replaces the index in DIR.
                      Exit 0: all read; 3: built, but some input was skipped (listed); 1: failed.
-              search [--index DIR] [--size N] [--page N] QUERY
-                     Print results as JSON. Lucene syntax: AND OR NOT "phrase" title:… (AND is
-                     the default between words). A malformed query exits 2 with a one-line error.
+              search [--index DIR] [--size N] [--page N] [--company ID]... [--source S]...
+                     [--script traditional|simplified] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                     [--sort relevance|date|+date] QUERY
+                     Print results and facet counts as JSON. Lucene syntax: AND OR NOT "phrase"
+                     title:… (AND is the default between words). Several --company are OR'ed;
+                     different filters AND. A malformed query exits 2 with a one-line error.
+              entities discover --input PATH... [--out FILE] [--min-mentions N]
+                     Find Taiwan-listed companies written 名稱（代號）; writes candidates to review.
+              entities sample --input PATH... [--n N] [--seed S] [--out FILE]
+              entities eval [--gold FILE] [--verbose]
+                     Precision and recall of company extraction against a hand-annotated gold file.
               demo   [--index DIR]
                      Index corpus/ and run a sample search.
               bench crossscript [--split dev|test] [--gsd DIR]
@@ -73,7 +81,9 @@ public final class Main {
         try {
             return switch (command) {
                 case "index" -> index(Args.parse(rest, Set.of("input", "index", "threads"), Set.of("quiet")));
-                case "search" -> search(Args.parse(rest, Set.of("index", "size", "page"), Set.of("no-highlight")));
+                case "search" -> search(Args.parse(rest, Set.of("index", "size", "page", "company", "source", "script", "from", "to", "sort"),
+                        Set.of("no-highlight")));
+                case "entities" -> entities(rest);
                 case "demo" -> demo(Args.parse(rest, Set.of("index"), Set.of()));
                 case "bench" -> bench(rest);
                 default -> throw new Args.UsageException("unknown command '" + command + "'");
@@ -114,19 +124,29 @@ public final class Main {
     }
 
     private int search(Args a) throws Args.UsageException, IOException {
-        if (a.positionals().isEmpty()) {
-            throw new Args.UsageException("search needs a QUERY");
+        if (a.positionals().isEmpty() && a.all("company").isEmpty() && a.all("source").isEmpty()
+                && a.get("from", null) == null && a.get("to", null) == null) {
+            throw new Args.UsageException("search needs a QUERY (or filters to browse by)");
         }
         String query = String.join(" ", a.positionals());
         int size = a.integer("size", 10, 0, SearchRequest.MAX_SIZE);
         int page = a.integer("page", 1, 1, 1_000_000);
+        SearchRequest request;
+        try {
+            request = new SearchRequest(query, a.all("company"), a.all("source"), a.all("script"),
+                    date(a.get("from", null), "--from"), date(a.get("to", null), "--to"),
+                    a.get("sort", null) == null ? null : SearchRequest.Sort.parse(a.get("sort", null)),
+                    page, size, !a.flag("no-highlight"));
+        } catch (IllegalArgumentException e) {
+            throw new Args.UsageException(e.getMessage());
+        }
         Path indexDir = Path.of(a.get("index", "index"));
         if (!Files.isDirectory(indexDir)) {
             err.println("zhsearch: no index at " + indexDir + " (build one with: zhsearch index --input corpus)");
             return FAILED;
         }
         try (SearchService service = SearchService.open(indexDir, Analysis.standard())) {
-            SearchResult result = service.search(new SearchRequest(query, page, size, !a.flag("no-highlight")));
+            SearchResult result = service.search(request);
             out.println(json.writeValueAsString(result));
             return OK;
         } catch (InvalidQueryException e) {
@@ -136,6 +156,81 @@ public final class Main {
             err.println("zhsearch: no index at " + indexDir + " (build one with: zhsearch index --input corpus)");
             return FAILED;
         }
+    }
+
+    static java.time.LocalDate date(String value, String option) throws Args.UsageException {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new Args.UsageException(option + " must be a date like 2026-07-31, got '" + value + "'");
+        }
+    }
+
+    private int entities(List<String> args) throws Args.UsageException, IOException {
+        if (args.isEmpty()) {
+            throw new Args.UsageException("entities needs: discover | sample | eval");
+        }
+        List<String> rest = args.subList(1, args.size());
+        return switch (args.getFirst()) {
+            case "discover" -> {
+                Args a = Args.parse(rest, Set.of("input", "out", "min-mentions"), Set.of());
+                List<Path> inputs = inputs(a);
+                Analysis analysis = Analysis.standard();
+                dev.zhsearch.entity.CompanyDiscovery discovery = new dev.zhsearch.entity.CompanyDiscovery();
+                dev.zhsearch.clean.Cleaner cleaner = dev.zhsearch.clean.Cleaner.standard();
+                long[] docs = new long[1];
+                CorpusReaders.standard().readAll(inputs, new dev.zhsearch.corpus.CorpusSink() {
+                    @Override
+                    public void accept(dev.zhsearch.corpus.SourceDoc d) {
+                        docs[0]++;
+                        discovery.scan(cleaner.title(d.title()) + "\n" + cleaner.body(d.body()));
+                    }
+
+                    @Override
+                    public void skip(dev.zhsearch.corpus.ReadProblem p) {
+                        err.println("skipped " + p);
+                    }
+                });
+                var candidates = discovery.candidates(a.integer("min-mentions", 2, 1, 1_000_000), analysis.companies());
+                Path outFile = Path.of(a.get("out", "target/entity-candidates.tsv"));
+                if (outFile.getParent() != null) {
+                    Files.createDirectories(outFile.getParent());
+                }
+                Files.writeString(outFile, dev.zhsearch.entity.CompanyDiscovery.asTable(candidates, new OpenccConfigs().converter("t2s")));
+                long known = candidates.stream().filter(c -> c.knownAs() != null).count();
+                out.printf("%,d documents scanned: %d candidate companies (%d already in the table, %d new) written to %s for review%n",
+                        docs[0], candidates.size(), known, candidates.size() - known, outFile);
+                yield OK;
+            }
+            case "sample" -> {
+                Args a = Args.parse(rest, Set.of("input", "out", "n", "seed"), Set.of());
+                Path outFile = Path.of(a.get("out", "target/entity-sample.jsonl"));
+                int n = dev.zhsearch.bench.EntityGold.sample(inputs(a), a.integer("n", 50, 1, 10_000),
+                        Long.parseLong(a.get("seed", "42")), outFile);
+                out.printf("%d documents sampled to %s: annotate their \"companies\" by hand%n", n, outFile);
+                yield OK;
+            }
+            case "eval" -> {
+                Args a = Args.parse(rest, Set.of("gold"), Set.of("verbose"));
+                Path gold = Path.of(a.get("gold", "src/test/resources/entities/gold.jsonl"));
+                var report = dev.zhsearch.bench.EntityGold.evaluate(gold, Analysis.standard().companies());
+                out.print(report.table(a.flag("verbose")));
+                yield report.precision() >= 0.95 && report.recall() >= 0.90 ? OK : FAILED;
+            }
+            default -> throw new Args.UsageException("unknown entities command '" + args.getFirst() + "'");
+        };
+    }
+
+    private static List<Path> inputs(Args a) throws Args.UsageException {
+        List<String> inputs = new java.util.ArrayList<>(a.all("input"));
+        inputs.addAll(a.positionals());
+        if (inputs.isEmpty()) {
+            throw new Args.UsageException("needs --input PATH");
+        }
+        return inputs.stream().map(Path::of).toList();
     }
 
     private int demo(Args a) throws IOException {

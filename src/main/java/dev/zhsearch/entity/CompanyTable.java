@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * The company alias table: data, not code. Lines are {@code id<TAB>繁<TAB>简<TAB>English<TAB>a|b|c};
- * {@code !block<TAB>a|b} lists phrases that block a shorter company name inside them. Later files
+ * {@code !block<TAB>a|b} lists phrases that block a shorter company name inside them. A name in
+ * brackets ({@code [泰山]}) is for display only, not matched (an ordinary word, or too short). Later files
  * may add aliases to an id an earlier file defined (names are kept from the first). A malformed line
  * is an error that names the file and line.
  */
@@ -116,8 +117,15 @@ public final class CompanyTable {
                         }
                     }
                     List<String> aliases = new ArrayList<>();
+                    String[] names = new String[4];
                     for (int c = 1; c <= 3; c++) {
-                        aliases.add(cols[c].strip());
+                        String display = cols[c].strip();
+                        if (display.startsWith("[") && display.endsWith("]") && display.length() > 2) {
+                            names[c] = display.substring(1, display.length() - 1); // display only
+                        } else {
+                            names[c] = display;
+                            aliases.add(display);
+                        }
                     }
                     aliases.addAll(split(cols[4]));
                     Company existing = companies.get(id);
@@ -126,7 +134,7 @@ public final class CompanyTable {
                         merged.addAll(aliases);
                         companies.put(id, new Company(id, existing.nameHant(), existing.nameHans(), existing.nameEn(), merged));
                     } else {
-                        companies.put(id, new Company(id, cols[1].strip(), cols[2].strip(), cols[3].strip(), aliases));
+                        companies.put(id, new Company(id, names[1], names[2], names[3], aliases));
                     }
                 }
             } catch (IOException e) {

@@ -4,15 +4,19 @@ import dev.zhsearch.analysis.ZhAnalyzer;
 import dev.zhsearch.convert.OpenccConfigs;
 import dev.zhsearch.convert.ScriptDetector;
 import dev.zhsearch.convert.ScriptFolder;
+import dev.zhsearch.entity.CompanyMatcher;
+import dev.zhsearch.entity.CompanyTable;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 
 /**
  * The analysis resources shared by indexing and search: one OpenCC load, one folder, the
- * per-field analyzer (words for text fields, bigrams for their {@code _bigram} twins).
+ * per-field analyzer (words for text fields, bigrams for their {@code _bigram} twins), the company
+ * table and its matcher.
  */
-public record Analysis(ScriptFolder folder, ScriptDetector scripts, ZhAnalyzer words, ZhAnalyzer bigrams, Analyzer perField) {
+public record Analysis(ScriptFolder folder, ScriptDetector scripts, ZhAnalyzer words, ZhAnalyzer bigrams, Analyzer perField,
+                       CompanyTable companyTable, CompanyMatcher companies) {
 
     public static Analysis standard() {
         OpenccConfigs configs = new OpenccConfigs();
@@ -21,6 +25,7 @@ public record Analysis(ScriptFolder folder, ScriptDetector scripts, ZhAnalyzer w
         ZhAnalyzer bigrams = new ZhAnalyzer(folder, ZhAnalyzer.Mode.BIGRAMS);
         Analyzer perField = new PerFieldAnalyzerWrapper(words, Map.of(
                 Fields.TITLE_BIGRAM, bigrams, Fields.BODY_BIGRAM, bigrams));
-        return new Analysis(folder, new ScriptDetector(configs), words, bigrams, perField);
+        CompanyTable table = CompanyTable.standard();
+        return new Analysis(folder, new ScriptDetector(configs), words, bigrams, perField, table, new CompanyMatcher(table, folder));
     }
 }

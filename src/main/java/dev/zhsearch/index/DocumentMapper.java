@@ -9,9 +9,13 @@ import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 
-/** {@link IndexedDoc} → Lucene {@link Document}, field by field as {@link Fields} names them. */
+/**
+ * {@link IndexedDoc} → Lucene {@link Document}, field by field as {@link Fields} names them. Facet
+ * fields must go through {@link IndexFacets#CONFIG}{@code .build(doc)} before indexing.
+ */
 public final class DocumentMapper {
 
     /** Stored, analysed, with offsets in the postings so the UnifiedHighlighter need not re-analyse. */
@@ -50,6 +54,24 @@ public final class DocumentMapper {
             doc.add(new StoredField(Fields.URL, d.url()));
         }
         doc.add(new StringField(Fields.SCRIPT, d.script().label(), Field.Store.YES));
+        doc.add(new SortedSetDocValuesFacetField(Fields.FACET_SCRIPT, d.script().label()));
+        if (d.source() != null) {
+            doc.add(new SortedSetDocValuesFacetField(Fields.FACET_SOURCE, d.source()));
+        }
+        for (String company : d.companies()) {
+            doc.add(new StoredField(Fields.COMPANY, company));
+            doc.add(new SortedSetDocValuesFacetField(Fields.FACET_COMPANY, company));
+        }
+        if (date.known()) {
+            java.time.LocalDate day = date.date();
+            doc.add(new SortedSetDocValuesFacetField(Fields.FACET_YEAR, String.format("%04d", day.getYear())));
+            doc.add(new SortedSetDocValuesFacetField(Fields.FACET_MONTH, String.format("%04d-%02d", day.getYear(), day.getMonthValue())));
+            doc.add(new SortedSetDocValuesFacetField(Fields.FACET_DAY, day.toString()));
+        } else {
+            doc.add(new SortedSetDocValuesFacetField(Fields.FACET_YEAR, Fields.UNKNOWN_DATE));
+            doc.add(new SortedSetDocValuesFacetField(Fields.FACET_MONTH, Fields.UNKNOWN_DATE));
+            doc.add(new SortedSetDocValuesFacetField(Fields.FACET_DAY, Fields.UNKNOWN_DATE));
+        }
         if (d.origin() != null) {
             doc.add(new StoredField(Fields.ORIGIN, d.origin()));
         }

@@ -33,6 +33,19 @@ public final class Fields {
     /** file:line the document was read from. */
     public static final String ORIGIN = "origin";
 
+    /** Company ids named in the document (stored, multi-valued); facet dimension {@link #FACET_COMPANY}. */
+    public static final String COMPANY = "company";
+
+    /** Facet dimensions (SortedSetDocValues facets, counted by Lucene). */
+    public static final String FACET_COMPANY = "company";
+    public static final String FACET_SOURCE = "source";
+    public static final String FACET_SCRIPT = "script";
+    public static final String FACET_YEAR = "date_year";
+    public static final String FACET_MONTH = "date_month";
+    public static final String FACET_DAY = "date_day";
+    /** The date facet value of a document whose date is unknown: counted, never dropped. */
+    public static final String UNKNOWN_DATE = "unknown";
+
     /** The text fields a query searches by default, with their boosts. */
     public static final List<String> TEXT_FIELDS = List.of(TITLE, BODY);
 

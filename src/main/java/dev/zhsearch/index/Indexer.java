@@ -52,7 +52,7 @@ public final class Indexer {
     public Indexer(Analysis analysis, CorpusReaders readers, int threads, PrintStream log, long progressEveryMillis) {
         this.analysis = analysis;
         this.readers = readers;
-        this.preparer = new DocumentPreparer(dev.zhsearch.clean.Cleaner.standard(), analysis.scripts());
+        this.preparer = new DocumentPreparer(dev.zhsearch.clean.Cleaner.standard(), analysis.scripts(), analysis.companies());
         this.threads = Math.max(1, threads);
         this.log = log;
         this.progressEveryMillis = progressEveryMillis;
@@ -153,7 +153,7 @@ public final class Indexer {
                     continue; // drain, so the reader is never blocked
                 }
                 IndexedDoc prepared = preparer.prepare(doc);
-                writer.updateDocument(new Term(Fields.ID, prepared.id()), mapper.toDocument(prepared));
+                writer.updateDocument(new Term(Fields.ID, prepared.id()), IndexFacets.CONFIG.build(mapper.toDocument(prepared)));
                 c.indexed.incrementAndGet();
                 c.chars.addAndGet(prepared.title().length() + prepared.body().length());
                 c.bytes.addAndGet(utf8Length(prepared.title()) + utf8Length(prepared.body()));

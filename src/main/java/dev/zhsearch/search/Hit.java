@@ -7,4 +7,4 @@ import java.util.List;
  * {@code <mark>} around matches.
  */
 public record Hit(String id, String title, String date, String dateSource, String source, String url, String script,
-                  float score, List<String> snippets) {}
+                  float score, List<String> snippets, List<CompanyRef> companies) {}

@@ -1,21 +1,79 @@
 package dev.zhsearch.search;
 
-/** What to search for: query text (Lucene syntax; empty browses), 1-based page, page size. */
-public record SearchRequest(String query, int page, int size, boolean highlight) {
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What to search for. {@code query}: Lucene syntax, empty to browse. Filters: companies (OR among
+ * them), sources (OR), scripts (OR), a publication-date range (inclusive; either end open); filters
+ * of different kinds AND together. Facet counts use multi-select semantics: each facet is counted
+ * with every filter but its own.
+ */
+public record SearchRequest(String query, List<String> companies, List<String> sources, List<String> scripts,
+                            LocalDate from, LocalDate to, Sort sort, int page, int size, boolean highlight) {
 
     public static final int MAX_SIZE = 100;
+    public static final int MAX_PAGE_DEPTH = 10_000;
+
+    public enum Sort {
+        RELEVANCE, DATE_DESC, DATE_ASC;
+
+        /** Parses the API's words: {@code relevance}, {@code date} / {@code -date} (newest first), {@code +date}. */
+        public static Sort parse(String s) {
+            return switch (s == null ? "" : s.strip()) {
+                case "", "relevance" -> RELEVANCE;
+                case "date", "-date", "newest" -> DATE_DESC;
+                case "+date", "oldest", "date_asc" -> DATE_ASC;
+                default -> throw new IllegalArgumentException("unknown sort '" + s + "' (relevance | date | -date | +date)");
+            };
+        }
+    }
 
     public SearchRequest {
         query = query == null ? "" : query;
+        companies = companies == null ? List.of() : List.copyOf(companies);
+        sources = sources == null ? List.of() : List.copyOf(sources);
+        scripts = scripts == null ? List.of() : List.copyOf(scripts);
+        sort = sort == null ? (query.isBlank() ? Sort.DATE_DESC : Sort.RELEVANCE) : sort;
         if (page < 1) {
             throw new IllegalArgumentException("page must be at least 1");
         }
         if (size < 0 || size > MAX_SIZE) {
             throw new IllegalArgumentException("size must be between 0 and " + MAX_SIZE);
         }
+        if ((long) page * size > MAX_PAGE_DEPTH) {
+            throw new IllegalArgumentException("page × size must be at most " + MAX_PAGE_DEPTH);
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new IllegalArgumentException("from (" + from + ") is after to (" + to + ")");
+        }
     }
 
     public static SearchRequest of(String query, int size) {
-        return new SearchRequest(query, 1, size, true);
+        return new SearchRequest(query, List.of(), List.of(), List.of(), null, null, null, 1, size, true);
+    }
+
+    public SearchRequest withCompanies(List<String> ids) {
+        return new SearchRequest(query, ids, sources, scripts, from, to, sort, page, size, highlight);
+    }
+
+    public SearchRequest withSources(List<String> values) {
+        return new SearchRequest(query, companies, values, scripts, from, to, sort, page, size, highlight);
+    }
+
+    public SearchRequest withScripts(List<String> values) {
+        return new SearchRequest(query, companies, sources, values, from, to, sort, page, size, highlight);
+    }
+
+    public SearchRequest withDates(LocalDate newFrom, LocalDate newTo) {
+        return new SearchRequest(query, companies, sources, scripts, newFrom, newTo, sort, page, size, highlight);
+    }
+
+    public SearchRequest withPage(int newPage, int newSize) {
+        return new SearchRequest(query, companies, sources, scripts, from, to, sort, newPage, newSize, highlight);
+    }
+
+    public SearchRequest withSort(Sort newSort) {
+        return new SearchRequest(query, companies, sources, scripts, from, to, newSort, page, size, highlight);
     }
 }

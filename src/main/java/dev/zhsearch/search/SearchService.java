@@ -1,41 +1,60 @@
 package dev.zhsearch.search;
 
+import dev.zhsearch.entity.CompanyTable;
 import dev.zhsearch.index.Analysis;
 import dev.zhsearch.index.Fields;
+import dev.zhsearch.index.IndexFacets;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * Searches one index. Owns one {@link SearcherManager}: every request acquires the current
- * searcher and releases it in {@code finally}; {@link #refresh()} picks up a new commit.
+ * Searches one index. Owns one {@link SearcherManager} (whose searchers carry their facet state):
+ * every request acquires the current searcher and releases it in {@code finally}; {@link #refresh()}
+ * picks up a new commit. Filters and facets go through {@link DrillSideways}: each facet is counted
+ * as if its own selection were not made (multi-select), and the hits honour every selection.
  */
 public final class SearchService implements Closeable {
+
+    static final int COMPANY_FACET_SIZE = 30;
+    static final int SOURCE_FACET_SIZE = 30;
 
     private final Directory directory;
     private final SearcherManager manager;
     private final QueryFactory queries;
     private final Highlighting highlighting;
+    private final CompanyTable companies;
 
     public SearchService(Directory directory, Analysis analysis) throws IOException {
         this.directory = directory;
-        this.manager = new SearcherManager(directory, null);
+        this.manager = new SearcherManager(directory, new FacetedSearcher.Factory());
         this.queries = new QueryFactory(analysis.perField());
         this.highlighting = new Highlighting(analysis.perField());
+        this.companies = analysis.companyTable();
     }
 
     public static SearchService open(Path indexDir, Analysis analysis) throws IOException {
@@ -44,11 +63,33 @@ public final class SearchService implements Closeable {
 
     public SearchResult search(SearchRequest request) throws InvalidQueryException, IOException {
         long start = System.nanoTime();
-        Query query = queries.parse(request.query());
-        IndexSearcher searcher = manager.acquire();
+        Query base = queries.parse(request.query());
+        DrillDownQuery query = new DrillDownQuery(IndexFacets.CONFIG, base);
+        request.companies().forEach(c -> query.add(Fields.FACET_COMPANY, c));
+        request.sources().forEach(s -> query.add(Fields.FACET_SOURCE, s));
+        request.scripts().forEach(s -> query.add(Fields.FACET_SCRIPT, s));
+        if (request.from() != null || request.to() != null) {
+            int from = request.from() == null ? Integer.MIN_VALUE : (int) request.from().toEpochDay();
+            int to = request.to() == null ? Integer.MAX_VALUE : (int) request.to().toEpochDay();
+            query.add(Fields.FACET_MONTH, IntPoint.newRangeQuery(Fields.DATE_DAYS, from, to));
+        }
+        FacetedSearcher searcher = (FacetedSearcher) manager.acquire();
         try {
-            int want = Math.multiplyExact(request.page(), Math.max(1, request.size()));
-            TopDocs top = searcher.search(query, want);
+            int want = Math.max(1, request.page() * request.size());
+            TopDocs top;
+            FacetCounts facets;
+            if (searcher.facetState() == null) {
+                top = searcher.search(query, want);
+                facets = FacetCounts.EMPTY;
+            } else {
+                DrillSideways ds = new DrillSideways(searcher, IndexFacets.CONFIG, searcher.facetState());
+                Sort sort = sort(request.sort());
+                DrillSideways.DrillSidewaysResult r = sort == null
+                        ? ds.search(query, want)
+                        : ds.search(query, null, null, want, sort, true);
+                top = r.hits;
+                facets = facets(r.facets, request);
+            }
             ScoreDoc[] all = top.scoreDocs;
             int from = Math.min(all.length, (request.page() - 1) * request.size());
             int to = Math.min(all.length, from + request.size());
@@ -57,7 +98,7 @@ public final class SearchService implements Closeable {
                 docIds[i - from] = all[i].doc;
             }
             Highlighting.Marked marked = request.highlight() && !request.query().isBlank()
-                    ? highlighting.highlight(searcher, query, docIds)
+                    ? highlighting.highlight(searcher, base, docIds)
                     : null;
             StoredFields stored = searcher.storedFields();
             List<Hit> hits = new ArrayList<>(docIds.length);
@@ -65,14 +106,95 @@ public final class SearchService implements Closeable {
                 Document d = stored.document(docIds[i]);
                 String title = marked != null && marked.titles()[i] != null ? marked.titles()[i] : Highlighting.escape(d.get(Fields.TITLE));
                 List<String> snippets = marked != null ? marked.snippets().get(i) : List.of(Highlighting.escape(lead(d.get(Fields.BODY))));
+                float score = all[from + i].score;
                 hits.add(new Hit(d.get(Fields.ID), title, d.get(Fields.DATE), d.get(Fields.DATE_SOURCE), d.get(Fields.SOURCE),
-                        d.get(Fields.URL), d.get(Fields.SCRIPT), all[from + i].score, snippets));
+                        d.get(Fields.URL), d.get(Fields.SCRIPT), Float.isNaN(score) ? 0f : score, snippets, companyRefs(d)));
             }
             long tookMs = (System.nanoTime() - start) / 1_000_000;
-            return new SearchResult(request.query(), top.totalHits.value(), tookMs, request.page(), request.size(), hits);
+            return new SearchResult(request.query(), top.totalHits.value(), tookMs, request.page(), request.size(), hits, facets);
         } finally {
             manager.release(searcher);
         }
+    }
+
+    private static Sort sort(SearchRequest.Sort sort) {
+        return switch (sort) {
+            case RELEVANCE -> null;
+            case DATE_DESC -> {
+                SortField f = new SortField(Fields.DATE_SORT, SortField.Type.LONG, true);
+                f.setMissingValue(Long.MIN_VALUE); // unknown dates last
+                yield new Sort(f, SortField.FIELD_SCORE);
+            }
+            case DATE_ASC -> {
+                SortField f = new SortField(Fields.DATE_SORT, SortField.Type.LONG, false);
+                f.setMissingValue(Long.MAX_VALUE); // unknown dates last
+                yield new Sort(f, SortField.FIELD_SCORE);
+            }
+        };
+    }
+
+    private FacetCounts facets(Facets facets, SearchRequest request) throws IOException {
+        Set<String> selectedCompanies = Set.copyOf(request.companies());
+        List<FacetValue> company = new ArrayList<>();
+        for (LabelAndValue lv : top(facets, Fields.FACET_COMPANY, COMPANY_FACET_SIZE)) {
+            company.add(new FacetValue(lv.label, companyName(lv.label), lv.value.longValue(), selectedCompanies.contains(lv.label)));
+        }
+        for (String id : request.companies()) { // a selection stays visible even with no matches
+            if (company.stream().noneMatch(v -> v.id().equals(id))) {
+                company.add(new FacetValue(id, companyName(id), 0, true));
+            }
+        }
+        List<FacetValue> months = chronological(all(facets, Fields.FACET_MONTH), Set.of());
+        List<FacetValue> years = chronological(all(facets, Fields.FACET_YEAR), Set.of());
+        Set<String> selectedSources = Set.copyOf(request.sources());
+        List<FacetValue> source = new ArrayList<>();
+        for (LabelAndValue lv : top(facets, Fields.FACET_SOURCE, SOURCE_FACET_SIZE)) {
+            source.add(new FacetValue(lv.label, lv.label, lv.value.longValue(), selectedSources.contains(lv.label)));
+        }
+        Set<String> selectedScripts = Set.copyOf(request.scripts());
+        List<FacetValue> script = new ArrayList<>();
+        for (LabelAndValue lv : top(facets, Fields.FACET_SCRIPT, 10)) {
+            script.add(new FacetValue(lv.label, lv.label, lv.value.longValue(), selectedScripts.contains(lv.label)));
+        }
+        return new FacetCounts(company, months, years, source, script);
+    }
+
+    private static List<LabelAndValue> top(Facets facets, String dim, int n) throws IOException {
+        try {
+            FacetResult r = facets.getTopChildren(n, dim);
+            return r == null ? List.of() : List.of(r.labelValues);
+        } catch (IllegalArgumentException e) {
+            return List.of(); // dimension never indexed
+        }
+    }
+
+    private static List<LabelAndValue> all(Facets facets, String dim) throws IOException {
+        try {
+            FacetResult r = facets.getAllChildren(dim);
+            return r == null ? List.of() : List.of(r.labelValues);
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
+    private static List<FacetValue> chronological(List<LabelAndValue> values, Set<String> selected) {
+        return values.stream()
+                .sorted(Comparator.comparing((LabelAndValue lv) -> lv.label.equals(Fields.UNKNOWN_DATE)).thenComparing(lv -> lv.label))
+                .map(lv -> new FacetValue(lv.label, lv.label, lv.value.longValue(), selected.contains(lv.label)))
+                .toList();
+    }
+
+    private String companyName(String id) {
+        return companies.get(id).map(c -> c.nameHant()).orElse(id);
+    }
+
+    private List<CompanyRef> companyRefs(Document d) {
+        String[] ids = d.getValues(Fields.COMPANY);
+        List<CompanyRef> refs = new ArrayList<>(ids.length);
+        for (String id : ids) {
+            refs.add(new CompanyRef(id, companyName(id)));
+        }
+        return refs;
     }
 
     public Optional<StoredDocument> document(String id) throws IOException {

@@ -110,10 +110,10 @@ class SearchServiceTest {
 
     @Test
     void pagingAndEmptyQueryBrowse() throws Exception {
-        SearchResult all = service.search(new SearchRequest("", 1, 100, true));
+        SearchResult all = service.search(SearchRequest.of("", 100));
         assertEquals(SeedIndex.summary().documentsInIndex(), all.total());
-        SearchResult p1 = service.search(new SearchRequest("xAI", 1, 2, true));
-        SearchResult p2 = service.search(new SearchRequest("xAI", 2, 2, true));
+        SearchResult p1 = service.search(SearchRequest.of("xAI", 2));
+        SearchResult p2 = service.search(SearchRequest.of("xAI", 2).withPage(2, 2));
         assertEquals(2, p1.hits().size());
         assertTrue(p1.hits().stream().noneMatch(p2.hits()::contains));
     }

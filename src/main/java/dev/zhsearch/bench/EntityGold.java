@@ -1,0 +1,135 @@
+package dev.zhsearch.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.zhsearch.clean.Cleaner;
+import dev.zhsearch.corpus.CorpusReaders;
+import dev.zhsearch.corpus.CorpusSink;
+import dev.zhsearch.corpus.ReadProblem;
+import dev.zhsearch.corpus.SourceDoc;
+import dev.zhsearch.entity.CompanyMatcher;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The hand-annotated gold file for company extraction: JSON Lines {@code {"id","corpus","title",
+ * "body","companies":[ids]}}, the text as zhsearch cleans it, the companies as a person read them.
+ * {@link #sample} draws documents for annotation; {@link #evaluate} scores the extractor against it.
+ */
+public final class EntityGold {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EntityGold() {}
+
+    /** Reservoir-samples {@code n} documents from each input (fixed seed) into a file to annotate. */
+    public static int sample(List<Path> inputs, int n, long seed, Path out) throws IOException {
+        Cleaner cleaner = Cleaner.standard();
+        List<String> lines = new ArrayList<>();
+        for (Path input : inputs) {
+            Random random = new Random(seed);
+            List<SourceDoc> reservoir = new ArrayList<>();
+            long[] seen = new long[1];
+            CorpusReaders.standard().readAll(List.of(input), new CorpusSink() {
+                @Override
+                public void accept(SourceDoc doc) {
+                    seen[0]++;
+                    if (reservoir.size() < n) {
+                        reservoir.add(doc);
+                    } else {
+                        long j = (long) (random.nextDouble() * seen[0]);
+                        if (j < n) {
+                            reservoir.set((int) j, doc);
+                        }
+                    }
+                }
+
+                @Override
+                public void skip(ReadProblem problem) {
+                }
+            });
+            for (SourceDoc d : reservoir) {
+                ObjectNode o = JSON.createObjectNode();
+                o.put("id", d.id());
+                o.put("corpus", input.getFileName().toString());
+                o.put("title", cleaner.title(d.title()));
+                o.put("body", cleaner.body(d.body()));
+                o.putArray("companies");
+                lines.add(JSON.writeValueAsString(o));
+            }
+        }
+        if (out.getParent() != null) {
+            Files.createDirectories(out.getParent());
+        }
+        Files.write(out, lines);
+        return lines.size();
+    }
+
+    public record DocResult(String id, Set<String> gold, Set<String> predicted) {
+        Set<String> falsePositives() {
+            Set<String> s = new TreeSet<>(predicted);
+            s.removeAll(gold);
+            return s;
+        }
+
+        Set<String> falseNegatives() {
+            Set<String> s = new TreeSet<>(gold);
+            s.removeAll(predicted);
+            return s;
+        }
+    }
+
+    public record Report(int documents, int goldMentions, int predicted, int correct, List<DocResult> docs) {
+        public double precision() {
+            return predicted == 0 ? 1.0 : (double) correct / predicted;
+        }
+
+        public double recall() {
+            return goldMentions == 0 ? 1.0 : (double) correct / goldMentions;
+        }
+
+        public String table(boolean verbose) {
+            StringBuilder sb = new StringBuilder();
+            sb.append(String.format("documents %d, gold (document, company) pairs %d, predicted %d, correct %d%n",
+                    documents, goldMentions, predicted, correct));
+            sb.append(String.format("precision %.3f (target ≥ 0.95)   recall %.3f (target ≥ 0.90)%n", precision(), recall()));
+            for (DocResult d : docs) {
+                if (!d.falsePositives().isEmpty() || !d.falseNegatives().isEmpty()) {
+                    sb.append(String.format("  %s: false positives %s, missed %s%n", d.id(), d.falsePositives(), d.falseNegatives()));
+                } else if (verbose) {
+                    sb.append(String.format("  %s: ok %s%n", d.id(), d.gold()));
+                }
+            }
+            return sb.toString();
+        }
+    }
+
+    public static Report evaluate(Path gold, CompanyMatcher matcher) throws IOException {
+        List<DocResult> docs = new ArrayList<>();
+        int goldCount = 0;
+        int predictedCount = 0;
+        int correct = 0;
+        for (String line : Files.readAllLines(gold)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode o = JSON.readTree(line);
+            Set<String> g = new LinkedHashSet<>();
+            o.path("companies").forEach(c -> g.add(c.asText()));
+            Set<String> p = new LinkedHashSet<>(matcher.companies(o.path("title").asText() + "\n" + o.path("body").asText()));
+            goldCount += g.size();
+            predictedCount += p.size();
+            correct += (int) p.stream().filter(g::contains).count();
+            docs.add(new DocResult(o.path("id").asText(), g, p));
+        }
+        return new Report(docs.size(), goldCount, predictedCount, correct, docs);
+    }
+}

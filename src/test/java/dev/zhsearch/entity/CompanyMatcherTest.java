@@ -1,0 +1,76 @@
+package dev.zhsearch.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zhsearch.convert.OpenccConfigs;
+import dev.zhsearch.convert.ScriptFolder;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CompanyMatcherTest {
+
+    static final ScriptFolder FOLDER = ScriptFolder.standard(new OpenccConfigs());
+    static final CompanyMatcher STANDARD = new CompanyMatcher(CompanyTable.standard(), FOLDER);
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = ';', value = {
+            "台積電擴產;tsmc", "台积电扩产;tsmc", "TSMC raises capex;tsmc", "股價：台積電（2330）;tsmc",
+            "英偉達與輝達;nvidia", "英伟达和辉达;nvidia", "NVIDIA;nvidia",
+            "美超微總裁;supermicro", "超微（AMD）;amd", "美超微與超微;supermicro amd",
+            "三星電子;samsung", "下了三星期的雨;", "Samsung;samsung",
+            "Meta宣布;meta", "metadata schema;", "Meta分析顯示;",
+            "在社交平台X上發文;x-corp", "X光檢查;", "X(原Twitter);x-corp",
+            "Dell'Orto carburettor;", "戴爾（Dell）;dell",
+            "艾司摩爾與阿斯麦;asml", "緯創（3231）;wistron", "英業達;inventec", "仁寶;compal",
+            "爬上汽车引擎盖;", "中国钢铁出口;", "張泰山出賽;", "泰山(1218)公告;tw-1218"})
+    void findsCompaniesAndAvoidsTraps(String text, String expected) {
+        List<String> want = expected == null ? List.of() : List.of(expected.split(" "));
+        assertEquals(want, STANDARD.companies(text));
+    }
+
+    @Test
+    void firstMentionOrderAndNoDuplicates() {
+        assertEquals(List.of("tesla", "samsung"), STANDARD.companies("特斯拉與三星簽約，特斯拉股價上漲，三星也漲"));
+    }
+
+    @Test
+    void aBadLineIsAnErrorThatNamesTheLine() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CompanyTable.parse(
+                "# comment\nacme\t甲\t甲\tAcme\t\nbroken line without tabs\n", "my.tsv"));
+        assertTrue(e.getMessage().startsWith("my.tsv:3: expected 5 TAB-separated columns"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> CompanyTable.parse("Bad Id\t甲\t甲\tA\t\n", "x.tsv"));
+        assertTrue(e.getMessage().startsWith("x.tsv:1: id must be"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> CompanyTable.parse("!block\t\n", "x.tsv"));
+        assertTrue(e.getMessage().startsWith("x.tsv:1:"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> CompanyTable.parse("a\t\t甲\tA\t\n", "x.tsv"));
+        assertTrue(e.getMessage().contains("empty name"), e.getMessage());
+    }
+
+    @Test
+    void anAliasClaimedByTwoCompaniesIsRefused() {
+        CompanyTable t = CompanyTable.parse("a\t甲公司\t甲公司\tA\tshared\nb\t乙公司\t乙公司\tB\tShared\n", "x.tsv");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new CompanyMatcher(t, FOLDER));
+        assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("shared (") && e.getMessage().contains("a") && e.getMessage().contains("b"), e.getMessage());
+    }
+
+    @Test
+    void bracketedNamesAreShownButNotMatchedAndBlocksWin() {
+        CompanyTable t = CompanyTable.parse("taishan\t[泰山]\t[泰山]\t[Taishan]\t泰山企業\n!block\t泰山企業大樓\n", "x.tsv");
+        CompanyMatcher m = new CompanyMatcher(t, FOLDER);
+        assertEquals("泰山", t.get("taishan").orElseThrow().nameHant());
+        assertEquals(List.of(), m.companies("登泰山"));
+        assertEquals(List.of("taishan"), m.companies("泰山企業公告"));
+        assertEquals(List.of(), m.companies("泰山企業大樓落成"));
+    }
+
+    @Test
+    void laterLinesAddAliasesToAnId() {
+        CompanyTable t = CompanyTable.parse("acme\t甲\t甲\tAcme\tAcme Corp\nacme\t乙\t乙\tB\t阿克米\n", "x.tsv");
+        assertEquals("甲", t.get("acme").orElseThrow().nameHant());
+        assertEquals(List.of("acme"), new CompanyMatcher(t, FOLDER).companies("阿克米"));
+    }
+}
