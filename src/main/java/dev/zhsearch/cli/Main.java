@@ -52,6 +52,8 @@ public final class Main {
                      Index corpus/ and run a sample search.
               bench crossscript [--split dev|test] [--gsd DIR]
                      Cross-script retrieval on UD Chinese GSD/GSDSimp parallel sentences.
+              bench facets --index DIR [--queries FILE] [--rounds N] [--probe QUERY]
+                     Facet counts with and without a query, and faceted search latency (p50/p99).
               bench opencc [--cases FILE]
                      OpenCC's own test cases through zhsearch's converters.
 
@@ -281,6 +283,30 @@ public final class Main {
                 OpenccCases.Report r = OpenccCases.run(cases, new OpenccConfigs());
                 out.print(r.table());
                 return r.rate() >= 0.98 ? OK : FAILED;
+            }
+            case "facets" -> {
+                Args a = Args.parse(rest, Set.of("index", "queries", "rounds", "probe"), Set.of());
+                Path indexDir = Path.of(a.get("index", "index"));
+                if (!Files.isDirectory(indexDir)) {
+                    err.println("zhsearch: no index at " + indexDir + " (build the big one with: zhsearch index --input "
+                            + "../shared/corpora/tw-news-digest ../shared/corpora/cctv-xwlb --index DIR)");
+                    return FAILED;
+                }
+                var queries = a.get("queries", null) == null
+                        ? dev.zhsearch.bench.BenchQueries.standard(10)
+                        : dev.zhsearch.bench.BenchQueries.read(Path.of(a.get("queries", null)), 10);
+                try (SearchService service = SearchService.open(indexDir, Analysis.standard())) {
+                    var report = new dev.zhsearch.bench.FacetBench().run(service, queries, a.get("probe", "經濟 OR 经济"),
+                            a.integer("rounds", 3, 1, 100));
+                    out.print(report.table());
+                    Path json = Path.of("target", "bench-facets.json");
+                    Files.createDirectories(json.getParent());
+                    this.json.writeValue(json.toFile(), report);
+                    out.println("written: " + json);
+                } catch (InvalidQueryException e) {
+                    throw new IllegalStateException(e);
+                }
+                return OK;
             }
             default -> throw new Args.UsageException("unknown benchmark '" + args.getFirst() + "'");
         }

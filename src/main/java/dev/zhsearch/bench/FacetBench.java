@@ -1,0 +1,86 @@
+package dev.zhsearch.bench;
+
+import dev.zhsearch.search.FacetValue;
+import dev.zhsearch.search.InvalidQueryException;
+import dev.zhsearch.search.SearchRequest;
+import dev.zhsearch.search.SearchResult;
+import dev.zhsearch.search.SearchService;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Facet counts on a big index, with a query and without, and the latency of faceted top-10 search
+ * with snippets over the fixed query list (after one warm-up pass).
+ */
+public final class FacetBench {
+
+    public record Counts(String query, long total, List<FacetValue> companies, List<FacetValue> months, List<FacetValue> years) {}
+
+    public record Report(long documents, Counts browse, Counts queried, int queries, int rounds, Latencies latency,
+                         Map<String, Long> slowestMs) {
+
+        public String table() {
+            StringBuilder sb = new StringBuilder();
+            sb.append(String.format("index: %,d documents%n%n", documents));
+            sb.append(String.format("top companies        %12s  %12s%n", "all docs", "q=" + queried.query()));
+            Map<String, Long> q = new LinkedHashMap<>();
+            queried.companies().forEach(v -> q.put(v.id(), v.count()));
+            for (FacetValue v : browse.companies().subList(0, Math.min(20, browse.companies().size()))) {
+                sb.append(String.format("  %-18s %12d  %12d%n", v.name(), v.count(), q.getOrDefault(v.id(), 0L)));
+            }
+            sb.append(String.format("%nby year              %12s  %12s%n", "all docs", "q=" + queried.query()));
+            Map<String, Long> qy = new LinkedHashMap<>();
+            queried.years().forEach(v -> qy.put(v.id(), v.count()));
+            for (FacetValue v : browse.years()) {
+                sb.append(String.format("  %-18s %12d  %12d%n", v.id(), v.count(), qy.getOrDefault(v.id(), 0L)));
+            }
+            sb.append(String.format("%nby month (all docs / q=%s)%n", queried.query()));
+            Map<String, Long> qm = new LinkedHashMap<>();
+            queried.months().forEach(v -> qm.put(v.id(), v.count()));
+            int col = 0;
+            for (FacetValue v : browse.months()) {
+                sb.append(String.format("  %-7s %6d /%5d", v.id(), v.count(), qm.getOrDefault(v.id(), 0L)));
+                if (++col % 4 == 0) {
+                    sb.append('\n');
+                }
+            }
+            sb.append(String.format("%n%nfaceted top-10 search with snippets (company, month, year, source, script counts):%n"));
+            sb.append(String.format("  %d queries × %d rounds, single client, warm%n  %s%n  %s%n", queries, rounds, Latencies.header(), latency.row()));
+            sb.append("  slowest: ").append(slowestMs).append('\n');
+            return sb.toString();
+        }
+    }
+
+    public Report run(SearchService service, List<SearchRequest> queries, String probeQuery, int rounds)
+            throws IOException, InvalidQueryException {
+        Counts browse = counts(service, "");
+        Counts queried = counts(service, probeQuery);
+        for (SearchRequest r : queries) { // warm-up
+            service.search(r);
+        }
+        long[] micros = new long[queries.size() * rounds];
+        Map<String, Long> worst = new LinkedHashMap<>();
+        int i = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (SearchRequest r : queries) {
+                long t0 = System.nanoTime();
+                service.search(r);
+                long us = (System.nanoTime() - t0) / 1000;
+                micros[i++] = us;
+                String key = r.query() + (r.companies().isEmpty() && r.from() == null && r.sources().isEmpty() ? "" : " +filters");
+                worst.merge(key, us / 1000, Math::max);
+            }
+        }
+        Map<String, Long> slowest = new LinkedHashMap<>();
+        worst.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+                .forEach(e -> slowest.put(e.getKey(), e.getValue()));
+        return new Report(service.documentCount(), browse, queried, queries.size(), rounds, Latencies.of(micros), slowest);
+    }
+
+    private static Counts counts(SearchService service, String query) throws IOException, InvalidQueryException {
+        SearchResult r = service.search(SearchRequest.of(query, 0));
+        return new Counts(query, r.total(), r.facets().company(), r.facets().date(), r.facets().year());
+    }
+}
