@@ -48,6 +48,10 @@ public final class Main {
               entities sample --input PATH... [--n N] [--seed S] [--out FILE]
               entities eval [--gold FILE] [--verbose]
                      Precision and recall of company extraction against a hand-annotated gold file.
+              serve  [--index DIR] [--port 7070] [--host 127.0.0.1] [--corpus corpus] [--web web]
+                     Serve the search page and the JSON API; builds the index from corpus/ first if
+                     there is none. Binds to localhost unless --host says otherwise. POST
+                     /api/reindex is enabled by the environment variable ZHSEARCH_REINDEX_TOKEN.
               demo   [--index DIR]
                      Index corpus/ and run a sample search.
               bench crossscript [--split dev|test] [--gsd DIR]
@@ -87,6 +91,7 @@ public final class Main {
                         Set.of("no-highlight")));
                 case "entities" -> entities(rest);
                 case "demo" -> demo(Args.parse(rest, Set.of("index"), Set.of()));
+                case "serve" -> serve(Args.parse(rest, Set.of("index", "port", "host", "corpus", "web"), Set.of()));
                 case "bench" -> bench(rest);
                 default -> throw new Args.UsageException("unknown command '" + command + "'");
             };
@@ -233,6 +238,48 @@ public final class Main {
             throw new Args.UsageException("needs --input PATH");
         }
         return inputs.stream().map(Path::of).toList();
+    }
+
+    /** Serves until the process is stopped; returns only if startup fails. */
+    private int serve(Args a) throws Args.UsageException, IOException {
+        Path indexDir = Path.of(a.get("index", "index"));
+        Path corpus = Path.of(a.get("corpus", "corpus"));
+        Path web = Path.of(a.get("web", "web"));
+        String host = a.get("host", "127.0.0.1");
+        int port = a.integer("port", 7070, 0, 65535);
+        String token = System.getenv("ZHSEARCH_REINDEX_TOKEN");
+        Analysis analysis = Analysis.standard();
+        Indexer indexer = new Indexer(analysis, CorpusReaders.standard(), Runtime.getRuntime().availableProcessors(), err, 0);
+        if (!org.apache.lucene.index.DirectoryReader.indexExists(org.apache.lucene.store.FSDirectory.open(indexDir))) {
+            err.println("zhsearch: no index at " + indexDir + "; building it from " + corpus + " …");
+            err.println(indexer.build(List.of(corpus), indexDir).describe());
+        }
+        SearchService service = SearchService.open(indexDir, analysis);
+        var server = new dev.zhsearch.http.ApiServer(service, analysis,
+                () -> indexer.build(List.of(corpus), indexDir).describe(),
+                new dev.zhsearch.http.ApiServer.Config(host, port, web, java.util.Optional.ofNullable(token).filter(t -> !t.isBlank())));
+        var app = server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            try {
+                service.close();
+            } catch (IOException e) {
+                // shutting down
+            }
+        }));
+        out.printf("zhsearch: serving %,d documents at http://%s:%d/ (API: /api/search?q=…; Ctrl-C stops)%n",
+                service.documentCount(), host.contains(":") ? "[" + host + "]" : host, app.port());
+        if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
+            err.println("zhsearch: listening on " + host + ", reachable from other machines");
+        }
+        out.println(token == null || token.isBlank() ? "POST /api/reindex is off (set ZHSEARCH_REINDEX_TOKEN to enable it)"
+                : "POST /api/reindex needs: Authorization: Bearer $ZHSEARCH_REINDEX_TOKEN");
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return OK;
     }
 
     private int demo(Args a) throws IOException {

@@ -15,7 +15,7 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
  * per-field analyzer (words for text fields, bigrams for their {@code _bigram} twins), the company
  * table and its matcher.
  */
-public record Analysis(ScriptFolder folder, ScriptDetector scripts, ZhAnalyzer words, ZhAnalyzer bigrams, Analyzer perField,
+public record Analysis(OpenccConfigs configs, ScriptFolder folder, ScriptDetector scripts, ZhAnalyzer words, ZhAnalyzer bigrams, Analyzer perField,
                        CompanyTable companyTable, CompanyMatcher companies) {
 
     public static Analysis standard() {
@@ -26,6 +26,6 @@ public record Analysis(ScriptFolder folder, ScriptDetector scripts, ZhAnalyzer w
         Analyzer perField = new PerFieldAnalyzerWrapper(words, Map.of(
                 Fields.TITLE_BIGRAM, bigrams, Fields.BODY_BIGRAM, bigrams));
         CompanyTable table = CompanyTable.standard();
-        return new Analysis(folder, new ScriptDetector(configs), words, bigrams, perField, table, new CompanyMatcher(table, folder));
+        return new Analysis(configs, folder, new ScriptDetector(configs), words, bigrams, perField, table, new CompanyMatcher(table, folder));
     }
 }

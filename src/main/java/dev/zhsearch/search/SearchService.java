@@ -212,6 +212,79 @@ public final class SearchService implements Closeable {
         }
     }
 
+    /** A word of the index and how many documents hold it. */
+    public record TermCount(String term, int documents) {}
+
+    /**
+     * The most frequent title words starting with {@code foldedPrefix} (already folded the way the
+     * analyzer folds), for suggestions. Scans at most {@code scanLimit} terms in order.
+     */
+    public List<TermCount> frequentTitleTerms(String foldedPrefix, int max, int scanLimit) throws IOException {
+        if (foldedPrefix.isEmpty()) {
+            return List.of();
+        }
+        IndexSearcher searcher = manager.acquire();
+        try {
+            org.apache.lucene.index.Terms terms = org.apache.lucene.index.MultiTerms.getTerms(searcher.getIndexReader(), Fields.TITLE);
+            if (terms == null) {
+                return List.of();
+            }
+            org.apache.lucene.index.TermsEnum te = terms.iterator();
+            org.apache.lucene.util.BytesRef prefix = new org.apache.lucene.util.BytesRef(foldedPrefix);
+            if (te.seekCeil(prefix) == org.apache.lucene.index.TermsEnum.SeekStatus.END) {
+                return List.of();
+            }
+            List<TermCount> found = new ArrayList<>();
+            int scanned = 0;
+            do {
+                org.apache.lucene.util.BytesRef t = te.term();
+                if (!org.apache.lucene.util.StringHelper.startsWith(t, prefix) || scanned++ >= scanLimit) {
+                    break;
+                }
+                if (t.length > prefix.length) {
+                    found.add(new TermCount(t.utf8ToString(), te.docFreq()));
+                }
+            } while (te.next() != null);
+            found.sort(Comparator.comparingInt(TermCount::documents).reversed());
+            return found.subList(0, Math.min(max, found.size()));
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    /** Index statistics for /api/stats. */
+    public record Stats(int documents, long indexBytes, String lastIndexed, List<FacetValue> sources, List<FacetValue> scripts) {}
+
+    public Stats stats() throws IOException {
+        FacetedSearcher searcher = (FacetedSearcher) manager.acquire();
+        try {
+            org.apache.lucene.index.DirectoryReader reader = (org.apache.lucene.index.DirectoryReader) searcher.getIndexReader();
+            String last = reader.getIndexCommit().getUserData().get(dev.zhsearch.index.Indexer.LAST_INDEXED);
+            long bytes = 0;
+            for (String f : reader.getIndexCommit().getFileNames()) {
+                try {
+                    bytes += directory.fileLength(f);
+                } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException e) {
+                    // a newer commit replaced this one while we looked: its files are going away
+                }
+            }
+            List<FacetValue> sources = List.of();
+            List<FacetValue> scripts = List.of();
+            if (searcher.facetState() != null) {
+                org.apache.lucene.facet.FacetsCollectorManager fcm = new org.apache.lucene.facet.FacetsCollectorManager();
+                org.apache.lucene.facet.FacetsCollector fc = searcher.search(new org.apache.lucene.search.MatchAllDocsQuery(), fcm);
+                Facets f = new org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts(searcher.facetState(), fc);
+                sources = top(f, Fields.FACET_SOURCE, 1000).stream()
+                        .map(lv -> new FacetValue(lv.label, lv.label, lv.value.longValue(), false)).toList();
+                scripts = top(f, Fields.FACET_SCRIPT, 10).stream()
+                        .map(lv -> new FacetValue(lv.label, lv.label, lv.value.longValue(), false)).toList();
+            }
+            return new Stats(reader.numDocs(), bytes, last, sources, scripts);
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
     /** Number of documents in the current searcher. */
     public int documentCount() throws IOException {
         IndexSearcher searcher = manager.acquire();

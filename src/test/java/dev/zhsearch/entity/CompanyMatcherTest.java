@@ -26,7 +26,8 @@ class CompanyMatcherTest {
             "在社交平台X上發文;x-corp", "X光檢查;", "X(原Twitter);x-corp",
             "Dell'Orto carburettor;", "戴爾（Dell）;dell",
             "艾司摩爾與阿斯麦;asml", "緯創（3231）;wistron", "英業達;inventec", "仁寶;compal",
-            "爬上汽车引擎盖;", "中国钢铁出口;", "張泰山出賽;", "泰山(1218)公告;tw-1218"})
+            "爬上汽车引擎盖;", "中国钢铁出口;", "張泰山出賽;", "泰山(1218)公告;tw-1218",
+            "中國巨型貨輪;", "國巨法說會;yageo", "喝蘋果西打;", "蘋果發表新機;apple", "在臉書發文;", "臉書母公司Meta;meta"})
     void findsCompaniesAndAvoidsTraps(String text, String expected) {
         List<String> want = expected == null ? List.of() : List.of(expected.split(" "));
         assertEquals(want, STANDARD.companies(text));

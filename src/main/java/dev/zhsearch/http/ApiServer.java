@@ -1,0 +1,206 @@
+package dev.zhsearch.http;
+
+import dev.zhsearch.index.Analysis;
+import dev.zhsearch.search.InvalidQueryException;
+import dev.zhsearch.search.SearchService;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API and the search page, as a Javalin app built from its dependencies. Handlers are
+ * thin: parse, call {@link SearchService}, answer JSON. Errors are always JSON {@code {"error",
+ * "detail"}}; a stack trace never reaches the client.
+ */
+public final class ApiServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger("zhsearch.http");
+    static final long MAX_BODY_BYTES = 64 * 1024;
+    static final int MAX_REQUEST_HEADER_BYTES = 128 * 1024;
+
+    /** Where to listen and what to serve. {@code reindexToken} empty: POST /api/reindex is off. */
+    public record Config(String host, int port, Path webDir, Optional<String> reindexToken) {}
+
+    /** Rebuilds the index behind the service; returns a one-line summary. */
+    public interface Reindexer {
+        String rebuild() throws IOException;
+    }
+
+    private final SearchService service;
+    private final Suggester suggester;
+    private final Analysis analysis;
+    private final Reindexer reindexer;
+    private final Config config;
+    private final AtomicBoolean reindexing = new AtomicBoolean();
+    private volatile String lastReindex = null;
+
+    public ApiServer(SearchService service, Analysis analysis, Reindexer reindexer, Config config) {
+        this.service = service;
+        this.analysis = analysis;
+        this.reindexer = reindexer;
+        this.config = config;
+        this.suggester = new Suggester(analysis.companyTable(), analysis.configs().converter("t2s"), analysis.scripts());
+    }
+
+    public Javalin start() {
+        return create().start(config.host(), config.port());
+    }
+
+    Javalin create() {
+        return Javalin.create(c -> {
+            c.http.maxRequestSize = MAX_BODY_BYTES;
+            c.http.prefer405over404 = true;
+            c.http.defaultContentType = "application/json";
+            c.jetty.modifyHttpConfiguration(h -> {
+                h.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+                h.setSendServerVersion(false);
+            });
+            c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            c.startup.showJavalinBanner = false;
+            if (config.webDir() != null && Files.isDirectory(config.webDir())) {
+                c.staticFiles.add(s -> {
+                    s.hostedPath = "/";
+                    s.directory = config.webDir().toAbsolutePath().toString();
+                    s.location = Location.EXTERNAL;
+                });
+            }
+            c.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+            c.routes.before(ctx -> {
+                if (ctx.contentLength() > MAX_BODY_BYTES) {
+                    throw new TooLarge();
+                }
+            });
+            c.routes.get("/api/search", this::search);
+            c.routes.get("/api/documents/{id}", this::document);
+            c.routes.get("/api/suggest", this::suggest);
+            c.routes.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
+            c.routes.get("/api/stats", this::stats);
+            c.routes.get("/api/openapi.json", this::openapi);
+            c.routes.post("/api/reindex", this::reindex);
+            c.routes.exception(TooLarge.class, (e, ctx) -> error(ctx, 413, "request too large", Map.of("maxBytes", MAX_BODY_BYTES)));
+            c.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage(), e.detail()));
+            c.routes.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, 400, e.getMessage(), Map.of("q", String.valueOf(ctx.queryParam("q")))));
+            c.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "internal error", null);
+            });
+            c.routes.error(404, ctx -> {
+                if (!ctx.path().startsWith("/api/documents/")) { // that handler says which id
+                    error(ctx, 404, "not found", Map.of("path", ctx.path()));
+                }
+            });
+            c.routes.error(405, ctx -> error(ctx, 405, "method not allowed", Map.of("method", ctx.method().name(), "path", ctx.path())));
+            c.routes.error(413, ctx -> error(ctx, 413, "request too large", Map.of("maxBytes", MAX_BODY_BYTES)));
+        });
+    }
+
+    private static final class TooLarge extends RuntimeException {
+        TooLarge() {
+            super("request too large", null, false, false);
+        }
+    }
+
+    private static void error(Context ctx, int status, String message, Object detail) {
+        ctx.status(status).json(new ApiError(message, detail));
+    }
+
+    private void search(Context ctx) throws Exception {
+        ctx.json(service.search(Params.searchRequest(ctx)));
+    }
+
+    private void document(Context ctx) throws IOException {
+        String id = ctx.pathParam("id");
+        var doc = service.document(id);
+        if (doc.isEmpty()) {
+            error(ctx, 404, "no document with this id", Map.of("id", id));
+            return;
+        }
+        ctx.json(doc.get());
+    }
+
+    private void suggest(Context ctx) throws IOException {
+        String q = ctx.queryParam("q");
+        if (q == null || q.isBlank()) {
+            ctx.json(Map.of("query", "", "suggestions", List.of()));
+            return;
+        }
+        if (q.length() > 100) {
+            throw new BadRequest("q too long for suggestions (at most 100 characters)", Map.of("length", q.length()));
+        }
+        List<Suggester.Suggestion> out = new java.util.ArrayList<>(suggester.suggest(q, 5));
+        String folded = analysis.folder().fold(dev.zhsearch.clean.FullWidth.fold(q.strip())).toLowerCase(Locale.ROOT);
+        boolean traditional = analysis.scripts().detect(q) == dev.zhsearch.convert.Script.TRADITIONAL;
+        var toTraditional = traditional ? analysis.configs().converter("s2twp") : null;
+        for (SearchService.TermCount t : service.frequentTitleTerms(folded, 8 - out.size(), 5000)) {
+            String shown = traditional ? toTraditional.convert(t.term()) : t.term();
+            if (out.stream().noneMatch(s -> s.text().equals(shown))) {
+                out.add(new Suggester.Suggestion(shown, "term", null));
+            }
+        }
+        ctx.json(Map.of("query", q, "suggestions", out));
+    }
+
+    private void stats(Context ctx) throws IOException {
+        SearchService.Stats s = service.stats();
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("documents", s.documents());
+        body.put("indexBytes", s.indexBytes());
+        body.put("lastIndexed", s.lastIndexed());
+        body.put("sources", s.sources());
+        body.put("scripts", s.scripts());
+        body.put("reindexing", reindexing.get());
+        body.put("lastReindex", lastReindex);
+        ctx.json(body);
+    }
+
+    private void openapi(Context ctx) throws IOException {
+        try (var in = ApiServer.class.getClassLoader().getResourceAsStream("http/openapi.json")) {
+            ctx.contentType("application/json").result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private void reindex(Context ctx) {
+        if (config.reindexToken().isEmpty()) {
+            error(ctx, 403, "reindexing over HTTP is off: start the server with a reindex token to enable it", null);
+            return;
+        }
+        String auth = Optional.ofNullable(ctx.header("Authorization")).orElse("");
+        String given = auth.startsWith("Bearer ") ? auth.substring(7).strip() : "";
+        if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), config.reindexToken().get().getBytes(StandardCharsets.UTF_8))) {
+            error(ctx, 401, "missing or wrong token (Authorization: Bearer TOKEN)", null);
+            return;
+        }
+        if (!reindexing.compareAndSet(false, true)) {
+            error(ctx, 409, "a reindex is already running", null);
+            return;
+        }
+        Thread.ofPlatform().name("reindex").start(() -> {
+            try {
+                String summary = reindexer.rebuild();
+                service.refresh();
+                lastReindex = Instant.now() + ": " + summary;
+                LOG.info("reindex done: {}", summary);
+            } catch (Exception e) {
+                lastReindex = Instant.now() + ": failed: " + e;
+                LOG.error("reindex failed", e);
+            } finally {
+                reindexing.set(false);
+            }
+        });
+        ctx.status(HttpStatus.ACCEPTED).json(Map.of("status", "reindexing", "check", "/api/stats"));
+    }
+}
