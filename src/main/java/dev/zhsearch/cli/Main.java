@@ -58,6 +58,9 @@ public final class Main {
                      Cross-script retrieval on UD Chinese GSD/GSDSimp parallel sentences.
               bench facets --index DIR [--queries FILE] [--rounds N] [--probe QUERY]
                      Facet counts with and without a query, and faceted search latency (p50/p99).
+              bench load --index DIR [--seconds 30] [--connections 2,8,32] [--heap 512m]
+                     Start the server on DIR in a child process and drive it over loopback with the
+                     mixed query list: throughput, p50/p99 latency, errors per concurrency level.
               bench opencc [--cases FILE]
                      OpenCC's own test cases through zhsearch's converters.
 
@@ -330,6 +333,31 @@ public final class Main {
                 OpenccCases.Report r = OpenccCases.run(cases, new OpenccConfigs());
                 out.print(r.table());
                 return r.rate() >= 0.98 ? OK : FAILED;
+            }
+            case "load" -> {
+                Args a = Args.parse(rest, Set.of("index", "seconds", "connections", "heap"), Set.of());
+                Path indexDir = Path.of(a.get("index", "index"));
+                if (!Files.isDirectory(indexDir)) {
+                    err.println("zhsearch: no index at " + indexDir);
+                    return FAILED;
+                }
+                List<Integer> levels = java.util.Arrays.stream(a.get("connections", "2,8,32").split(","))
+                        .map(String::strip).map(Integer::parseInt).toList();
+                try {
+                    var report = new dev.zhsearch.bench.LoadBench().run(indexDir, dev.zhsearch.bench.BenchQueries.standard(10), levels,
+                            a.integer("seconds", 30, 1, 3600), a.get("heap", "512m"));
+                    out.print(report.table());
+                    Path json = Path.of("target", "bench-load.json");
+                    Files.createDirectories(json.getParent());
+                    this.json.writeValue(json.toFile(), report);
+                    out.println("written: " + json);
+                    return report.levels().stream().allMatch(l -> l.errors() == 0) ? OK : FAILED;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return FAILED;
+                } catch (Exception e) {
+                    throw new IOException("load benchmark failed: " + e.getMessage(), e);
+                }
             }
             case "facets" -> {
                 Args a = Args.parse(rest, Set.of("index", "queries", "rounds", "probe"), Set.of());

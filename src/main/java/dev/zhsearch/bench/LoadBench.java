@@ -1,0 +1,164 @@
+package dev.zhsearch.bench;
+
+import dev.zhsearch.search.SearchRequest;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Drives a zhsearch server in a child process over loopback: closed-loop virtual users, each
+ * cycling through the fixed query list (both scripts, with and without facet filters), for a fixed
+ * time per concurrency level. Reports throughput, latency percentiles and errors (non-200 or I/O).
+ */
+public final class LoadBench {
+
+    public record Level(int connections, double seconds, long requests, long errors, double perSecond, Latencies latency) {}
+
+    public record Report(Path index, String serverHeap, int queries, List<Level> levels) {
+        public String table() {
+            StringBuilder sb = new StringBuilder(String.format("server: %s, heap %s; %d-query mix over HTTP on loopback%n", index, serverHeap, queries));
+            sb.append(String.format("%5s %8s %10s %7s %9s  %s%n", "conns", "seconds", "requests", "errors", "req/s", Latencies.header()));
+            for (Level l : levels) {
+                sb.append(String.format("%5d %8.1f %10d %7d %9.1f  %s%n", l.connections(), l.seconds(), l.requests(), l.errors(),
+                        l.perSecond(), l.latency().row()));
+            }
+            return sb.toString();
+        }
+    }
+
+    public Report run(Path index, List<SearchRequest> queries, List<Integer> levels, int seconds, String heap) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xms" + heap, "--enable-native-access=ALL-UNNAMED",
+                "-Dorg.slf4j.simpleLogger.log.zhsearch.http=warn",
+                "-cp", System.getProperty("java.class.path"), "dev.zhsearch.cli.Main", "serve",
+                "--index", index.toString(), "--port", Integer.toString(port), "--host", "127.0.0.1"));
+        Process server = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Thread.ofPlatform().daemon().start(() -> drain(server));
+        String base = "http://127.0.0.1:" + port;
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        try {
+            waitForHealth(client, base, server);
+            List<URI> uris = queries.stream().map(q -> uri(base, q)).toList();
+            List<Level> out = new ArrayList<>();
+            for (int c : levels) {
+                runLevel(client, uris, c, Math.min(5, seconds)); // warm-up at this concurrency
+                out.add(runLevel(client, uris, c, seconds));
+            }
+            return new Report(index, heap, uris.size(), out);
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
+    private static Level runLevel(HttpClient client, List<URI> uris, int connections, int seconds) throws InterruptedException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicLong errors = new AtomicLong();
+        List<long[]> samples = new ArrayList<>();
+        List<int[]> counts = new ArrayList<>();
+        List<Thread> users = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int u = 0; u < connections; u++) {
+            long[] lat = new long[1 << 20];
+            int[] n = new int[1];
+            samples.add(lat);
+            counts.add(n);
+            int offset = u * 7;
+            users.add(Thread.ofPlatform().start(() -> {
+                int i = offset;
+                while (System.nanoTime() < end && n[0] < lat.length) {
+                    URI uri = uris.get(i++ % uris.size());
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+                                HttpResponse.BodyHandlers.ofByteArray());
+                        if (r.statusCode() != 200) {
+                            errors.incrementAndGet();
+                        }
+                    } catch (IOException e) {
+                        errors.incrementAndGet();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    lat[n[0]++] = (System.nanoTime() - t0) / 1000;
+                }
+            }));
+        }
+        for (Thread t : users) {
+            t.join();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        int total = counts.stream().mapToInt(a -> a[0]).sum();
+        long[] all = new long[total];
+        int k = 0;
+        for (int u = 0; u < connections; u++) {
+            System.arraycopy(samples.get(u), 0, all, k, counts.get(u)[0]);
+            k += counts.get(u)[0];
+        }
+        return new Level(connections, elapsed, total, errors.get(), total / elapsed, Latencies.of(all));
+    }
+
+    static URI uri(String base, SearchRequest q) {
+        StringBuilder sb = new StringBuilder(base).append("/api/search?size=10&q=").append(enc(q.query()));
+        q.companies().forEach(c -> sb.append("&company=").append(enc(c)));
+        q.sources().forEach(s -> sb.append("&source=").append(enc(s)));
+        q.scripts().forEach(s -> sb.append("&script=").append(enc(s)));
+        if (q.from() != null) {
+            sb.append("&from=").append(q.from());
+        }
+        if (q.to() != null) {
+            sb.append("&to=").append(q.to());
+        }
+        return URI.create(sb.toString());
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static void waitForHealth(HttpClient client, String base, Process server) throws Exception {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (!server.isAlive()) {
+                throw new IOException("server exited with " + server.exitValue());
+            }
+            try {
+                if (client.send(HttpRequest.newBuilder(URI.create(base + "/api/health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IOException("server did not come up within 120 s");
+    }
+
+    private static void drain(Process p) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            while (r.readLine() != null) {
+                // the server's own log; its errors would show in the error count
+            }
+        } catch (IOException e) {
+            // process gone
+        }
+    }
+}
