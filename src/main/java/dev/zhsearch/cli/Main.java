@@ -90,7 +90,7 @@ public final class Main {
         try {
             return switch (command) {
                 case "index" -> index(Args.parse(rest, Set.of("input", "index", "threads"), Set.of("quiet")));
-                case "search" -> search(Args.parse(rest, Set.of("index", "size", "page", "company", "source", "script", "from", "to", "sort"),
+                case "search" -> search(Args.parse(rest, Set.of("index", "size", "page", "company", "source", "script", "from", "to", "sort", "display"),
                         Set.of("no-highlight")));
                 case "entities" -> entities(rest);
                 case "demo" -> demo(Args.parse(rest, Set.of("index"), Set.of()));
@@ -146,7 +146,7 @@ public final class Main {
             request = new SearchRequest(query, a.all("company"), a.all("source"), a.all("script"),
                     date(a.get("from", null), "--from"), date(a.get("to", null), "--to"),
                     a.get("sort", null) == null ? null : SearchRequest.Sort.parse(a.get("sort", null)),
-                    page, size, !a.flag("no-highlight"));
+                    page, size, !a.flag("no-highlight"), dev.zhsearch.search.Display.parse(a.get("display", null)));
         } catch (IllegalArgumentException e) {
             throw new Args.UsageException(e.getMessage());
         }

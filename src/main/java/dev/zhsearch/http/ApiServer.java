@@ -1,6 +1,7 @@
 package dev.zhsearch.http;
 
 import dev.zhsearch.index.Analysis;
+import dev.zhsearch.search.Display;
 import dev.zhsearch.search.InvalidQueryException;
 import dev.zhsearch.search.SearchService;
 import io.javalin.Javalin;
@@ -122,9 +123,15 @@ public final class ApiServer {
         ctx.json(service.search(Params.searchRequest(ctx)));
     }
 
-    private void document(Context ctx) throws IOException {
+    private void document(Context ctx) throws Exception {
         String id = ctx.pathParam("id");
-        var doc = service.document(id);
+        Display display;
+        try {
+            display = Display.parse(ctx.queryParam("display"));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage(), Map.of("display", ctx.queryParam("display")));
+        }
+        var doc = service.document(id, ctx.queryParam("q"), display);
         if (doc.isEmpty()) {
             error(ctx, 404, "no document with this id", Map.of("id", id));
             return;

@@ -1,5 +1,6 @@
 package dev.zhsearch.http;
 
+import dev.zhsearch.search.Display;
 import dev.zhsearch.search.SearchRequest;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -33,9 +34,15 @@ final class Params {
             case "off", "false", "0" -> false;
             default -> throw new BadRequest("highlight must be on or off", Map.of("highlight", ctx.queryParam("highlight")));
         };
+        Display display;
+        try {
+            display = Display.parse(ctx.queryParam("display"));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage(), Map.of("display", ctx.queryParam("display")));
+        }
         try {
             return new SearchRequest(q, nonBlank(ctx.queryParams("company")), nonBlank(ctx.queryParams("source")),
-                    nonBlank(ctx.queryParams("script")), date(ctx, "from"), date(ctx, "to"), sort, page, size, highlight);
+                    nonBlank(ctx.queryParams("script")), date(ctx, "from"), date(ctx, "to"), sort, page, size, highlight, display);
         } catch (IllegalArgumentException e) {
             throw new BadRequest(e.getMessage(), null);
         }

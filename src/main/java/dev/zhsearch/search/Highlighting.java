@@ -36,6 +36,11 @@ final class Highlighting {
     record Marked(String[] titles, List<List<String>> snippets) {}
 
     Marked highlight(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
+        return highlight(searcher, query, docIds, false);
+    }
+
+    /** With {@code whole}, each field is one passage: the whole text, marked. */
+    Marked highlight(IndexSearcher searcher, Query query, int[] docIds, boolean whole) throws IOException {
         int n = docIds.length;
         String[] titles = new String[n];
         List<List<String>> snippets = new ArrayList<>();
@@ -45,16 +50,16 @@ final class Highlighting {
         if (n == 0) {
             return new Marked(titles, snippets);
         }
-        Map<String, Object[]> words = highlighter(searcher).marks(
-                new String[] {Fields.TITLE, Fields.BODY}, query, docIds, new int[] {1, SNIPPETS});
+        Map<String, Object[]> words = highlighter(searcher, whole).marks(
+                new String[] {Fields.TITLE, Fields.BODY}, query, docIds, new int[] {1, whole ? 1 : SNIPPETS});
         Map<String, Object[]> bigrams = null;
         for (int i = 0; i < n; i++) {
             Marks title = (Marks) words.get(Fields.TITLE)[i];
             Marks body = (Marks) words.get(Fields.BODY)[i];
             if ((title == null || !title.marked()) || (body == null || !body.marked())) {
                 if (bigrams == null) {
-                    bigrams = highlighter(searcher).marks(
-                            new String[] {Fields.TITLE_BIGRAM, Fields.BODY_BIGRAM}, query, docIds, new int[] {1, SNIPPETS});
+                    bigrams = highlighter(searcher, whole).marks(
+                            new String[] {Fields.TITLE_BIGRAM, Fields.BODY_BIGRAM}, query, docIds, new int[] {1, whole ? 1 : SNIPPETS});
                 }
                 Marks bt = (Marks) bigrams.get(Fields.TITLE_BIGRAM)[i];
                 Marks bb = (Marks) bigrams.get(Fields.BODY_BIGRAM)[i];
@@ -71,10 +76,10 @@ final class Highlighting {
         return new Marked(titles, snippets);
     }
 
-    private StoredTwinHighlighter highlighter(IndexSearcher searcher) {
-        return new StoredTwinHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
-                .withFormatter(new MarkFormatter())
-                .withMaxLength(200_000)
+    private StoredTwinHighlighter highlighter(IndexSearcher searcher, boolean whole) {
+        return new StoredTwinHighlighter(whole, UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new MarkFormatter(!whole))
+                .withMaxLength(whole ? 50_000_000 : 200_000)
                 .withHandleMultiTermQuery(true)
                 .withHighlightPhrasesStrictly(true));
     }
@@ -84,8 +89,11 @@ final class Highlighting {
 
     /** Bigram twins are not stored: highlight them over their text field's stored value. */
     private static final class StoredTwinHighlighter extends UnifiedHighlighter {
-        StoredTwinHighlighter(UnifiedHighlighter.Builder builder) {
+        private final boolean whole;
+
+        StoredTwinHighlighter(boolean whole, UnifiedHighlighter.Builder builder) {
             super(builder);
+            this.whole = whole;
         }
 
         Map<String, Object[]> marks(String[] fields, Query query, int[] docIds, int[] maxPassages) throws IOException {
@@ -102,7 +110,7 @@ final class Highlighting {
 
         @Override
         protected BreakIterator getBreakIterator(String field) {
-            if (field.startsWith(Fields.TITLE)) {
+            if (whole || field.startsWith(Fields.TITLE)) {
                 return new WholeBreakIterator();
             }
             return BreakIterator.getSentenceInstance(Locale.ROOT);
@@ -111,6 +119,13 @@ final class Highlighting {
 
     /** Formats each passage on its own: escaped text, {@code <mark>} around (merged) matches. */
     static final class MarkFormatter extends PassageFormatter {
+        private final boolean oneLine;
+
+        /** {@code oneLine}: snippets fold line breaks into spaces; a whole document keeps them. */
+        MarkFormatter(boolean oneLine) {
+            this.oneLine = oneLine;
+        }
+
         @Override
         public Object format(Passage[] passages, String content) {
             List<String> out = new ArrayList<>(passages.length);
@@ -138,7 +153,8 @@ final class Highlighting {
                     marked = true;
                 }
                 escape(content, pos, Math.max(pos, p.getEndOffset()), sb);
-                out.add(sb.toString().strip().replaceAll("\\s*\\n\\s*", " "));
+                String passage = sb.toString().strip();
+                out.add(oneLine ? passage.replaceAll("\\s*\\n\\s*", " ") : passage);
             }
             return new Marks(out, marked);
         }

@@ -10,7 +10,8 @@ import java.util.List;
  * with every filter but its own.
  */
 public record SearchRequest(String query, List<String> companies, List<String> sources, List<String> scripts,
-                            LocalDate from, LocalDate to, Sort sort, int page, int size, boolean highlight) {
+                            LocalDate from, LocalDate to, Sort sort, int page, int size, boolean highlight,
+                            Display display) {
 
     public static final int MAX_SIZE = 100;
     public static final int MAX_PAGE_DEPTH = 10_000;
@@ -35,6 +36,7 @@ public record SearchRequest(String query, List<String> companies, List<String> s
         sources = sources == null ? List.of() : List.copyOf(sources);
         scripts = scripts == null ? List.of() : List.copyOf(scripts);
         sort = sort == null ? (query.isBlank() ? Sort.DATE_DESC : Sort.RELEVANCE) : sort;
+        display = display == null ? Display.ORIGINAL : display;
         if (page < 1) {
             throw new IllegalArgumentException("page must be at least 1");
         }
@@ -50,30 +52,34 @@ public record SearchRequest(String query, List<String> companies, List<String> s
     }
 
     public static SearchRequest of(String query, int size) {
-        return new SearchRequest(query, List.of(), List.of(), List.of(), null, null, null, 1, size, true);
+        return new SearchRequest(query, List.of(), List.of(), List.of(), null, null, null, 1, size, true, Display.ORIGINAL);
     }
 
     public SearchRequest withCompanies(List<String> ids) {
-        return new SearchRequest(query, ids, sources, scripts, from, to, sort, page, size, highlight);
+        return new SearchRequest(query, ids, sources, scripts, from, to, sort, page, size, highlight, display);
     }
 
     public SearchRequest withSources(List<String> values) {
-        return new SearchRequest(query, companies, values, scripts, from, to, sort, page, size, highlight);
+        return new SearchRequest(query, companies, values, scripts, from, to, sort, page, size, highlight, display);
     }
 
     public SearchRequest withScripts(List<String> values) {
-        return new SearchRequest(query, companies, sources, values, from, to, sort, page, size, highlight);
+        return new SearchRequest(query, companies, sources, values, from, to, sort, page, size, highlight, display);
     }
 
     public SearchRequest withDates(LocalDate newFrom, LocalDate newTo) {
-        return new SearchRequest(query, companies, sources, scripts, newFrom, newTo, sort, page, size, highlight);
+        return new SearchRequest(query, companies, sources, scripts, newFrom, newTo, sort, page, size, highlight, display);
     }
 
     public SearchRequest withPage(int newPage, int newSize) {
-        return new SearchRequest(query, companies, sources, scripts, from, to, sort, newPage, newSize, highlight);
+        return new SearchRequest(query, companies, sources, scripts, from, to, sort, newPage, newSize, highlight, display);
+    }
+
+    public SearchRequest withDisplay(Display newDisplay) {
+        return new SearchRequest(query, companies, sources, scripts, from, to, sort, page, size, highlight, newDisplay);
     }
 
     public SearchRequest withSort(Sort newSort) {
-        return new SearchRequest(query, companies, sources, scripts, from, to, newSort, page, size, highlight);
+        return new SearchRequest(query, companies, sources, scripts, from, to, newSort, page, size, highlight, display);
     }
 }

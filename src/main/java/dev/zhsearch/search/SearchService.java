@@ -48,6 +48,7 @@ public final class SearchService implements Closeable {
     private final QueryFactory queries;
     private final Highlighting highlighting;
     private final CompanyTable companies;
+    private final dev.zhsearch.convert.OpenccConfigs configs;
 
     public SearchService(Directory directory, Analysis analysis) throws IOException {
         this.directory = directory;
@@ -55,6 +56,7 @@ public final class SearchService implements Closeable {
         this.queries = new QueryFactory(analysis.perField());
         this.highlighting = new Highlighting(analysis.perField());
         this.companies = analysis.companyTable();
+        this.configs = analysis.configs();
     }
 
     public static SearchService open(Path indexDir, Analysis analysis) throws IOException {
@@ -107,8 +109,10 @@ public final class SearchService implements Closeable {
                 String title = marked != null && marked.titles()[i] != null ? marked.titles()[i] : Highlighting.escape(d.get(Fields.TITLE));
                 List<String> snippets = marked != null ? marked.snippets().get(i) : List.of(Highlighting.escape(lead(d.get(Fields.BODY))));
                 float score = all[from + i].score;
-                hits.add(new Hit(d.get(Fields.ID), title, d.get(Fields.DATE), d.get(Fields.DATE_SOURCE), d.get(Fields.SOURCE),
-                        d.get(Fields.URL), d.get(Fields.SCRIPT), Float.isNaN(score) ? 0f : score, snippets, companyRefs(d)));
+                Display display = request.display();
+                hits.add(new Hit(d.get(Fields.ID), display.html(title, configs), d.get(Fields.DATE), d.get(Fields.DATE_SOURCE),
+                        d.get(Fields.SOURCE), d.get(Fields.URL), d.get(Fields.SCRIPT), Float.isNaN(score) ? 0f : score,
+                        snippets.stream().map(sn -> display.html(sn, configs)).toList(), companyRefs(d, display)));
             }
             long tookMs = (System.nanoTime() - start) / 1_000_000;
             return new SearchResult(request.query(), top.totalHits.value(), tookMs, request.page(), request.size(), hits, facets);
@@ -137,11 +141,12 @@ public final class SearchService implements Closeable {
         Set<String> selectedCompanies = Set.copyOf(request.companies());
         List<FacetValue> company = new ArrayList<>();
         for (LabelAndValue lv : top(facets, Fields.FACET_COMPANY, COMPANY_FACET_SIZE)) {
-            company.add(new FacetValue(lv.label, companyName(lv.label), lv.value.longValue(), selectedCompanies.contains(lv.label)));
+            company.add(new FacetValue(lv.label, companyName(lv.label, request.display()), lv.value.longValue(),
+                    selectedCompanies.contains(lv.label)));
         }
         for (String id : request.companies()) { // a selection stays visible even with no matches
             if (company.stream().noneMatch(v -> v.id().equals(id))) {
-                company.add(new FacetValue(id, companyName(id), 0, true));
+                company.add(new FacetValue(id, companyName(id, request.display()), 0, true));
             }
         }
         List<FacetValue> months = chronological(all(facets, Fields.FACET_MONTH), Set.of());
@@ -184,29 +189,52 @@ public final class SearchService implements Closeable {
                 .toList();
     }
 
-    private String companyName(String id) {
-        return companies.get(id).map(c -> c.nameHant()).orElse(id);
+    private String companyName(String id, Display display) {
+        return companies.get(id).map(display::companyName).orElse(id);
     }
 
-    private List<CompanyRef> companyRefs(Document d) {
+    private List<CompanyRef> companyRefs(Document d, Display display) {
         String[] ids = d.getValues(Fields.COMPANY);
         List<CompanyRef> refs = new ArrayList<>(ids.length);
         for (String id : ids) {
-            refs.add(new CompanyRef(id, companyName(id)));
+            refs.add(new CompanyRef(id, companyName(id, display)));
         }
         return refs;
     }
 
     public Optional<StoredDocument> document(String id) throws IOException {
+        try {
+            return document(id, "", Display.ORIGINAL);
+        } catch (InvalidQueryException e) {
+            throw new IllegalStateException(e); // an empty query always parses
+        }
+    }
+
+    /** The whole document; with a query, its matches marked in the title and the whole body. */
+    public Optional<StoredDocument> document(String id, String query, Display display) throws IOException, InvalidQueryException {
+        Query q = query == null || query.isBlank() ? null : queries.parse(query);
         IndexSearcher searcher = manager.acquire();
         try {
             TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
             if (top.scoreDocs.length == 0) {
                 return Optional.empty();
             }
-            Document d = searcher.storedFields().document(top.scoreDocs[0].doc);
+            int doc = top.scoreDocs[0].doc;
+            Document d = searcher.storedFields().document(doc);
+            String titleHtml = Highlighting.escape(d.get(Fields.TITLE));
+            String bodyHtml = Highlighting.escape(d.get(Fields.BODY));
+            if (q != null) {
+                Highlighting.Marked m = highlighting.highlight(searcher, q, new int[] {doc}, true);
+                if (m.titles()[0] != null) {
+                    titleHtml = m.titles()[0];
+                }
+                if (!m.snippets().getFirst().isEmpty()) {
+                    bodyHtml = m.snippets().getFirst().getFirst();
+                }
+            }
             return Optional.of(new StoredDocument(d.get(Fields.ID), d.get(Fields.TITLE), d.get(Fields.BODY), d.get(Fields.DATE),
-                    d.get(Fields.DATE_SOURCE), d.get(Fields.SOURCE), d.get(Fields.URL), d.get(Fields.SCRIPT), d.get(Fields.ORIGIN)));
+                    d.get(Fields.DATE_SOURCE), d.get(Fields.SOURCE), d.get(Fields.URL), d.get(Fields.SCRIPT), d.get(Fields.ORIGIN),
+                    companyRefs(d, display), display.html(titleHtml, configs), display.html(bodyHtml, configs)));
         } finally {
             manager.release(searcher);
         }

@@ -1,0 +1,199 @@
+// End-to-end tests of the search page in headless Debian Chromium (playwright-core). The test
+// builds its own corpus (the seed articles plus e2e/fixtures), starts `./zhsearch serve` on a free
+// port, and drives the page as a person would. Screenshots go to target/screenshots/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, cpSync, mkdirSync, existsSync, openSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import net from 'node:net';
+import { chromium } from 'playwright-core';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const SHOTS = join(ROOT, 'target', 'screenshots');
+let server;
+let browser;
+let base;
+
+const freePort = () => new Promise((resolve, reject) => {
+  const s = net.createServer();
+  s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+  s.on('error', reject);
+});
+
+async function waitForHealth(url, ms) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
+    try { if ((await fetch(`${url}/api/health`)).ok) return; } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('server did not come up');
+}
+
+before(async () => {
+  assert.ok(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`);
+  const work = mkdtempSync(join(tmpdir(), 'zhsearch-e2e-'));
+  const corpus = join(work, 'corpus');
+  mkdirSync(corpus);
+  cpSync(join(ROOT, 'corpus'), corpus, { recursive: true });
+  cpSync(join(ROOT, 'e2e', 'fixtures', 'news.jsonl'), join(corpus, 'news.jsonl'));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  mkdirSync(join(ROOT, 'target'), { recursive: true });
+  const log = openSync(join(ROOT, 'target', 'e2e-server.log'), 'w');
+  server = spawn(join(ROOT, 'zhsearch'), ['serve', '--index', join(work, 'index'), '--corpus', corpus, '--port', String(port)],
+    { cwd: ROOT, stdio: ['ignore', log, log] });
+  await waitForHealth(base, 180_000);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu',
+    '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'] });
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+async function newPage(width = 1280, height = 900) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  page.dialogs = [];
+  page.on('dialog', (d) => { page.dialogs.push(d.message()); d.dismiss(); });
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  return page;
+}
+
+const hitIds = (page) => page.$$eval('#hits > li', (lis) => lis.map((li) => li.dataset.id));
+const statusText = (page) => page.textContent('#status');
+async function settle(page) { // the page has answered the current state
+  await page.waitForFunction(() => !document.querySelector('#results').hasAttribute('aria-busy'));
+}
+
+test('typing 台积电 finds the Traditional documents that say 台積電, highlighted', async () => {
+  const page = await newPage();
+  await page.goto(base);
+  await page.click('#q');
+  await page.keyboard.type('台积电', { delay: 40 });
+  await page.waitForFunction(() => new URL(location).searchParams.get('q') === '台积电');
+  await page.waitForSelector('#hits > li');
+  await settle(page);
+  const ids = await hitIds(page);
+  for (const id of ['tw-tsmc-1', 'tw-tsmc-2', '001_d649b6dd3a06dc4f']) assert.ok(ids.includes(id), `${id} in ${ids}`);
+  const marked = await page.$$eval('#hits > li[data-id="tw-tsmc-1"] mark', (ms) => ms.map((m) => m.textContent));
+  assert.ok(marked.includes('台積電'), `marks in the document's own script: ${marked}`);
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#suggestions', { state: 'hidden' });
+  assert.equal(await page.inputValue('#q'), '台积电', 'Escape closes the suggestions and keeps the query');
+  await page.screenshot({ path: join(SHOTS, 'desktop.png') });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: join(SHOTS, 'phone.png') });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a company facet narrows the hits; the company facet keeps the other companies (multi-select)', async () => {
+  const page = await newPage();
+  await page.goto(`${base}/?q=AI`);
+  await page.waitForSelector('#company-list li');
+  await settle(page);
+  const before = await hitIds(page);
+  const companiesBefore = await page.$$eval('#company-list li', (lis) => lis.length);
+  await page.check('#company-list-nvidia');
+  await page.waitForFunction(() => new URL(location).searchParams.getAll('company').includes('nvidia'));
+  await settle(page);
+  const after = await hitIds(page);
+  assert.ok(after.length < before.length, `${after.length} < ${before.length}`);
+  assert.equal(await page.$$eval('#company-list li', (lis) => lis.length), companiesBefore, 'other companies still listed');
+  assert.ok((await page.textContent('#chips')).includes('輝達'));
+  const scriptCounts = await page.$$eval('#script-list .count', (cs) => cs.map((c) => Number(c.textContent.replace(/,/g, ''))));
+  assert.equal(scriptCounts.reduce((a, b) => a + b, 0), after.length, 'other facets follow the selection');
+  await page.goBack();
+  await page.waitForFunction(() => !new URL(location).searchParams.has('company'));
+  await settle(page);
+  assert.deepEqual(await hitIds(page), before, 'back restores the previous results');
+  await page.close();
+});
+
+test('clicking a month in the histogram filters by that date range', async () => {
+  const page = await newPage();
+  await page.goto(`${base}/?q=${encodeURIComponent('台積電')}`);
+  await page.waitForSelector('#histogram button');
+  await settle(page);
+  await page.click('#histogram button[data-key="2026-08"]');
+  await page.waitForFunction(() => new URL(location).searchParams.get('from') === '2026-08-01');
+  await settle(page);
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get('to'), '2026-08-31');
+  assert.deepEqual((await hitIds(page)).sort(), ['tw-tsmc-2', 'xss']);
+  assert.ok((await page.textContent('#chips')).includes('2026-08-01'));
+  assert.ok(await page.$('#histogram button.in-range[data-key="2026-08"]'));
+  await page.close();
+});
+
+test('display 简 shows Traditional titles in Simplified, highlights intact; reload keeps the whole state', async () => {
+  const page = await newPage();
+  await page.goto(`${base}/?q=${encodeURIComponent('台積電')}&company=tsmc`);
+  await page.waitForSelector('#hits > li[data-id="tw-tsmc-2"]');
+  await page.check('input[name=display][value=hans]');
+  await page.waitForFunction(() => new URL(location).searchParams.get('display') === 'hans');
+  await settle(page);
+  const title = await page.textContent('#hits > li[data-id="tw-tsmc-2"] h3');
+  assert.equal(title, '台积电美国厂进度顺利');
+  const mark = await page.textContent('#hits > li[data-id="tw-tsmc-2"] h3 mark');
+  assert.equal(mark, '台积电');
+  await page.reload();
+  await page.waitForSelector('#hits > li[data-id="tw-tsmc-2"]');
+  await settle(page);
+  assert.equal(await page.inputValue('#q'), '台積電');
+  assert.ok(await page.isChecked('input[name=display][value=hans]'));
+  assert.ok(await page.isChecked('#company-list-tsmc'));
+  assert.equal(await page.textContent('#hits > li[data-id="tw-tsmc-2"] h3'), '台积电美国厂进度顺利');
+  await page.close();
+});
+
+test('a malformed query shows the error state and says what to do', async () => {
+  const page = await newPage();
+  await page.goto(base);
+  await page.fill('#q', '"台積電');
+  await page.press('#q', 'Enter');
+  await page.waitForSelector('#message.error:not([hidden])');
+  const text = await page.textContent('#message');
+  assert.ok(text.includes('查詢語法有誤') && text.includes('引號'), text);
+  await page.close();
+});
+
+test('a document is shown as text: markup in the corpus never runs', async () => {
+  const page = await newPage();
+  await page.goto(`${base}/?q=${encodeURIComponent('測試')}`);
+  await page.waitForSelector('#hits > li[data-id="xss"]');
+  await settle(page);
+  const title = await page.textContent('#hits > li[data-id="xss"] h3');
+  assert.ok(title.includes('<img src=x onerror=alert(1)>'), title);
+  assert.equal(await page.$$eval('#hits img, #hits script', (es) => es.length), 0);
+  await page.click('#hits > li[data-id="xss"] h3 a');
+  await page.waitForSelector('dialog#doc[open]');
+  assert.ok((await page.textContent('#doc-body')).includes('<script>alert(2)</script>'));
+  assert.ok((await page.$$eval('#doc-body mark', (ms) => ms.map((m) => m.textContent))).includes('測試'));
+  await new Promise((r) => setTimeout(r, 300));
+  assert.deepEqual(page.dialogs, [], 'no alert() ran');
+  await page.close();
+});
+
+test('suggestions complete company names; / focuses the search box', async () => {
+  const page = await newPage();
+  await page.goto(base);
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
+  await page.keyboard.type('輝', { delay: 30 });
+  await page.waitForSelector('#suggestions:not([hidden]) li');
+  assert.ok((await page.textContent('#suggestions')).includes('輝達'));
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => new URL(location).searchParams.get('q') !== null);
+  assert.equal(new URL(page.url()).searchParams.get('q'), await page.inputValue('#q'));
+  await page.close();
+});
