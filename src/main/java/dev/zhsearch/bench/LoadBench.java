@@ -24,21 +24,23 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LoadBench {
 
-    public record Level(int connections, double seconds, long requests, long errors, double perSecond, Latencies latency) {}
+    public record Level(int run, int connections, double seconds, long requests, long errors, double perSecond, Latencies latency,
+                        long heapAfterGcBytes) {}
 
     public record Report(Path index, String serverHeap, int queries, List<Level> levels) {
         public String table() {
             StringBuilder sb = new StringBuilder(String.format("server: %s, heap %s; %d-query mix over HTTP on loopback%n", index, serverHeap, queries));
-            sb.append(String.format("%5s %8s %10s %7s %9s  %s%n", "conns", "seconds", "requests", "errors", "req/s", Latencies.header()));
+            sb.append(String.format("%3s %5s %8s %10s %7s %9s  %s %12s%n", "run", "conns", "seconds", "requests", "errors", "req/s",
+                    Latencies.header(), "heap@GC MB"));
             for (Level l : levels) {
-                sb.append(String.format("%5d %8.1f %10d %7d %9.1f  %s%n", l.connections(), l.seconds(), l.requests(), l.errors(),
-                        l.perSecond(), l.latency().row()));
+                sb.append(String.format("%3d %5d %8.1f %10d %7d %9.1f  %s %12.1f%n", l.run(), l.connections(), l.seconds(), l.requests(),
+                        l.errors(), l.perSecond(), l.latency().row(), l.heapAfterGcBytes() / 1e6));
             }
             return sb.toString();
         }
     }
 
-    public Report run(Path index, List<SearchRequest> queries, List<Integer> levels, int seconds, String heap) throws Exception {
+    public Report run(Path index, List<SearchRequest> queries, List<Integer> levels, int seconds, String heap, int runs) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -56,9 +58,13 @@ public final class LoadBench {
             waitForHealth(client, base, server);
             List<URI> uris = queries.stream().map(q -> uri(base, q)).toList();
             List<Level> out = new ArrayList<>();
-            for (int c : levels) {
-                runLevel(client, uris, c, Math.min(5, seconds)); // warm-up at this concurrency
-                out.add(runLevel(client, uris, c, seconds));
+            for (int run = 1; run <= runs; run++) {
+                for (int c : levels) {
+                    if (run == 1) {
+                        runLevel(client, uris, c, Math.min(5, seconds), run, base); // warm-up at this concurrency
+                    }
+                    out.add(runLevel(client, uris, c, seconds, run, base));
+                }
             }
             return new Report(index, heap, uris.size(), out);
         } finally {
@@ -67,7 +73,8 @@ public final class LoadBench {
         }
     }
 
-    private static Level runLevel(HttpClient client, List<URI> uris, int connections, int seconds) throws InterruptedException {
+    private static Level runLevel(HttpClient client, List<URI> uris, int connections, int seconds, int run, String base)
+            throws InterruptedException {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicLong errors = new AtomicLong();
         List<long[]> samples = new ArrayList<>();
@@ -112,7 +119,19 @@ public final class LoadBench {
             System.arraycopy(samples.get(u), 0, all, k, counts.get(u)[0]);
             k += counts.get(u)[0];
         }
-        return new Level(connections, elapsed, total, errors.get(), total / elapsed, Latencies.of(all));
+        return new Level(run, connections, elapsed, total, errors.get(), total / elapsed, Latencies.of(all), heapAfterGc(client, base));
+    }
+
+    private static long heapAfterGc(HttpClient client, String base) {
+        try {
+            String body = client.send(HttpRequest.newBuilder(URI.create(base + "/api/stats")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("jvm").path("heapAfterLastGcBytes").asLong();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     static URI uri(String base, SearchRequest q) {

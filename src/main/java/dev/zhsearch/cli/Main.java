@@ -49,6 +49,7 @@ public final class Main {
               entities eval [--gold FILE] [--verbose]
                      Precision and recall of company extraction against a hand-annotated gold file.
               serve  [--index DIR] [--port 7070] [--host 127.0.0.1] [--corpus corpus] [--web web]
+                     [--cors-origin https://example.org]...  (cross-origin access is off by default)
                      Serve the search page and the JSON API; builds the index from corpus/ first if
                      there is none. Binds to localhost unless --host says otherwise. POST
                      /api/reindex is enabled by the environment variable ZHSEARCH_REINDEX_TOKEN.
@@ -58,7 +59,7 @@ public final class Main {
                      Cross-script retrieval on UD Chinese GSD/GSDSimp parallel sentences.
               bench facets --index DIR [--queries FILE] [--rounds N] [--probe QUERY]
                      Facet counts with and without a query, and faceted search latency (p50/p99).
-              bench load --index DIR [--seconds 30] [--connections 2,8,32] [--heap 512m]
+              bench load --index DIR [--seconds 30] [--connections 2,8,32] [--heap 512m] [--runs 1]
                      Start the server on DIR in a child process and drive it over loopback with the
                      mixed query list: throughput, p50/p99 latency, errors per concurrency level.
               bench opencc [--cases FILE]
@@ -94,7 +95,7 @@ public final class Main {
                         Set.of("no-highlight")));
                 case "entities" -> entities(rest);
                 case "demo" -> demo(Args.parse(rest, Set.of("index"), Set.of()));
-                case "serve" -> serve(Args.parse(rest, Set.of("index", "port", "host", "corpus", "web"), Set.of()));
+                case "serve" -> serve(Args.parse(rest, Set.of("index", "port", "host", "corpus", "web", "cors-origin"), Set.of()));
                 case "bench" -> bench(rest);
                 default -> throw new Args.UsageException("unknown command '" + command + "'");
             };
@@ -260,7 +261,8 @@ public final class Main {
         SearchService service = SearchService.open(indexDir, analysis);
         var server = new dev.zhsearch.http.ApiServer(service, analysis,
                 () -> indexer.build(List.of(corpus), indexDir).describe(),
-                new dev.zhsearch.http.ApiServer.Config(host, port, web, java.util.Optional.ofNullable(token).filter(t -> !t.isBlank())));
+                new dev.zhsearch.http.ApiServer.Config(host, port, web, java.util.Optional.ofNullable(token).filter(t -> !t.isBlank()),
+                        a.all("cors-origin")));
         var app = server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
@@ -335,7 +337,7 @@ public final class Main {
                 return r.rate() >= 0.98 ? OK : FAILED;
             }
             case "load" -> {
-                Args a = Args.parse(rest, Set.of("index", "seconds", "connections", "heap"), Set.of());
+                Args a = Args.parse(rest, Set.of("index", "seconds", "connections", "heap", "runs"), Set.of());
                 Path indexDir = Path.of(a.get("index", "index"));
                 if (!Files.isDirectory(indexDir)) {
                     err.println("zhsearch: no index at " + indexDir);
@@ -345,7 +347,7 @@ public final class Main {
                         .map(String::strip).map(Integer::parseInt).toList();
                 try {
                     var report = new dev.zhsearch.bench.LoadBench().run(indexDir, dev.zhsearch.bench.BenchQueries.standard(10), levels,
-                            a.integer("seconds", 30, 1, 3600), a.get("heap", "512m"));
+                            a.integer("seconds", 30, 1, 3600), a.get("heap", "512m"), a.integer("runs", 1, 1, 100));
                     out.print(report.table());
                     Path json = Path.of("target", "bench-load.json");
                     Files.createDirectories(json.getParent());

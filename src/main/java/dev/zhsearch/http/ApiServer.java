@@ -31,10 +31,26 @@ public final class ApiServer {
 
     private static final Logger LOG = LoggerFactory.getLogger("zhsearch.http");
     static final long MAX_BODY_BYTES = 64 * 1024;
-    static final int MAX_REQUEST_HEADER_BYTES = 128 * 1024;
+    static final int MAX_REQUEST_HEADER_BYTES = 512 * 1024;
 
-    /** Where to listen and what to serve. {@code reindexToken} empty: POST /api/reindex is off. */
-    public record Config(String host, int port, Path webDir, Optional<String> reindexToken) {}
+    /**
+     * Where to listen and what to serve. {@code reindexToken} empty: POST /api/reindex is off.
+     * {@code corsOrigins} empty: no cross-origin access (the default).
+     */
+    public record Config(String host, int port, Path webDir, Optional<String> reindexToken, List<String> corsOrigins) {
+
+        public Config {
+            corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
+        }
+
+        public Config(String host, int port, Path webDir, Optional<String> reindexToken) {
+            this(host, port, webDir, reindexToken, List.of());
+        }
+    }
+
+    /** No inline script or style anywhere: the page is files from 'self' only. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /** Rebuilds the index behind the service; returns a one-line summary. */
     public interface Reindexer {
@@ -72,6 +88,12 @@ public final class ApiServer {
             });
             c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             c.startup.showJavalinBanner = false;
+            if (!config.corsOrigins().isEmpty()) {
+                c.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    String first = config.corsOrigins().getFirst();
+                    rule.allowHost(first, config.corsOrigins().subList(1, config.corsOrigins().size()).toArray(String[]::new));
+                }));
+            }
             if (config.webDir() != null && Files.isDirectory(config.webDir())) {
                 c.staticFiles.add(s -> {
                     s.hostedPath = "/";
@@ -83,6 +105,15 @@ public final class ApiServer {
             c.routes.before(ctx -> {
                 if (ctx.contentLength() > MAX_BODY_BYTES) {
                     throw new TooLarge();
+                }
+            });
+            c.routes.after(ctx -> {
+                ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Referrer-Policy", "no-referrer");
+                ctx.header("X-Frame-Options", "DENY");
+                if (ctx.path().startsWith("/api/")) {
+                    ctx.header("Cache-Control", "no-store");
                 }
             });
             c.routes.get("/api/search", this::search);
@@ -170,8 +201,21 @@ public final class ApiServer {
         body.put("sources", s.sources());
         body.put("scripts", s.scripts());
         body.put("reindexing", reindexing.get());
+        body.put("jvm", jvm());
         body.put("lastReindex", lastReindex);
         ctx.json(body);
+    }
+
+    /** Heap figures without forcing a GC: "after GC" is what the collector left at its last run. */
+    static Map<String, Long> jvm() {
+        long afterGc = 0;
+        for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                afterGc += pool.getCollectionUsage().getUsed();
+            }
+        }
+        Runtime rt = Runtime.getRuntime();
+        return Map.of("heapMaxBytes", rt.maxMemory(), "heapUsedBytes", rt.totalMemory() - rt.freeMemory(), "heapAfterLastGcBytes", afterGc);
     }
 
     private void openapi(Context ctx) throws IOException {

@@ -18,9 +18,23 @@ public final class DocumentPreparer {
         this.companies = companies;
     }
 
+    /**
+     * Bodies longer than this are indexed and stored up to here (the Indexer reports it): analysing a
+     * 50 MB page would stall a build for minutes and no snippet needs it. About 300 pages of text.
+     */
+    public static final int MAX_BODY_CHARS = 1_000_000;
+
     public IndexedDoc prepare(SourceDoc doc) {
         String title = cleaner.title(doc.title());
-        String body = cleaner.body(doc.body());
+        if (title.length() > 2_000) {
+            title = title.substring(0, 2_000);
+        }
+        String rawBody = doc.body().length() > 4 * MAX_BODY_CHARS ? doc.body().substring(0, 4 * MAX_BODY_CHARS) : doc.body();
+        String body = cleaner.body(rawBody);
+        if (body.length() > MAX_BODY_CHARS) {
+            int cut = Character.isHighSurrogate(body.charAt(MAX_BODY_CHARS - 1)) ? MAX_BODY_CHARS - 1 : MAX_BODY_CHARS;
+            body = body.substring(0, cut);
+        }
         String text = title + "\n" + body;
         return new IndexedDoc(doc.id(), title, body, doc.date(), doc.source(), doc.url(),
                 scripts.detect(text), companies.companies(text), doc.origin());

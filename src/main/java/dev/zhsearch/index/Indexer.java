@@ -153,6 +153,10 @@ public final class Indexer {
                     continue; // drain, so the reader is never blocked
                 }
                 IndexedDoc prepared = preparer.prepare(doc);
+                if (doc.body().length() > DocumentPreparer.MAX_BODY_CHARS && prepared.body().length() >= DocumentPreparer.MAX_BODY_CHARS - 1) {
+                    problem(c, new ReadProblem(doc.origin(), 0, "document " + doc.id() + " is " + doc.body().length()
+                            + " characters: indexed its first " + DocumentPreparer.MAX_BODY_CHARS), false);
+                }
                 writer.updateDocument(new Term(Fields.ID, prepared.id()), IndexFacets.CONFIG.build(mapper.toDocument(prepared)));
                 c.indexed.incrementAndGet();
                 c.chars.addAndGet(prepared.title().length() + prepared.body().length());

@@ -206,11 +206,29 @@ public final class QueryFactory {
 
         @Override
         protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+            checkWildcard(termStr + "*");
             return field == null ? super.getPrefixQuery(null, termStr) : super.getPrefixQuery(mapped(field), termStr);
+        }
+
+        /** At least this many characters before the first wildcard: "台*" alone would expand to most of the index. */
+        static final int MIN_WILDCARD_PREFIX = 2;
+
+        private static void checkWildcard(String termStr) throws ParseException {
+            int first = termStr.length();
+            for (int i = 0; i < termStr.length(); i++) {
+                if (termStr.charAt(i) == '*' || termStr.charAt(i) == '?') {
+                    first = i;
+                    break;
+                }
+            }
+            if (termStr.codePointCount(0, first) < MIN_WILDCARD_PREFIX) {
+                throw new ParseException("a wildcard needs at least " + MIN_WILDCARD_PREFIX + " characters before it: " + termStr);
+            }
         }
 
         @Override
         protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+            checkWildcard(termStr);
             return field == null ? super.getWildcardQuery(null, termStr) : super.getWildcardQuery(mapped(field), termStr);
         }
 

@@ -64,6 +64,15 @@ public final class SearchService implements Closeable {
     }
 
     public SearchResult search(SearchRequest request) throws InvalidQueryException, IOException {
+        try {
+            return doSearch(request);
+        } catch (IndexSearcher.TooManyClauses e) {
+            // a prefix or fuzzy term that expands past Lucene's clause limit on this index
+            throw new InvalidQueryException("query too broad: a wildcard or fuzzy term matches too many words; make it more specific");
+        }
+    }
+
+    private SearchResult doSearch(SearchRequest request) throws InvalidQueryException, IOException {
         long start = System.nanoTime();
         Query base = queries.parse(request.query());
         DrillDownQuery query = new DrillDownQuery(IndexFacets.CONFIG, base);
