@@ -57,6 +57,9 @@ public final class Main {
                      Index corpus/ and run a sample search.
               bench crossscript [--split dev|test] [--gsd DIR]
                      Cross-script retrieval on UD Chinese GSD/GSDSimp parallel sentences.
+              bench perf [--fractions 0.1,0.5,1] [--clients 2,8] [--seconds 10] [--work DIR]
+                     zhsearch against SQLite FTS5 (trigram) on tw-news-digest + cctv-xwlb: build time and
+                     size, query latency and q/s single and concurrent, cross-script hit counts.
               bench facets --index DIR [--queries FILE] [--rounds N] [--probe QUERY]
                      Facet counts with and without a query, and faceted search latency (p50/p99).
               bench load --index DIR [--seconds 30] [--connections 2,8,32] [--heap 512m] [--runs 1]
@@ -359,6 +362,35 @@ public final class Main {
                     return FAILED;
                 } catch (Exception e) {
                     throw new IOException("load benchmark failed: " + e.getMessage(), e);
+                }
+            }
+            case "perf" -> {
+                Args a = Args.parse(rest, Set.of("fractions", "clients", "seconds", "work", "corpora"), Set.of());
+                List<Path> corpora = java.util.Arrays.stream(a.get("corpora",
+                        "../shared/corpora/tw-news-digest,../shared/corpora/cctv-xwlb").split(",")).map(Path::of).toList();
+                for (Path c : corpora) {
+                    if (!Files.isDirectory(c)) {
+                        err.println("zhsearch: corpus not found: " + c.toAbsolutePath());
+                        return FAILED;
+                    }
+                }
+                List<Double> fractions = java.util.Arrays.stream(a.get("fractions", "0.1,0.5,1").split(",")).map(String::strip)
+                        .map(Double::parseDouble).toList();
+                List<Integer> clients = java.util.Arrays.stream(a.get("clients", "2,8").split(",")).map(String::strip)
+                        .map(Integer::parseInt).toList();
+                try {
+                    var report = new dev.zhsearch.bench.PerfBench(Analysis.standard(), err).run(corpora, fractions, clients,
+                            a.integer("seconds", 10, 1, 600), Path.of(a.get("work", "target/bench-perf")));
+                    out.print(report.table());
+                    Path json = Path.of("target", "bench-perf.json");
+                    Files.createDirectories(json.getParent());
+                    this.json.writeValue(json.toFile(), report);
+                    out.println("written: " + json);
+                    return OK;
+                } catch (IOException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IOException("perf benchmark failed: " + e, e);
                 }
             }
             case "facets" -> {

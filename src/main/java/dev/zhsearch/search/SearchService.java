@@ -64,15 +64,20 @@ public final class SearchService implements Closeable {
     }
 
     public SearchResult search(SearchRequest request) throws InvalidQueryException, IOException {
+        return search(request, true);
+    }
+
+    /** With {@code withFacets} false, hits only: no DrillSideways, no counts (facets are EMPTY). */
+    public SearchResult search(SearchRequest request, boolean withFacets) throws InvalidQueryException, IOException {
         try {
-            return doSearch(request);
+            return doSearch(request, withFacets);
         } catch (IndexSearcher.TooManyClauses e) {
             // a prefix or fuzzy term that expands past Lucene's clause limit on this index
             throw new InvalidQueryException("query too broad: a wildcard or fuzzy term matches too many words; make it more specific");
         }
     }
 
-    private SearchResult doSearch(SearchRequest request) throws InvalidQueryException, IOException {
+    private SearchResult doSearch(SearchRequest request, boolean withFacets) throws InvalidQueryException, IOException {
         long start = System.nanoTime();
         Query base = queries.parse(request.query());
         DrillDownQuery query = new DrillDownQuery(IndexFacets.CONFIG, base);
@@ -89,8 +94,9 @@ public final class SearchService implements Closeable {
             int want = Math.max(1, request.page() * request.size());
             TopDocs top;
             FacetCounts facets;
-            if (searcher.facetState() == null) {
-                top = searcher.search(query, want);
+            if (searcher.facetState() == null || !withFacets) {
+                Sort sort = sort(request.sort());
+                top = sort == null ? searcher.search(query, want) : searcher.search(query, want, sort, true);
                 facets = FacetCounts.EMPTY;
             } else {
                 DrillSideways ds = new DrillSideways(searcher, IndexFacets.CONFIG, searcher.facetState());
