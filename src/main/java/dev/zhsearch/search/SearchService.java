@@ -28,7 +28,10 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -94,17 +97,18 @@ public final class SearchService implements Closeable {
             int want = Math.max(1, request.page() * request.size());
             TopDocs top;
             FacetCounts facets;
+            // exact totals: by default Lucene stops counting at 1,000 hits and reports a lower bound
+            Sort sort = sort(request.sort());
+            CollectorManager<?, ? extends TopDocs> collector = sort == null
+                    ? new TopScoreDocCollectorManager(want, Integer.MAX_VALUE)
+                    : new TopFieldCollectorManager(sort, want, Integer.MAX_VALUE);
             if (searcher.facetState() == null || !withFacets) {
-                Sort sort = sort(request.sort());
-                top = sort == null ? searcher.search(query, want) : searcher.search(query, want, sort, true);
+                top = searcher.search(query, collector);
                 facets = FacetCounts.EMPTY;
             } else {
                 DrillSideways ds = new DrillSideways(searcher, IndexFacets.CONFIG, searcher.facetState());
-                Sort sort = sort(request.sort());
-                DrillSideways.DrillSidewaysResult r = sort == null
-                        ? ds.search(query, want)
-                        : ds.search(query, null, null, want, sort, true);
-                top = r.hits;
+                DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> r = ds.search(query, collector);
+                top = r.collectorResult;
                 facets = facets(r.facets, request);
             }
             ScoreDoc[] all = top.scoreDocs;
