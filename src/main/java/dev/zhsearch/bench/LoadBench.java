@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Drives a zhsearch server in a child process over loopback: closed-loop virtual users, each
@@ -74,52 +73,16 @@ public final class LoadBench {
     }
 
     private static Level runLevel(HttpClient client, List<URI> uris, int connections, int seconds, int run, String base)
-            throws InterruptedException {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        AtomicLong errors = new AtomicLong();
-        List<long[]> samples = new ArrayList<>();
-        List<int[]> counts = new ArrayList<>();
-        List<Thread> users = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int u = 0; u < connections; u++) {
-            long[] lat = new long[1 << 20];
-            int[] n = new int[1];
-            samples.add(lat);
-            counts.add(n);
-            int offset = u * 7;
-            users.add(Thread.ofPlatform().start(() -> {
-                int i = offset;
-                while (System.nanoTime() < end && n[0] < lat.length) {
-                    URI uri = uris.get(i++ % uris.size());
-                    long t0 = System.nanoTime();
-                    try {
-                        HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
-                                HttpResponse.BodyHandlers.ofByteArray());
-                        if (r.statusCode() != 200) {
-                            errors.incrementAndGet();
-                        }
-                    } catch (IOException e) {
-                        errors.incrementAndGet();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                    lat[n[0]++] = (System.nanoTime() - t0) / 1000;
-                }
-            }));
-        }
-        for (Thread t : users) {
-            t.join();
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        int total = counts.stream().mapToInt(a -> a[0]).sum();
-        long[] all = new long[total];
-        int k = 0;
-        for (int u = 0; u < connections; u++) {
-            System.arraycopy(samples.get(u), 0, all, k, counts.get(u)[0]);
-            k += counts.get(u)[0];
-        }
-        return new Level(run, connections, elapsed, total, errors.get(), total / elapsed, Latencies.of(all), heapAfterGc(client, base));
+            throws Exception {
+        ClosedLoop.Result r = ClosedLoop.run(connections, seconds, user -> i -> {
+            URI uri = uris.get((user * 7 + i) % uris.size());
+            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IOException("HTTP " + response.statusCode());
+            }
+        });
+        return new Level(run, connections, r.seconds(), r.requests(), r.failures(), r.perSecond(), r.latency(), heapAfterGc(client, base));
     }
 
     private static long heapAfterGc(HttpClient client, String base) {

@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * zhsearch against SQLite FTS5 (trigram) in one run, on the same files: build time and size at
@@ -49,7 +48,8 @@ public final class PerfBench {
                 sb.append(String.format("%-9s %5.0f%% %9d %9.1f %9.0f %8.2f %10.1f %9.0fM%n", r.engine(), 100 * r.fraction(), r.documents(),
                         r.seconds(), r.docsPerSecond(), r.mbPerSecond(), r.sizeMb(), r.peakHeapMb()));
             }
-            sb.append("\nqueries (the fixed list; warm; a = top 10 + snippets, b = a + facet counts)\n");
+            sb.append("\nqueries (the fixed list, warm; 1 client: one pass over all of it; 2/8 clients: time-boxed;\n"
+                    + " a = top 10 + snippets, b = a + facet counts: zhsearch company/month/year/source/script, SQLite month/source)\n");
             sb.append(String.format("%6s %-9s %-2s %7s %8s %9s  %s%n", "share", "engine", "", "clients", "queries", "q/s", Latencies.header()));
             for (QueryRow r : queries) {
                 sb.append(String.format("%5.0f%% %-9s %-2s %7d %8d %9.1f  %s%n", 100 * r.fraction(), r.engine(), r.mode(), r.clients(),
@@ -101,7 +101,7 @@ public final class PerfBench {
             Path zhDir = work.resolve("zh-" + Math.round(100 * f));
             log.printf("%.0f%%: %d files → zhsearch …%n", 100 * f, files.size());
             resetPeaks();
-            IndexSummary s = new Indexer(analysis, CorpusReaders.standard(), Runtime.getRuntime().availableProcessors(), null, 0)
+            IndexSummary s = new Indexer(analysis, CorpusReaders.standard(), Runtime.getRuntime().availableProcessors(), log, 5_000)
                     .build(files, zhDir);
             indexing.add(new IndexRow("zhsearch", f, s.documentsInIndex(), s.seconds(), s.docsPerSecond(), s.megabytesPerSecond(),
                     s.indexBytes() / 1e6, peakHeap() / 1e6));
@@ -151,7 +151,10 @@ public final class PerfBench {
         };
     }
 
-    /** Warm-up pass, then {@code clients} threads cycling through the list for {@code seconds}. */
+    /**
+     * Warm-up pass; then single-client: one timed pass over the whole list (so both engines are
+     * measured on the same queries); concurrent: {@code clients} threads cycling through it for {@code seconds}.
+     */
     private QueryRow timed(double fraction, String engine, String mode, int clients, List<SearchRequest> queries, int seconds,
                            ClientFactory factory) throws Exception {
         Op warm = factory.open();
@@ -159,47 +162,25 @@ public final class PerfBench {
             warm.run(q);
         }
         log.printf("  %s %s, %d client(s) …%n", engine, mode, clients);
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        List<long[]> samples = new ArrayList<>();
-        List<int[]> counts = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        AtomicLong failures = new AtomicLong();
-        long start = System.nanoTime();
-        for (int t = 0; t < clients; t++) {
+        if (clients == 1) { // exactly one pass: both engines measured on the same queries
+            long[] micros = new long[queries.size()];
+            long start = System.nanoTime();
+            for (int i = 0; i < queries.size(); i++) {
+                long t0 = System.nanoTime();
+                warm.run(queries.get(i));
+                micros[i] = (System.nanoTime() - t0) / 1000;
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            return new QueryRow(fraction, engine, mode, 1, queries.size(), queries.size() / elapsed, Latencies.of(micros));
+        }
+        ClosedLoop.Result r = ClosedLoop.run(clients, seconds, client -> {
             Op op = factory.open();
-            long[] lat = new long[1 << 20];
-            int[] n = new int[1];
-            samples.add(lat);
-            counts.add(n);
-            int offset = t * 13;
-            threads.add(Thread.ofPlatform().start(() -> {
-                int i = offset;
-                while (System.nanoTime() < end && n[0] < lat.length) {
-                    long t1 = System.nanoTime();
-                    try {
-                        op.run(queries.get(i++ % queries.size()));
-                    } catch (Exception e) {
-                        failures.incrementAndGet();
-                    }
-                    lat[n[0]++] = (System.nanoTime() - t1) / 1000;
-                }
-            }));
+            return i -> op.run(queries.get((client * 13 + i) % queries.size()));
+        });
+        if (r.failures() > 0) {
+            log.printf("  %s %s: %d failed queries%n", engine, mode, r.failures());
         }
-        for (Thread t : threads) {
-            t.join();
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        int total = counts.stream().mapToInt(a -> a[0]).sum();
-        long[] all = new long[total];
-        int k = 0;
-        for (int t = 0; t < clients; t++) {
-            System.arraycopy(samples.get(t), 0, all, k, counts.get(t)[0]);
-            k += counts.get(t)[0];
-        }
-        if (failures.get() > 0) {
-            log.printf("  %s %s: %d failed queries%n", engine, mode, failures.get());
-        }
-        return new QueryRow(fraction, engine, mode, clients, total, total / elapsed, Latencies.of(all));
+        return new QueryRow(fraction, engine, mode, clients, r.requests(), r.perSecond(), r.latency());
     }
 
     private Quality quality(SearchService service, Path db, List<SearchRequest> queries) throws Exception {

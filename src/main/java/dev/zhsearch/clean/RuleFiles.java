@@ -10,13 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the TAB-separated rule files under {@code clean/}: '#' comments, blank lines ignored. */
-final class RuleFiles {
+/** Reads TAB-separated resource files (rules, OpenCC-style dictionaries): '#' comments, blank lines ignored. */
+public final class RuleFiles {
 
     private RuleFiles() {}
 
     /** Each line split at its first TAB; a line without one is an error naming the line. */
-    static List<Map.Entry<String, String>> pairs(String resource) {
+    public static List<Map.Entry<String, String>> pairs(String resource) {
         List<Map.Entry<String, String>> out = new ArrayList<>();
         try (InputStream in = RuleFiles.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {

@@ -1,11 +1,6 @@
 package dev.zhsearch.convert;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.zhsearch.clean.RuleFiles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +34,9 @@ public final class ScriptFolder {
         ChineseConverter t2s = configs.converter("t2s");
         Map<String, String> vocab = new LinkedHashMap<>();
         for (String resource : List.of("opencc/zhsearch-vocabulary.txt", "opencc/dictionary/TWPhrasesRev.txt")) {
-            readPairs(resource, (k, v) -> vocab.putIfAbsent(t2s.convert(k), t2s.convert(v)));
+            for (Map.Entry<String, String> e : RuleFiles.pairs(resource)) { // OpenCC: the first of space-separated values
+                vocab.putIfAbsent(t2s.convert(e.getKey().strip()), t2s.convert(e.getValue().strip().split(" +")[0]));
+            }
         }
         vocab.entrySet().removeIf(e -> e.getKey().equals(e.getValue()));
         Dictionary characters = configs.dictionary("TSCharacters").orElseThrow();
@@ -63,33 +60,5 @@ public final class ScriptFolder {
             composed[i] = a[b[i]];
         }
         return new Converted(second.text(), composed);
-    }
-
-    private interface PairSink {
-        void put(String key, String value);
-    }
-
-    private static void readPairs(String resource, PairSink sink) {
-        try (InputStream in = ScriptFolder.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                int tab = line.indexOf('\t');
-                if (tab <= 0) {
-                    throw new IllegalArgumentException(resource + ":" + n + ": expected KEY<TAB>VALUE: " + line);
-                }
-                sink.put(line.substring(0, tab).strip(), line.substring(tab + 1).strip().split(" +")[0]);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(resource, e);
-        }
     }
 }

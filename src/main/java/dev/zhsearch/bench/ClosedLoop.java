@@ -1,0 +1,75 @@
+package dev.zhsearch.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Closed-loop load: {@code clients} threads, each repeating its own operation (one request) for a
+ * fixed time. Latencies of every request, failures counted. Shared by the HTTP and in-process benchmarks.
+ */
+final class ClosedLoop {
+
+    /** One client's next request; throws to count a failure. {@code i} counts this client's requests. */
+    interface Client {
+        void request(int i) throws Exception;
+    }
+
+    interface ClientFactory {
+        Client open(int clientIndex) throws Exception;
+    }
+
+    record Result(double seconds, long requests, long failures, Latencies latency) {
+        double perSecond() {
+            return requests / seconds;
+        }
+    }
+
+    private ClosedLoop() {}
+
+    static Result run(int clients, int seconds, ClientFactory factory) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicLong failures = new AtomicLong();
+        List<long[]> samples = new ArrayList<>();
+        List<int[]> counts = new ArrayList<>();
+        List<Client> opened = new ArrayList<>();
+        for (int t = 0; t < clients; t++) {
+            opened.add(factory.open(t));
+        }
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < clients; t++) {
+            Client client = opened.get(t);
+            long[] lat = new long[1 << 20];
+            int[] n = new int[1];
+            samples.add(lat);
+            counts.add(n);
+            threads.add(Thread.ofPlatform().start(() -> {
+                while (System.nanoTime() < end && n[0] < lat.length) {
+                    long t0 = System.nanoTime();
+                    try {
+                        client.request(n[0]);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    }
+                    lat[n[0]++] = (System.nanoTime() - t0) / 1000;
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        int total = counts.stream().mapToInt(a -> a[0]).sum();
+        long[] all = new long[total];
+        int k = 0;
+        for (int t = 0; t < clients; t++) {
+            System.arraycopy(samples.get(t), 0, all, k, counts.get(t)[0]);
+            k += counts.get(t)[0];
+        }
+        return new Result(elapsed, total, failures.get(), Latencies.of(all));
+    }
+}
