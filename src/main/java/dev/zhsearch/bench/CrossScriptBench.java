@@ -136,7 +136,7 @@ public final class CrossScriptBench {
         DocumentMapper mapper = new DocumentMapper();
         try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analysis.perField()))) {
             for (Sentence s : sentences) {
-                w.addDocument(mapper.toDocument(new IndexedDoc(s.id(), "", s.text(), PubDate.UNKNOWN, null, null, Script.UNKNOWN, List.of(), null)));
+                w.addDocument(dev.zhsearch.index.IndexFacets.CONFIG.build(mapper.toDocument(new IndexedDoc(s.id(), "", s.text(), PubDate.UNKNOWN, null, null, Script.UNKNOWN, List.of(), null))));
             }
         }
         return dir;
@@ -144,16 +144,14 @@ public final class CrossScriptBench {
 
     /** Up to two gold words of 2+ Han characters per sentence, picked with a fixed seed; null if none. */
     static List<String> queries(List<Sentence> sentences) {
-        Random random = new Random(SEED);
         List<String> out = new ArrayList<>();
         for (Sentence s : sentences) {
             List<String> candidates = new ArrayList<>(s.words().stream()
                     .filter(w -> w.codePointCount(0, w.length()) >= 2)
                     .filter(w -> w.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
                     .distinct().toList());
-            // the same positions on both sides: shuffle indices with a seed that depends only on the sentence id
+            // the same picks on both sides: the shuffle's seed depends only on the (shared) sentence id
             java.util.Collections.shuffle(candidates, new Random(SEED ^ s.id().hashCode()));
-            random.nextInt();
             out.add(candidates.isEmpty() ? null : String.join(" ", candidates.subList(0, Math.min(2, candidates.size()))));
         }
         return out;

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,9 +61,7 @@ public final class OpenccCases {
         List<Failure> failures = new ArrayList<>();
         for (JsonNode c : root.path("cases")) {
             String input = c.path("input").asText();
-            Iterator<Map.Entry<String, JsonNode>> it = c.path("expected").fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : c.path("expected").properties()) {
                 int[] count = counts.get(e.getKey());
                 if (count == null) {
                     continue;

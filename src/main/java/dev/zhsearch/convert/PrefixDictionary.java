@@ -3,7 +3,6 @@ package dev.zhsearch.convert;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -164,9 +163,5 @@ public final class PrefixDictionary implements Dictionary {
     public String get(String key) {
         String[] out = new String[1];
         return match(key, 0, key.length(), out) == key.length() && !key.isEmpty() ? out[0] : null;
-    }
-
-    static Map<String, String> emptyMap() {
-        return new HashMap<>();
     }
 }
