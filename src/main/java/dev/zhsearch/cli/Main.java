@@ -113,14 +113,10 @@ public final class Main {
     }
 
     private int index(Args a) throws Args.UsageException, IOException {
-        List<String> inputs = new java.util.ArrayList<>(a.all("input"));
-        inputs.addAll(a.positionals());
-        if (inputs.isEmpty()) {
-            throw new Args.UsageException("index needs --input PATH");
-        }
+        List<Path> inputs = inputs(a);
         int threads = a.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 64);
         Path indexDir = Path.of(a.get("index", "index"));
-        IndexSummary s = buildIndex(inputs.stream().map(Path::of).toList(), indexDir, threads, a.flag("quiet"));
+        IndexSummary s = buildIndex(inputs, indexDir, threads, a.flag("quiet"));
         out.println(s.describe());
         if (s.skipped() > 0) {
             err.printf("%,d input record(s) or file(s) skipped; see the 'skipped' lines above%n", s.skipped());

@@ -1,7 +1,6 @@
 package dev.zhsearch.http;
 
 import dev.zhsearch.index.Analysis;
-import dev.zhsearch.search.Display;
 import dev.zhsearch.search.InvalidQueryException;
 import dev.zhsearch.search.SearchService;
 import io.javalin.Javalin;
@@ -156,13 +155,7 @@ public final class ApiServer {
 
     private void document(Context ctx) throws Exception {
         String id = ctx.pathParam("id");
-        Display display;
-        try {
-            display = Display.parse(ctx.queryParam("display"));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest(e.getMessage(), Map.of("display", ctx.queryParam("display")));
-        }
-        var doc = service.document(id, ctx.queryParam("q"), display);
+        var doc = service.document(id, ctx.queryParam("q"), Params.display(ctx));
         if (doc.isEmpty()) {
             error(ctx, 404, "no document with this id", Map.of("id", id));
             return;

@@ -34,17 +34,21 @@ final class Params {
             case "off", "false", "0" -> false;
             default -> throw new BadRequest("highlight must be on or off", Map.of("highlight", ctx.queryParam("highlight")));
         };
-        Display display;
-        try {
-            display = Display.parse(ctx.queryParam("display"));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest(e.getMessage(), Map.of("display", ctx.queryParam("display")));
-        }
+        Display display = display(ctx);
         try {
             return new SearchRequest(q, nonBlank(ctx.queryParams("company")), nonBlank(ctx.queryParams("source")),
                     nonBlank(ctx.queryParams("script")), date(ctx, "from"), date(ctx, "to"), sort, page, size, highlight, display);
         } catch (IllegalArgumentException e) {
             throw new BadRequest(e.getMessage(), null);
+        }
+    }
+
+    /** The {@code display} parameter (orig | hant | hans), for search results and the document view alike. */
+    static Display display(Context ctx) {
+        try {
+            return Display.parse(ctx.queryParam("display"));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage(), Map.of("display", ctx.queryParam("display")));
         }
     }
 
