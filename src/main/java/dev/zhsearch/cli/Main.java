@@ -43,7 +43,7 @@ public final class Main {
                      Print results and facet counts as JSON. Lucene syntax: AND OR NOT "phrase"
                      title:… (AND is the default between words). Several --company are OR'ed;
                      different filters AND. A malformed query exits 2 with a one-line error.
-              entities discover --input PATH... [--out FILE] [--min-mentions N]
+              entities discover --input PATH... [--general PATH...] [--out FILE] [--min-mentions N]
                      Find Taiwan-listed companies written 名稱（代號）; writes candidates to review.
               entities sample --input PATH... [--n N] [--seed S] [--out FILE]
               entities eval [--gold FILE] [--verbose]
@@ -186,25 +186,19 @@ public final class Main {
         List<String> rest = args.subList(1, args.size());
         return switch (args.getFirst()) {
             case "discover" -> {
-                Args a = Args.parse(rest, Set.of("input", "out", "min-mentions"), Set.of());
+                Args a = Args.parse(rest, Set.of("input", "out", "min-mentions", "general"), Set.of());
                 List<Path> inputs = inputs(a);
                 Analysis analysis = Analysis.standard();
                 dev.zhsearch.entity.CompanyDiscovery discovery = new dev.zhsearch.entity.CompanyDiscovery();
-                dev.zhsearch.clean.Cleaner cleaner = dev.zhsearch.clean.Cleaner.standard();
-                long[] docs = new long[1];
-                CorpusReaders.standard().readAll(inputs, new dev.zhsearch.corpus.CorpusSink() {
-                    @Override
-                    public void accept(dev.zhsearch.corpus.SourceDoc d) {
-                        docs[0]++;
-                        discovery.scan(cleaner.title(d.title()) + "\n" + cleaner.body(d.body()));
-                    }
-
-                    @Override
-                    public void skip(dev.zhsearch.corpus.ReadProblem p) {
-                        err.println("skipped " + p);
-                    }
-                });
+                long docs = readCleaned(inputs, discovery::scan);
                 var candidates = discovery.candidates(a.integer("min-mentions", 2, 1, 1_000_000), analysis.companies());
+                if (!a.all("general").isEmpty()) {
+                    List<String> general = new java.util.ArrayList<>();
+                    long generalDocs = readCleaned(a.all("general").stream().map(Path::of).toList(), general::add);
+                    candidates = dev.zhsearch.entity.CompanyDiscovery.withGeneralUse(candidates, general, analysis.folder()::fold);
+                    out.printf("%,d general documents read: %d candidate names occur there and are marked [display-only]%n",
+                            generalDocs, candidates.stream().filter(dev.zhsearch.entity.CompanyDiscovery.Candidate::ordinaryWord).count());
+                }
                 Path outFile = Path.of(a.get("out", "target/entity-candidates.tsv"));
                 if (outFile.getParent() != null) {
                     Files.createDirectories(outFile.getParent());
@@ -212,7 +206,7 @@ public final class Main {
                 Files.writeString(outFile, dev.zhsearch.entity.CompanyDiscovery.asTable(candidates, new OpenccConfigs().converter("t2s")));
                 long known = candidates.stream().filter(c -> c.knownAs() != null).count();
                 out.printf("%,d documents scanned: %d candidate companies (%d already in the table, %d new) written to %s for review%n",
-                        docs[0], candidates.size(), known, candidates.size() - known, outFile);
+                        docs, candidates.size(), known, candidates.size() - known, outFile);
                 yield OK;
             }
             case "sample" -> {
@@ -232,6 +226,25 @@ public final class Main {
             }
             default -> throw new Args.UsageException("unknown entities command '" + args.getFirst() + "'");
         };
+    }
+
+    /** Reads corpus files and hands each document's cleaned title and body to {@code text}; returns the count. */
+    private long readCleaned(List<Path> inputs, java.util.function.Consumer<String> text) throws IOException {
+        dev.zhsearch.clean.Cleaner cleaner = dev.zhsearch.clean.Cleaner.standard();
+        long[] docs = new long[1];
+        CorpusReaders.standard().readAll(inputs, new dev.zhsearch.corpus.CorpusSink() {
+            @Override
+            public void accept(dev.zhsearch.corpus.SourceDoc d) {
+                docs[0]++;
+                text.accept(cleaner.title(d.title()) + "\n" + cleaner.body(d.body()));
+            }
+
+            @Override
+            public void skip(dev.zhsearch.corpus.ReadProblem p) {
+                err.println("skipped " + p);
+            }
+        });
+        return docs[0];
     }
 
     private static List<Path> inputs(Args a) throws Args.UsageException {

@@ -23,8 +23,17 @@ public final class CompanyDiscovery {
     private static final Pattern DESCRIPTOR = Pattern.compile(".*(?:廠|股王|股后|龍頭|龙头|公司|個股|个股|概念股|權值股|权值股)");
     static final double AGREEMENT = 0.6;
 
-    /** A discovered company: stock code, name, how often the code was seen, the name's share. */
-    public record Candidate(String code, String name, int mentions, double share, String knownAs) {}
+    /**
+     * A discovered company: stock code, name, how often the code was seen, the name's share, the
+     * companies it already matches, and how often the name occurs in general text (-1: not counted).
+     */
+    public record Candidate(String code, String name, int mentions, double share, String knownAs, int generalUse) {
+
+        /** A name that general text uses is an ordinary word (大同, 創意): it should match only with its code. */
+        public boolean ordinaryWord() {
+            return generalUse > 0;
+        }
+    }
 
     private final Map<String, List<String>> prefixesByCode = new HashMap<>();
 
@@ -70,9 +79,34 @@ public final class CompanyDiscovery {
             }
             List<String> ids = known == null ? List.of() : known.companies(best + "(" + e.getKey() + ")");
             out.add(new Candidate(e.getKey(), best, prefixes.size(), (double) bestCount / prefixes.size(),
-                    ids.isEmpty() ? null : String.join(",", ids)));
+                    ids.isEmpty() ? null : String.join(",", ids), -1));
         }
         out.sort(Comparator.comparingInt(Candidate::mentions).reversed().thenComparing(Candidate::code));
+        return out;
+    }
+
+    /**
+     * Counts how often each candidate's name occurs in general text: a corpus that does not report on
+     * Taiwan's stock market (CCTV's 新闻联播), so a name found there is an ordinary word or place
+     * (大同, 創意, 藍天) rather than only the company. {@code fold} folds names and texts alike.
+     */
+    public static List<Candidate> withGeneralUse(List<Candidate> candidates, Iterable<String> generalTexts,
+            java.util.function.UnaryOperator<String> fold) {
+        String[] names = candidates.stream().map(c -> fold.apply(c.name().replace("-KY", ""))).toArray(String[]::new);
+        int[] counts = new int[names.length];
+        for (String text : generalTexts) {
+            String t = fold.apply(text);
+            for (int i = 0; i < names.length; i++) {
+                for (int at = t.indexOf(names[i]); at >= 0; at = t.indexOf(names[i], at + names[i].length())) {
+                    counts[i]++;
+                }
+            }
+        }
+        List<Candidate> out = new ArrayList<>(candidates.size());
+        for (int i = 0; i < names.length; i++) {
+            Candidate c = candidates.get(i);
+            out.add(new Candidate(c.code(), c.name(), c.mentions(), c.share(), c.knownAs(), counts[i]));
+        }
         return out;
     }
 
@@ -82,10 +116,15 @@ public final class CompanyDiscovery {
         sb.append("# Taiwan-listed companies discovered as 名稱（代號） by `zhsearch entities discover`.\n");
         sb.append("# Review, then keep the lines you agree with (same format as companies.tsv).\n");
         for (Candidate c : candidates) {
-            String line = "tw-" + c.code() + "\t" + c.name() + "\t" + t2s.convert(c.name()) + "\t" + c.name() + "\t(" + c.code() + ")";
+            String name = c.ordinaryWord() ? "[" + c.name() + "]" : c.name();
+            String line = "tw-" + c.code() + "\t" + name + "\t" + t2s.convert(name) + "\t" + c.name() + "\t(" + c.code() + ")";
             sb.append(c.knownAs() != null ? "# already known as " + c.knownAs() + ": " : "").append(line)
                     .append("\t# ").append(c.mentions()).append(" mentions, ")
-                    .append(Math.round(100 * c.share())).append("% agree").append('\n');
+                    .append(Math.round(100 * c.share())).append("% agree");
+            if (c.generalUse() >= 0) {
+                sb.append(", ").append(c.generalUse()).append(" in general text");
+            }
+            sb.append('\n');
         }
         return sb.toString();
     }

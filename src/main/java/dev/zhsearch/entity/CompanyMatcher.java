@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.analysis.cn.smart.hhmm.HHMMSegmenter;
+import org.apache.lucene.analysis.cn.smart.hhmm.SegToken;
 
 /**
  * Finds the companies a text names. Text and aliases are folded alike (full-width, script and
@@ -17,10 +19,17 @@ import java.util.Set;
  * 美超微 is Supermicro, never 超微 (AMD) inside it. Latin aliases must stand as whole words ("Meta"
  * not in "metadata"); one-letter aliases are ignored (X the platform is matched only in context,
  * "社交平台X", "X(原Twitter)"). Blocked phrases (三星期) match like aliases and name nobody.
+ *
+ * <p>A Chinese alias must also fall on word boundaries of the same segmentation search uses
+ * (smartcn): 高通 is not Qualcomm in 高通胀 (高/通胀), nor 力成 in 努力成为, nor 台灣大 in 台灣大學.
+ * Where the longest alias splits a word, shorter aliases at that position are tried.
  */
 public final class CompanyMatcher {
 
     private static final String BLOCKED = "";
+    /** Characters of context on each side that the segmenter sees around a candidate match. */
+    private static final int CONTEXT = 8;
+    private final HHMMSegmenter segmenter = new HHMMSegmenter();
     private final ScriptFolder folder;
     private final PrefixDictionary aliases;
 
@@ -65,7 +74,11 @@ public final class CompanyMatcher {
         int i = 0;
         while (i < n) {
             int len = aliases.match(t, i, n, value);
-            if (len > 0 && wordBoundaries(t, i, i + len)) {
+            while (len > 0 && !(wordBoundaries(t, i, i + len)
+                    && (value[0].equals(BLOCKED) || onSegmentBoundaries(t, i, i + len)))) {
+                len = aliases.match(t, i, i + len - 1, value); // a shorter alias at the same place
+            }
+            if (len > 0) {
                 if (!value[0].equals(BLOCKED)) {
                     found.add(value[0]);
                 }
@@ -75,6 +88,32 @@ public final class CompanyMatcher {
             }
         }
         return List.copyOf(found);
+    }
+
+    /** Whether a match that begins or ends with a Han character starts and ends on smartcn word boundaries. */
+    private boolean onSegmentBoundaries(String t, int start, int end) {
+        boolean hanStart = Character.isIdeographic(t.codePointAt(start));
+        boolean hanEnd = Character.isIdeographic(t.codePointBefore(end));
+        if (!hanStart && !hanEnd) {
+            return true;
+        }
+        // the context stops at punctuation and spaces, which are boundaries anyway (and smartcn
+        // would join 台积电\n台积电 into 电台 across a line break)
+        int from = start;
+        while (from > 0 && start - from < CONTEXT && Character.isLetterOrDigit(t.charAt(from - 1))) {
+            from--;
+        }
+        int to = end;
+        while (to < t.length() && to - end < CONTEXT && Character.isLetterOrDigit(t.charAt(to))) {
+            to++;
+        }
+        boolean startOk = !hanStart || start == from;
+        boolean endOk = !hanEnd || end == to;
+        for (SegToken token : segmenter.process(t.substring(from, to))) {
+            startOk |= token.startOffset + from == start;
+            endOk |= token.endOffset + from == end;
+        }
+        return startOk && endOk;
     }
 
     /** A match that starts or ends with a Latin letter or digit must not continue a Latin word. */

@@ -27,7 +27,12 @@ class CompanyMatcherTest {
             "Dell'Orto carburettor;", "戴爾（Dell）;dell",
             "艾司摩爾與阿斯麦;asml", "緯創（3231）;wistron", "英業達;inventec", "仁寶;compal",
             "爬上汽车引擎盖;", "中国钢铁出口;", "張泰山出賽;", "泰山(1218)公告;tw-1218",
-            "中國巨型貨輪;", "國巨法說會;yageo", "喝蘋果西打;", "蘋果發表新機;apple", "在臉書發文;", "臉書母公司Meta;meta"})
+            "中國巨型貨輪;", "國巨法說會;yageo", "喝蘋果西打;", "蘋果發表新機;apple", "在臉書發文;", "臉書母公司Meta;meta",
+            // a Chinese alias must fall on smartcn word boundaries: no block list needed for these
+            "高通胀拖累经济;", "德國高通膨;", "高通財報;qualcomm", "努力成為全球第一;", "力成科技擴產;powertech",
+            "台灣大學研究團隊;", "點點滴滴;", "滴滴出行上市;didi", "凱美瑞改款;",
+            // Taiwan names that general text never uses match on their own (entities discover --general)
+            "欣興、景碩齊揚;tw-3037 tw-3189", "巴威剛走又有熱帶擾動;", "威剛獲利創新高;tw-3260"})
     void findsCompaniesAndAvoidsTraps(String text, String expected) {
         List<String> want = expected == null ? List.of() : List.of(expected.split(" "));
         assertEquals(want, STANDARD.companies(text));
