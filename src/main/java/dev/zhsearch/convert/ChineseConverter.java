@@ -73,6 +73,15 @@ public final class ChineseConverter {
         return bounds.toArray();
     }
 
+    private static void copyRun(String text, int[] map, int from, int to, StringBuilder out, IntList outMap) {
+        if (from < to) {
+            out.append(text, from, to);
+            for (int k = from; k < to; k++) {
+                outMap.add(map[k]);
+            }
+        }
+    }
+
     private static State apply(Dictionary dict, State in) {
         String text = in.text;
         int[] map = in.map;
@@ -86,18 +95,15 @@ public final class ChineseConverter {
             outBounds[s] = out.length();
             int segEnd = bounds[s + 1];
             int i = bounds[s];
+            int run = i; // start of the unmatched characters not yet copied: copied as one run
             while (i < segEnd) {
                 int len = dict.match(text, i, segEnd, value);
                 if (len == 0) {
-                    int cp = Character.charCount(text.codePointAt(i));
-                    int stop = Math.min(i + cp, segEnd);
-                    for (int k = i; k < stop; k++) {
-                        out.append(text.charAt(k));
-                        outMap.add(map[k]);
-                    }
-                    i = stop;
+                    i = Math.min(i + Character.charCount(text.codePointAt(i)), segEnd);
                     continue;
                 }
+                copyRun(text, map, run, i, out, outMap);
+                run = i + len;
                 String v = value[0];
                 int m = v.length();
                 out.append(v);
@@ -112,6 +118,7 @@ public final class ChineseConverter {
                 }
                 i += len;
             }
+            copyRun(text, map, run, segEnd, out, outMap);
         }
         outBounds[bounds.length - 1] = out.length();
         outMap.add(map[n]);

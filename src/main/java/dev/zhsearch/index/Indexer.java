@@ -71,6 +71,7 @@ public final class Indexer {
         IndexWriterConfig config = new IndexWriterConfig(analysis.perField())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(256)
+                .setUseCompoundFile(false) // a bulk build: do not copy every flushed segment into a .cfs
                 .setCommitOnClose(false);
         Counters c = new Counters();
         try (IndexWriter writer = new IndexWriter(dir, config)) {

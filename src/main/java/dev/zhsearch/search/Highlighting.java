@@ -81,7 +81,8 @@ final class Highlighting {
                 .withFormatter(new MarkFormatter(!whole))
                 .withMaxLength(whole ? 50_000_000 : 200_000)
                 .withHandleMultiTermQuery(true)
-                .withHighlightPhrasesStrictly(true));
+                .withHighlightPhrasesStrictly(true)
+                .withWeightMatches(false));
     }
 
     /** The passages of one field, and whether any has a match. */

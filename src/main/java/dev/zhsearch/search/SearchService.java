@@ -80,6 +80,10 @@ public final class SearchService implements Closeable {
         }
     }
 
+    /** Stored fields a highlighted hit shows (the snippets come from the highlighter). */
+    private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.TITLE, Fields.DATE, Fields.DATE_SOURCE,
+            Fields.SOURCE, Fields.URL, Fields.SCRIPT, Fields.COMPANY);
+
     private SearchResult doSearch(SearchRequest request, boolean withFacets) throws InvalidQueryException, IOException {
         long start = System.nanoTime();
         Query base = queries.parse(request.query());
@@ -124,7 +128,8 @@ public final class SearchService implements Closeable {
             StoredFields stored = searcher.storedFields();
             List<Hit> hits = new ArrayList<>(docIds.length);
             for (int i = 0; i < docIds.length; i++) {
-                Document d = stored.document(docIds[i]);
+                // the body is only needed when there are no highlighted snippets: skip decoding it
+                Document d = marked == null ? stored.document(docIds[i]) : stored.document(docIds[i], HIT_FIELDS);
                 String title = marked != null && marked.titles()[i] != null ? marked.titles()[i] : Highlighting.escape(d.get(Fields.TITLE));
                 List<String> snippets = marked != null ? marked.snippets().get(i) : List.of(Highlighting.escape(lead(d.get(Fields.BODY))));
                 float score = all[from + i].score;
