@@ -50,28 +50,53 @@ final class Highlighting {
         if (n == 0) {
             return new Marked(titles, snippets);
         }
+        int[] passages = {1, whole ? 1 : SNIPPETS};
         Map<String, Object[]> words = highlighter(searcher, whole).marks(
-                new String[] {Fields.TITLE, Fields.BODY}, query, docIds, new int[] {1, whole ? 1 : SNIPPETS});
-        Map<String, Object[]> bigrams = null;
+                new String[] {Fields.TITLE, Fields.BODY}, query, docIds, passages);
+        Marks[] title = new Marks[n];
+        Marks[] body = new Marks[n];
+        // the bigram twins only for the documents and fields the word fields left unmarked
+        // (a match the word segmentation split differently): loading stored text is the costly part
+        List<Integer> retry = new ArrayList<>();
+        boolean retryTitles = false;
+        boolean retryBodies = false;
         for (int i = 0; i < n; i++) {
-            Marks title = (Marks) words.get(Fields.TITLE)[i];
-            Marks body = (Marks) words.get(Fields.BODY)[i];
-            if ((title == null || !title.marked()) || (body == null || !body.marked())) {
-                if (bigrams == null) {
-                    bigrams = highlighter(searcher, whole).marks(
-                            new String[] {Fields.TITLE_BIGRAM, Fields.BODY_BIGRAM}, query, docIds, new int[] {1, whole ? 1 : SNIPPETS});
+            title[i] = (Marks) words.get(Fields.TITLE)[i];
+            body[i] = (Marks) words.get(Fields.BODY)[i];
+            boolean t = title[i] == null || !title[i].marked();
+            boolean b = body[i] == null || !body[i].marked();
+            if (t || b) {
+                retry.add(i);
+                retryTitles |= t;
+                retryBodies |= b;
+            }
+        }
+        if (!retry.isEmpty()) {
+            List<String> fields = new ArrayList<>(2);
+            if (retryTitles) {
+                fields.add(Fields.TITLE_BIGRAM);
+            }
+            if (retryBodies) {
+                fields.add(Fields.BODY_BIGRAM);
+            }
+            int[] docs = retry.stream().mapToInt(i -> docIds[i]).toArray();
+            Map<String, Object[]> bigrams = highlighter(searcher, whole).marks(fields.toArray(String[]::new), query, docs,
+                    fields.size() == 2 ? passages : new int[] {retryTitles ? passages[0] : passages[1]});
+            for (int k = 0; k < docs.length; k++) {
+                int i = retry.get(k);
+                Marks bt = retryTitles ? (Marks) bigrams.get(Fields.TITLE_BIGRAM)[k] : null;
+                Marks bb = retryBodies ? (Marks) bigrams.get(Fields.BODY_BIGRAM)[k] : null;
+                if ((title[i] == null || !title[i].marked()) && bt != null && bt.marked()) {
+                    title[i] = bt;
                 }
-                Marks bt = (Marks) bigrams.get(Fields.TITLE_BIGRAM)[i];
-                Marks bb = (Marks) bigrams.get(Fields.BODY_BIGRAM)[i];
-                if ((title == null || !title.marked()) && bt != null && bt.marked()) {
-                    title = bt;
-                }
-                if ((body == null || !body.marked()) && bb != null && bb.marked()) {
-                    body = bb;
+                if ((body[i] == null || !body[i].marked()) && bb != null && bb.marked()) {
+                    body[i] = bb;
                 }
             }
-            titles[i] = title == null ? null : String.join("", title.passages());
-            snippets.set(i, body == null ? List.of() : body.passages());
+        }
+        for (int i = 0; i < n; i++) {
+            titles[i] = title[i] == null ? null : String.join("", title[i].passages());
+            snippets.set(i, body[i] == null ? List.of() : body[i].passages());
         }
         return new Marked(titles, snippets);
     }
