@@ -63,8 +63,8 @@ final class Highlighting {
         for (int i = 0; i < n; i++) {
             title[i] = (Marks) words.get(Fields.TITLE)[i];
             body[i] = (Marks) words.get(Fields.BODY)[i];
-            boolean t = title[i] == null || !title[i].marked();
-            boolean b = body[i] == null || !body[i].marked();
+            boolean t = unmarked(title[i]);
+            boolean b = unmarked(body[i]);
             if (t || b) {
                 retry.add(i);
                 retryTitles |= t;
@@ -86,10 +86,10 @@ final class Highlighting {
                 int i = retry.get(k);
                 Marks bt = retryTitles ? (Marks) bigrams.get(Fields.TITLE_BIGRAM)[k] : null;
                 Marks bb = retryBodies ? (Marks) bigrams.get(Fields.BODY_BIGRAM)[k] : null;
-                if ((title[i] == null || !title[i].marked()) && bt != null && bt.marked()) {
+                if (unmarked(title[i]) && !unmarked(bt)) {
                     title[i] = bt;
                 }
-                if ((body[i] == null || !body[i].marked()) && bb != null && bb.marked()) {
+                if (unmarked(body[i]) && !unmarked(bb)) {
                     body[i] = bb;
                 }
             }
@@ -112,6 +112,10 @@ final class Highlighting {
 
     /** The passages of one field, and whether any has a match. */
     record Marks(List<String> passages, boolean marked) {}
+
+    private static boolean unmarked(Marks m) {
+        return m == null || !m.marked();
+    }
 
     /** Bigram twins are not stored: highlight them over their text field's stored value. */
     private static final class StoredTwinHighlighter extends UnifiedHighlighter {
