@@ -186,6 +186,10 @@ public final class ApiServer {
     }
 
     private void stats(Context ctx) throws IOException {
+        // read the reindex state before the index: a reindex reported done has already been
+        // refreshed into the searcher, so the counts below are never older than the state
+        boolean running = reindexing.get();
+        String last = lastReindex;
         SearchService.Stats s = service.stats();
         java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("documents", s.documents());
@@ -193,9 +197,9 @@ public final class ApiServer {
         body.put("lastIndexed", s.lastIndexed());
         body.put("sources", s.sources());
         body.put("scripts", s.scripts());
-        body.put("reindexing", reindexing.get());
+        body.put("reindexing", running);
         body.put("jvm", jvm());
-        body.put("lastReindex", lastReindex);
+        body.put("lastReindex", last);
         ctx.json(body);
     }
 
