@@ -47,6 +47,8 @@ public final class Main {
                      Find Taiwan-listed companies written 名稱（代號）; writes candidates to review.
               entities sample --input PATH... [--n N] [--seed S] [--out FILE]
               entities eval [--gold FILE] [--verbose]
+              entities audit --index DIR [--n N] [--seed S] [--out FILE] | --judged FILE
+                     Precision on a big index: random mentions to judge y/n, then score them.
                      Precision and recall of company extraction against a hand-annotated gold file.
               serve  [--index DIR] [--port 7070] [--host 127.0.0.1] [--corpus corpus] [--web web]
                      [--cors-origin https://example.org]...  (cross-origin access is off by default)
@@ -181,7 +183,7 @@ public final class Main {
 
     private int entities(List<String> args) throws Args.UsageException, IOException {
         if (args.isEmpty()) {
-            throw new Args.UsageException("entities needs: discover | sample | eval");
+            throw new Args.UsageException("entities needs: discover | sample | eval | audit");
         }
         List<String> rest = args.subList(1, args.size());
         return switch (args.getFirst()) {
@@ -223,6 +225,23 @@ public final class Main {
                 var report = dev.zhsearch.bench.EntityGold.evaluate(gold, Analysis.standard().companies());
                 out.print(report.table(a.flag("verbose")));
                 yield report.precision() >= 0.95 && report.recall() >= 0.90 ? OK : FAILED;
+            }
+            case "audit" -> {
+                Args a = Args.parse(rest, Set.of("index", "n", "seed", "out", "judged"), Set.of());
+                if (a.get("judged", null) != null) {
+                    var judged = dev.zhsearch.bench.EntityAudit.score(Path.of(a.get("judged", "")));
+                    double[] ci = judged.interval();
+                    out.printf("%d mentions judged: %d right, %d wrong — precision %.3f (95%% interval %.3f–%.3f; target ≥ 0.95)%n",
+                            judged.right() + judged.wrong(), judged.right(), judged.wrong(), judged.precision(), ci[0], ci[1]);
+                    yield judged.precision() >= 0.95 ? OK : FAILED;
+                }
+                Path outFile = Path.of(a.get("out", "target/entity-audit.tsv"));
+                var rows = dev.zhsearch.bench.EntityAudit.sample(Path.of(a.get("index", "index")), Analysis.standard().companies(),
+                        a.integer("n", 100, 1, 10_000), Long.parseLong(a.get("seed", "1")));
+                dev.zhsearch.bench.EntityAudit.write(rows, outFile);
+                out.printf("%d mentions written to %s: mark the last column y or n, then run entities audit --judged %s%n",
+                        rows.size(), outFile, outFile);
+                yield OK;
             }
             default -> throw new Args.UsageException("unknown entities command '" + args.getFirst() + "'");
         };

@@ -1,6 +1,7 @@
 package dev.zhsearch.entity;
 
 import dev.zhsearch.clean.FullWidth;
+import dev.zhsearch.convert.Converted;
 import dev.zhsearch.convert.PrefixDictionary;
 import dev.zhsearch.convert.ScriptFolder;
 import java.util.ArrayList;
@@ -67,8 +68,35 @@ public final class CompanyMatcher {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
-        String t = fold(text);
         Set<String> found = new LinkedHashSet<>();
+        scan(fold(text), (id, start, end) -> found.add(id));
+        return List.copyOf(found);
+    }
+
+    /** One mention: the company and where the text names it (offsets into the text as given). */
+    public record Mention(String company, int start, int end) {}
+
+    /** Every mention in the text, in order, with offsets into the original (unfolded) text. */
+    public List<Mention> mentions(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        // full-width folding keeps length; lower-casing may not (rarely): then offsets are clamped
+        Converted folded = folder.foldWithOffsets(FullWidth.fold(text));
+        String t = folded.text().toLowerCase(Locale.ROOT);
+        int last = folded.sourceOffsets().length - 1;
+        List<Mention> out = new ArrayList<>();
+        scan(t, (id, start, end) -> out.add(new Mention(id,
+                folded.sourceOffset(Math.min(start, last)), folded.sourceOffset(Math.min(end, last)))));
+        return out;
+    }
+
+    private interface MatchSink {
+        void match(String company, int start, int end);
+    }
+
+    /** Scans folded text left to right, longest acceptable alias first; blocked phrases name nobody. */
+    private void scan(String t, MatchSink sink) {
         String[] value = new String[1];
         int n = t.length();
         int i = 0;
@@ -80,14 +108,13 @@ public final class CompanyMatcher {
             }
             if (len > 0) {
                 if (!value[0].equals(BLOCKED)) {
-                    found.add(value[0]);
+                    sink.match(value[0], i, i + len);
                 }
                 i += len;
             } else {
                 i += Character.charCount(t.codePointAt(i));
             }
         }
-        return List.copyOf(found);
     }
 
     /** Whether a match that begins or ends with a Han character starts and ends on smartcn word boundaries. */

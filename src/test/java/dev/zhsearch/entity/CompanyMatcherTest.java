@@ -32,7 +32,12 @@ class CompanyMatcherTest {
             "高通胀拖累经济;", "德國高通膨;", "高通財報;qualcomm", "努力成為全球第一;", "力成科技擴產;powertech",
             "台灣大學研究團隊;", "點點滴滴;", "滴滴出行上市;didi", "凱美瑞改款;",
             // Taiwan names that general text never uses match on their own (entities discover --general)
-            "欣興、景碩齊揚;tw-3037 tw-3189", "巴威剛走又有熱帶擾動;", "威剛獲利創新高;tw-3260"})
+            "欣興、景碩齊揚;tw-3037 tw-3189", "巴威剛走又有熱帶擾動;", "威剛獲利創新高;tw-3260",
+            // from the big-corpus precision audit
+            "美軍“福特”號航母駛入紅海;", "俄羅斯聯合航空製造集團;", "福特汽車裁員;ford", "美國聯合航空班機;united-airlines",
+            "美好夢想 奔馳在遼闊草原;", "賓士發表新車;mercedes", "新疆和碩團結公園;", "和碩法說會;pegatron",
+            "代為轉達對索尼婭·甘地女士的問候;", "近現代中國建築領域的開創者;", "中國建築集團承建;cscec",
+            "寒武紀之詩;", "蘇巧慧與洪耀福同台;", "中國石油化工集團召開會議;sinopec", "英國航空航天系統公司;", "全美三星高中生;"})
     void findsCompaniesAndAvoidsTraps(String text, String expected) {
         List<String> want = expected == null ? List.of() : List.of(expected.split(" "));
         assertEquals(want, STANDARD.companies(text));
@@ -78,5 +83,15 @@ class CompanyMatcherTest {
         CompanyTable t = CompanyTable.parse("acme\t甲\t甲\tAcme\tAcme Corp\nacme\t乙\t乙\tB\t阿克米\n", "x.tsv");
         assertEquals("甲", t.get("acme").orElseThrow().nameHant());
         assertEquals(List.of("acme"), new CompanyMatcher(t, FOLDER).companies("阿克米"));
+    }
+
+    @Test
+    void mentionsPointAtTheOriginalCharacters() {
+        String text = "ＡＩ伺服器：輝達與台積電（2330）合作，三星期後出貨";
+        List<CompanyMatcher.Mention> m = STANDARD.mentions(text);
+        assertEquals(List.of("nvidia", "tsmc"), m.stream().map(CompanyMatcher.Mention::company).distinct().toList());
+        assertEquals("輝達", text.substring(m.get(0).start(), m.get(0).end()));
+        assertEquals("台積電", text.substring(m.get(1).start(), m.get(1).end()));
+        assertEquals(STANDARD.companies(text), m.stream().map(CompanyMatcher.Mention::company).distinct().toList());
     }
 }
