@@ -3,6 +3,8 @@ package dev.zhsearch.entity;
 import dev.zhsearch.clean.FullWidth;
 import dev.zhsearch.convert.Converted;
 import dev.zhsearch.convert.PrefixDictionary;
+import dev.zhsearch.convert.Script;
+import dev.zhsearch.convert.ScriptDetector;
 import dev.zhsearch.convert.ScriptFolder;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,14 +30,18 @@ import org.apache.lucene.analysis.cn.smart.hhmm.SegToken;
 public final class CompanyMatcher {
 
     private static final String BLOCKED = "";
+    /** Separates a company id from the script its alias is limited to, in the alias dictionary. */
+    private static final char SCRIPT_MARK = '\u0000';
     /** Characters of context on each side that the segmenter sees around a candidate match. */
     private static final int CONTEXT = 8;
     private final HHMMSegmenter segmenter = new HHMMSegmenter();
     private final ScriptFolder folder;
+    private final ScriptDetector scripts;
     private final PrefixDictionary aliases;
 
-    public CompanyMatcher(CompanyTable table, ScriptFolder folder) {
+    public CompanyMatcher(CompanyTable table, ScriptFolder folder, ScriptDetector scripts) {
         this.folder = folder;
+        this.scripts = scripts;
         Map<String, String> entries = new HashMap<>();
         for (String phrase : table.blocked()) {
             entries.put(fold(phrase), BLOCKED);
@@ -43,12 +49,13 @@ public final class CompanyMatcher {
         List<String> conflicts = new ArrayList<>();
         for (Company c : table.companies()) {
             for (String alias : c.aliases()) {
-                String key = fold(alias);
+                String key = fold(Company.aliasText(alias));
                 if (key.codePointCount(0, key.length()) < 2) {
                     continue;
                 }
-                String previous = entries.putIfAbsent(key, c.id());
-                if (previous != null && !previous.equals(c.id()) && !previous.equals(BLOCKED)) {
+                Script only = Company.aliasScript(alias);
+                String previous = entries.putIfAbsent(key, only == null ? c.id() : c.id() + SCRIPT_MARK + only.name());
+                if (previous != null && !companyOf(previous).equals(c.id()) && !previous.equals(BLOCKED)) {
                     conflicts.add(alias + " (" + previous + ", " + c.id() + ")");
                 }
             }
@@ -63,13 +70,18 @@ public final class CompanyMatcher {
         return folder.fold(FullWidth.fold(text)).toLowerCase(Locale.ROOT);
     }
 
-    /** Company ids named in the text, in order of first mention. */
+    /** Company ids named in the text, in order of first mention; the text's script is detected. */
     public List<String> companies(String text) {
+        return companies(text, text == null ? Script.UNKNOWN : scripts.detect(text));
+    }
+
+    /** Company ids named in a text of the given script (script-limited aliases, 蘋果@hant, count only there). */
+    public List<String> companies(String text, Script script) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
         Set<String> found = new LinkedHashSet<>();
-        scan(fold(text), (id, start, end) -> found.add(id));
+        scan(fold(text), script, (id, start, end) -> found.add(id));
         return List.copyOf(found);
     }
 
@@ -86,9 +98,20 @@ public final class CompanyMatcher {
         String t = folded.text().toLowerCase(Locale.ROOT);
         int last = folded.sourceOffsets().length - 1;
         List<Mention> out = new ArrayList<>();
-        scan(t, (id, start, end) -> out.add(new Mention(id,
+        scan(t, scripts.detect(text), (id, start, end) -> out.add(new Mention(id,
                 folded.sourceOffset(Math.min(start, last)), folded.sourceOffset(Math.min(end, last)))));
         return out;
+    }
+
+    private static String companyOf(String value) {
+        int mark = value.indexOf(SCRIPT_MARK);
+        return mark < 0 ? value : value.substring(0, mark);
+    }
+
+    /** Whether a dictionary value names its company in text of this script. */
+    private static boolean inScript(String value, Script script) {
+        int mark = value.indexOf(SCRIPT_MARK);
+        return mark < 0 || value.substring(mark + 1).equals(script.name());
     }
 
     private interface MatchSink {
@@ -96,19 +119,19 @@ public final class CompanyMatcher {
     }
 
     /** Scans folded text left to right, longest acceptable alias first; blocked phrases name nobody. */
-    private void scan(String t, MatchSink sink) {
+    private void scan(String t, Script script, MatchSink sink) {
         String[] value = new String[1];
         int n = t.length();
         int i = 0;
         while (i < n) {
             int len = aliases.match(t, i, n, value);
-            while (len > 0 && !(wordBoundaries(t, i, i + len)
+            while (len > 0 && !(inScript(value[0], script) && wordBoundaries(t, i, i + len)
                     && (value[0].equals(BLOCKED) || onSegmentBoundaries(t, i, i + len)))) {
                 len = aliases.match(t, i, i + len - 1, value); // a shorter alias at the same place
             }
             if (len > 0) {
                 if (!value[0].equals(BLOCKED)) {
-                    sink.match(value[0], i, i + len);
+                    sink.match(companyOf(value[0]), i, i + len);
                 }
                 i += len;
             } else {

@@ -127,7 +127,13 @@ public final class CompanyTable {
                             aliases.add(display);
                         }
                     }
-                    aliases.addAll(split(cols[4]));
+                    for (String alias : split(cols[4])) {
+                        if (alias.matches(".*@[A-Za-z]+") && Company.aliasScript(alias) == null) {
+                            throw new IllegalArgumentException(name + ":" + n + ": alias '" + alias + "': only "
+                                    + Company.ONLY_HANT + " or " + Company.ONLY_HANS + " may follow an alias");
+                        }
+                        aliases.add(alias);
+                    }
                     Company existing = companies.get(id);
                     if (existing != null) {
                         List<String> merged = new ArrayList<>(existing.aliases());

@@ -29,7 +29,7 @@ final class Suggester {
         this.scripts = scripts;
         for (Company c : companies.companies()) {
             for (String a : c.aliases()) {
-                foldedAliases.add(new String[] {fold(a), c.id()});
+                foldedAliases.add(new String[] {fold(Company.aliasText(a)), c.id()});
             }
             for (String n : List.of(c.nameHant(), c.nameHans(), c.nameEn())) {
                 foldedAliases.add(new String[] {fold(n), c.id()});

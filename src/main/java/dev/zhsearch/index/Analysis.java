@@ -26,6 +26,7 @@ public record Analysis(OpenccConfigs configs, ScriptFolder folder, ScriptDetecto
         Analyzer perField = new PerFieldAnalyzerWrapper(words, Map.of(
                 Fields.TITLE_BIGRAM, bigrams, Fields.BODY_BIGRAM, bigrams));
         CompanyTable table = CompanyTable.standard();
-        return new Analysis(configs, folder, new ScriptDetector(configs), words, bigrams, perField, table, new CompanyMatcher(table, folder));
+        ScriptDetector scripts = new ScriptDetector(configs);
+        return new Analysis(configs, folder, scripts, words, bigrams, perField, table, new CompanyMatcher(table, folder, scripts));
     }
 }

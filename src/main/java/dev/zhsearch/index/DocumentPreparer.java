@@ -1,6 +1,7 @@
 package dev.zhsearch.index;
 
 import dev.zhsearch.clean.Cleaner;
+import dev.zhsearch.convert.Script;
 import dev.zhsearch.convert.ScriptDetector;
 import dev.zhsearch.corpus.SourceDoc;
 import dev.zhsearch.entity.CompanyMatcher;
@@ -36,7 +37,8 @@ public final class DocumentPreparer {
             body = body.substring(0, cut);
         }
         String text = title + "\n" + body;
+        Script script = scripts.detect(text);
         return new IndexedDoc(doc.id(), title, body, doc.date(), doc.source(), doc.url(),
-                scripts.detect(text), companies.companies(text), doc.origin());
+                script, companies.companies(text, script), doc.origin());
     }
 }

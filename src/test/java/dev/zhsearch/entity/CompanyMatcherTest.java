@@ -13,8 +13,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CompanyMatcherTest {
 
-    static final ScriptFolder FOLDER = ScriptFolder.standard(new OpenccConfigs());
-    static final CompanyMatcher STANDARD = new CompanyMatcher(CompanyTable.standard(), FOLDER);
+    static final OpenccConfigs CONFIGS = new OpenccConfigs();
+    static final ScriptFolder FOLDER = ScriptFolder.standard(CONFIGS);
+    static final dev.zhsearch.convert.ScriptDetector SCRIPTS = new dev.zhsearch.convert.ScriptDetector(CONFIGS);
+    static final CompanyMatcher STANDARD = new CompanyMatcher(CompanyTable.standard(), FOLDER, SCRIPTS);
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = ';', value = {
@@ -37,7 +39,7 @@ class CompanyMatcherTest {
             "美軍“福特”號航母駛入紅海;", "俄羅斯聯合航空製造集團;", "福特汽車裁員;ford", "美國聯合航空班機;united-airlines",
             "美好夢想 奔馳在遼闊草原;", "賓士發表新車;mercedes", "新疆和碩團結公園;", "和碩法說會;pegatron",
             "代為轉達對索尼婭·甘地女士的問候;", "近現代中國建築領域的開創者;", "中國建築集團承建;cscec",
-            "寒武紀之詩;", "蘇巧慧與洪耀福同台;", "中國石油化工集團召開會議;sinopec", "英國航空航天系統公司;", "全美三星高中生;"})
+            "寒武紀之詩;", "蘋果發表新機;apple", "板栗、苹果、核桃等特色农产品;", "苹果公司发布新手机;apple", "蘇巧慧與洪耀福同台;", "中國石油化工集團召開會議;sinopec", "英國航空航天系統公司;", "全美三星高中生;"})
     void findsCompaniesAndAvoidsTraps(String text, String expected) {
         List<String> want = expected == null ? List.of() : List.of(expected.split(" "));
         assertEquals(want, STANDARD.companies(text));
@@ -64,14 +66,14 @@ class CompanyMatcherTest {
     @Test
     void anAliasClaimedByTwoCompaniesIsRefused() {
         CompanyTable t = CompanyTable.parse("a\t甲公司\t甲公司\tA\tshared\nb\t乙公司\t乙公司\tB\tShared\n", "x.tsv");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new CompanyMatcher(t, FOLDER));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new CompanyMatcher(t, FOLDER, SCRIPTS));
         assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("shared (") && e.getMessage().contains("a") && e.getMessage().contains("b"), e.getMessage());
     }
 
     @Test
     void bracketedNamesAreShownButNotMatchedAndBlocksWin() {
         CompanyTable t = CompanyTable.parse("taishan\t[泰山]\t[泰山]\t[Taishan]\t泰山企業\n!block\t泰山企業大樓\n", "x.tsv");
-        CompanyMatcher m = new CompanyMatcher(t, FOLDER);
+        CompanyMatcher m = new CompanyMatcher(t, FOLDER, SCRIPTS);
         assertEquals("泰山", t.get("taishan").orElseThrow().nameHant());
         assertEquals(List.of(), m.companies("登泰山"));
         assertEquals(List.of("taishan"), m.companies("泰山企業公告"));
@@ -82,7 +84,7 @@ class CompanyMatcherTest {
     void laterLinesAddAliasesToAnId() {
         CompanyTable t = CompanyTable.parse("acme\t甲\t甲\tAcme\tAcme Corp\nacme\t乙\t乙\tB\t阿克米\n", "x.tsv");
         assertEquals("甲", t.get("acme").orElseThrow().nameHant());
-        assertEquals(List.of("acme"), new CompanyMatcher(t, FOLDER).companies("阿克米"));
+        assertEquals(List.of("acme"), new CompanyMatcher(t, FOLDER, SCRIPTS).companies("阿克米"));
     }
 
     @Test
@@ -93,5 +95,17 @@ class CompanyMatcherTest {
         assertEquals("輝達", text.substring(m.get(0).start(), m.get(0).end()));
         assertEquals("台積電", text.substring(m.get(1).start(), m.get(1).end()));
         assertEquals(STANDARD.companies(text), m.stream().map(CompanyMatcher.Mention::company).distinct().toList());
+    }
+
+    @Test
+    void anAliasLimitedToAScriptNamesTheCompanyOnlyThere() {
+        CompanyTable t = CompanyTable.parse("fruitco\t[果]\t[果]\tFruitCo\t蘋果@hant|果公司\n", "t.tsv");
+        CompanyMatcher m = new CompanyMatcher(t, FOLDER, SCRIPTS);
+        assertEquals(List.of("fruitco"), m.companies("蘋果發表新機，股價上漲"));
+        assertEquals(List.of(), m.companies("苹果发布新机，股价上涨"));
+        assertEquals(List.of("fruitco"), m.companies("苹果发布新机", dev.zhsearch.convert.Script.TRADITIONAL));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CompanyTable.parse("fruitco\t果\t果\tF\t蘋果@hnt\n", "t.tsv"));
+        assertTrue(e.getMessage().startsWith("t.tsv:1: alias '蘋果@hnt'"), e.getMessage());
     }
 }
