@@ -56,7 +56,7 @@ public final class CompanyMatcher {
                 Script only = Company.aliasScript(alias);
                 String previous = entries.putIfAbsent(key, only == null ? c.id() : c.id() + SCRIPT_MARK + only.name());
                 if (previous != null && !companyOf(previous).equals(c.id()) && !previous.equals(BLOCKED)) {
-                    conflicts.add(alias + " (" + previous + ", " + c.id() + ")");
+                    conflicts.add(alias + " (" + companyOf(previous) + ", " + c.id() + ")");
                 }
             }
         }
