@@ -1,6 +1,7 @@
 package dev.zhsearch.entity;
 
-import java.io.BufferedReader;
+import dev.zhsearch.clean.RuleFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -87,64 +88,56 @@ public final class CompanyTable {
         private final List<String> blocked = new ArrayList<>();
 
         void read(Reader reader, String name) {
-            try (BufferedReader r = new BufferedReader(reader)) {
-                String line;
-                int n = 0;
-                while ((line = r.readLine()) != null) {
-                    n++;
-                    if (line.isBlank() || line.startsWith("#")) {
-                        continue;
-                    }
-                    String[] cols = line.split("\t", -1);
-                    if (cols[0].equals(BLOCK)) {
-                        if (cols.length != 2 || cols[1].isBlank()) {
-                            throw new IllegalArgumentException(name + ":" + n + ": a !block line is '!block<TAB>phrase|phrase…'");
-                        }
-                        blocked.addAll(split(cols[1]));
-                        continue;
-                    }
-                    if (cols.length != 5) {
-                        throw new IllegalArgumentException(name + ":" + n + ": expected 5 TAB-separated columns "
-                                + "(id, 繁, 简, English, aliases), found " + cols.length + ": " + line);
-                    }
-                    String id = cols[0].strip();
-                    if (!id.matches("[a-z0-9][a-z0-9.-]*")) {
-                        throw new IllegalArgumentException(name + ":" + n + ": id must be lower-case letters, digits, '-' or '.': '" + id + "'");
-                    }
-                    for (int c = 1; c <= 3; c++) {
-                        if (cols[c].isBlank()) {
-                            throw new IllegalArgumentException(name + ":" + n + ": empty name in column " + (c + 1));
-                        }
-                    }
-                    List<String> aliases = new ArrayList<>();
-                    String[] names = new String[4];
-                    for (int c = 1; c <= 3; c++) {
-                        String display = cols[c].strip();
-                        if (display.startsWith("[") && display.endsWith("]") && display.length() > 2) {
-                            names[c] = display.substring(1, display.length() - 1); // display only
-                        } else {
-                            names[c] = display;
-                            aliases.add(display);
-                        }
-                    }
-                    for (String alias : split(cols[4])) {
-                        if (alias.matches(".*@[A-Za-z]+") && Company.aliasScript(alias) == null) {
-                            throw new IllegalArgumentException(name + ":" + n + ": alias '" + alias + "': only "
-                                    + Company.ONLY_HANT + " or " + Company.ONLY_HANS + " may follow an alias");
-                        }
-                        aliases.add(alias);
-                    }
-                    Company existing = companies.get(id);
-                    if (existing != null) {
-                        List<String> merged = new ArrayList<>(existing.aliases());
-                        merged.addAll(aliases);
-                        companies.put(id, new Company(id, existing.nameHant(), existing.nameHans(), existing.nameEn(), merged));
-                    } else {
-                        companies.put(id, new Company(id, names[1], names[2], names[3], aliases));
-                    }
+            RuleFiles.dataLines(reader, name, (n, line) -> line(name, n, line));
+        }
+
+        private void line(String name, int n, String line) {
+            String[] cols = line.split("\t", -1);
+            if (cols[0].equals(BLOCK)) {
+                if (cols.length != 2 || cols[1].isBlank()) {
+                    throw new IllegalArgumentException(name + ":" + n + ": a !block line is '!block<TAB>phrase|phrase…'");
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(name, e);
+                blocked.addAll(split(cols[1]));
+                return;
+            }
+            if (cols.length != 5) {
+                throw new IllegalArgumentException(name + ":" + n + ": expected 5 TAB-separated columns "
+                        + "(id, 繁, 简, English, aliases), found " + cols.length + ": " + line);
+            }
+            String id = cols[0].strip();
+            if (!id.matches("[a-z0-9][a-z0-9.-]*")) {
+                throw new IllegalArgumentException(name + ":" + n + ": id must be lower-case letters, digits, '-' or '.': '" + id + "'");
+            }
+            for (int c = 1; c <= 3; c++) {
+                if (cols[c].isBlank()) {
+                    throw new IllegalArgumentException(name + ":" + n + ": empty name in column " + (c + 1));
+                }
+            }
+            List<String> aliases = new ArrayList<>();
+            String[] names = new String[4];
+            for (int c = 1; c <= 3; c++) {
+                String display = cols[c].strip();
+                if (display.startsWith("[") && display.endsWith("]") && display.length() > 2) {
+                    names[c] = display.substring(1, display.length() - 1); // display only
+                } else {
+                    names[c] = display;
+                    aliases.add(display);
+                }
+            }
+            for (String alias : split(cols[4])) {
+                if (alias.matches(".*@[A-Za-z]+") && Company.aliasScript(alias) == null) {
+                    throw new IllegalArgumentException(name + ":" + n + ": alias '" + alias + "': only "
+                            + Company.ONLY_HANT + " or " + Company.ONLY_HANS + " may follow an alias");
+                }
+                aliases.add(alias);
+            }
+            Company existing = companies.get(id);
+            if (existing != null) {
+                List<String> merged = new ArrayList<>(existing.aliases());
+                merged.addAll(aliases);
+                companies.put(id, new Company(id, existing.nameHant(), existing.nameHans(), existing.nameEn(), merged));
+            } else {
+                companies.put(id, new Company(id, names[1], names[2], names[3], aliases));
             }
         }
 
