@@ -9,12 +9,15 @@ import dev.zhsearch.corpus.CorpusSink;
 import dev.zhsearch.corpus.ReadProblem;
 import dev.zhsearch.corpus.SourceDoc;
 import dev.zhsearch.entity.CompanyMatcher;
+import dev.zhsearch.entity.OrgNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,6 +25,8 @@ import java.util.TreeSet;
 /**
  * The hand-annotated gold file for company extraction: JSON Lines {@code {"id","corpus","title",
  * "body","companies":[ids]}}, the text as zhsearch cleans it, the companies as a person read them.
+ * A company no table knows may carry the name the text gives it, {@code "names":{"csic":"中船重工集团"}}:
+ * a recognised name ({@code org:…}) counts for that id when it is what the matcher makes of that name.
  * {@link #sample} draws documents for annotation; {@link #evaluate} scores the extractor against it.
  */
 public final class EntityGold {
@@ -124,7 +129,18 @@ public final class EntityGold {
             JsonNode o = JSON.readTree(line);
             Set<String> g = new LinkedHashSet<>();
             o.path("companies").forEach(c -> g.add(c.asText()));
-            Set<String> p = new LinkedHashSet<>(matcher.companies(o.path("title").asText() + "\n" + o.path("body").asText()));
+            Map<String, String> named = new HashMap<>(); // org:… id → the gold id whose name it is
+            o.path("names").properties().forEach(e -> {
+                List<JsonNode> names = e.getValue().isArray() ? List.copyOf(e.getValue().valueStream().toList()) : List.of(e.getValue());
+                for (JsonNode name : names) {
+                    matcher.companies(name.asText()).stream().filter(id -> id.startsWith(OrgNames.PREFIX))
+                            .forEach(id -> named.put(id, e.getKey()));
+                }
+            });
+            Set<String> p = new LinkedHashSet<>();
+            for (String id : matcher.companies(o.path("title").asText() + "\n" + o.path("body").asText())) {
+                p.add(named.getOrDefault(id, id));
+            }
             goldCount += g.size();
             predictedCount += p.size();
             correct += (int) p.stream().filter(g::contains).count();

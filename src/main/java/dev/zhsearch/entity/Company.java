@@ -15,9 +15,22 @@ public record Company(String id, String nameHant, String nameHans, String nameEn
     /** Suffix of an alias that names the company only in Simplified text. */
     public static final String ONLY_HANS = "@hans";
 
-    /** The alias without its script suffix. */
+    /**
+     * Prefix of an alias that is an ordinary word or name as often as the company (本田 the surname,
+     * 日產 "daily output"): it names the company only as an item of a list that names another company
+     * ("豐田、~本田和~日產").
+     */
+    public static final String IN_LISTS = "~";
+
+    /** The alias without its list prefix and script suffix. */
     public static String aliasText(String alias) {
-        return alias.endsWith(ONLY_HANT) || alias.endsWith(ONLY_HANS) ? alias.substring(0, alias.length() - ONLY_HANT.length()) : alias;
+        String a = alias.startsWith(IN_LISTS) ? alias.substring(IN_LISTS.length()) : alias;
+        return a.endsWith(ONLY_HANT) || a.endsWith(ONLY_HANS) ? a.substring(0, a.length() - ONLY_HANT.length()) : a;
+    }
+
+    /** Whether the alias names the company only in a list beside another company ({@link #IN_LISTS}). */
+    public static boolean inListsOnly(String alias) {
+        return alias.startsWith(IN_LISTS);
     }
 
     /** The script an alias is limited to, or null when it names the company in any text. */

@@ -26,25 +26,42 @@ import org.apache.lucene.analysis.cn.smart.hhmm.SegToken;
  * <p>A Chinese alias must also fall on word boundaries of the same segmentation search uses
  * (smartcn): 高通 is not Qualcomm in 高通胀 (高/通胀), nor 力成 in 努力成为, nor 台灣大 in 台灣大學.
  * Where the longest alias splits a word, shorter aliases at that position are tried.
+ *
+ * <p>An alias marked {@code ~} (本田, 日產) counts only as an item of a list whose neighbour is
+ * another company ("豐田、本田和日產"). Companies no table knows are then recognised by their legal
+ * form or group word ({@link OrgNames}: 山西烁科晶体有限公司 → {@code org:山西烁科晶体}).
  */
 public final class CompanyMatcher {
 
-    private static final String BLOCKED = "";
-    /** Separates a company id from the script its alias is limited to, in the alias dictionary. */
-    private static final char SCRIPT_MARK = '\u0000';
     /** Characters of context on each side that the segmenter sees around a candidate match. */
     private static final int CONTEXT = 8;
+    /** What may stand between two items of a list (after spaces are skipped). */
+    private static final Set<String> LIST_SEPARATORS = Set.of("、", ",", "，", "/", "&", "和", "与", "及", "以及", "或", "跟", "同");
     private final HHMMSegmenter segmenter = new HHMMSegmenter();
     private final ScriptFolder folder;
     private final ScriptDetector scripts;
     private final PrefixDictionary aliases;
+    /** Dictionary values are indexes into this list. */
+    private final List<Target> targets = new ArrayList<>();
+    private final OrgNames orgs;
+
+    /** What an alias names: a company (maybe only in one script, maybe only in lists), or nobody (a block). */
+    private record Target(String company, Script only, boolean inListsOnly) {
+        static final Target BLOCKED = new Target(null, null, false);
+
+        boolean blocked() {
+            return company == null;
+        }
+    }
 
     public CompanyMatcher(CompanyTable table, ScriptFolder folder, ScriptDetector scripts) {
         this.folder = folder;
         this.scripts = scripts;
+        this.orgs = OrgNames.standard(this::fold);
         Map<String, String> entries = new HashMap<>();
+        targets.add(Target.BLOCKED);
         for (String phrase : table.blocked()) {
-            entries.put(fold(phrase), BLOCKED);
+            entries.put(fold(phrase), "0");
         }
         List<String> conflicts = new ArrayList<>();
         for (Company c : table.companies()) {
@@ -53,10 +70,12 @@ public final class CompanyMatcher {
                 if (key.codePointCount(0, key.length()) < 2) {
                     continue;
                 }
-                Script only = Company.aliasScript(alias);
-                String previous = entries.putIfAbsent(key, only == null ? c.id() : c.id() + SCRIPT_MARK + only.name());
-                if (previous != null && !companyOf(previous).equals(c.id()) && !previous.equals(BLOCKED)) {
-                    conflicts.add(alias + " (" + companyOf(previous) + ", " + c.id() + ")");
+                Target target = new Target(c.id(), Company.aliasScript(alias), Company.inListsOnly(alias));
+                String previous = entries.putIfAbsent(key, Integer.toString(targets.size()));
+                if (previous == null) {
+                    targets.add(target);
+                } else if (!target(previous).blocked() && !target(previous).company().equals(c.id())) {
+                    conflicts.add(alias + " (" + target(previous).company() + ", " + c.id() + ")");
                 }
             }
         }
@@ -66,8 +85,16 @@ public final class CompanyMatcher {
         this.aliases = PrefixDictionary.of(entries);
     }
 
+    private Target target(String value) {
+        return targets.get(Integer.parseInt(value));
+    }
+
     String fold(String text) {
-        return folder.fold(FullWidth.fold(text)).toLowerCase(Locale.ROOT);
+        return foldCased(text).toLowerCase(Locale.ROOT);
+    }
+
+    private String foldCased(String text) {
+        return folder.fold(FullWidth.fold(text));
     }
 
     /** Company ids named in the text, in order of first mention; the text's script is detected. */
@@ -81,11 +108,14 @@ public final class CompanyMatcher {
             return List.of();
         }
         Set<String> found = new LinkedHashSet<>();
-        scan(fold(text), script, (id, start, end) -> found.add(id));
+        String cased = foldCased(text);
+        for (Mention m : scan(cased.toLowerCase(Locale.ROOT), cased, script)) {
+            found.add(m.company());
+        }
         return List.copyOf(found);
     }
 
-    /** One mention: the company and where the text names it (offsets into the text as given). */
+    /** One mention: the company and where the text names it. */
     public record Mention(String company, int start, int end) {}
 
     /** Every mention in the text, in order, with offsets into the original (unfolded) text. */
@@ -98,46 +128,67 @@ public final class CompanyMatcher {
         String t = folded.text().toLowerCase(Locale.ROOT);
         int last = folded.sourceOffsets().length - 1;
         List<Mention> out = new ArrayList<>();
-        scan(t, scripts.detect(text), (id, start, end) -> out.add(new Mention(id,
-                folded.sourceOffset(Math.min(start, last)), folded.sourceOffset(Math.min(end, last)))));
+        for (Mention m : scan(t, folded.text(), scripts.detect(text))) {
+            out.add(new Mention(m.company(), folded.sourceOffset(Math.min(m.start(), last)), folded.sourceOffset(Math.min(m.end(), last))));
+        }
         return out;
     }
 
-    private static String companyOf(String value) {
-        int mark = value.indexOf(SCRIPT_MARK);
-        return mark < 0 ? value : value.substring(0, mark);
-    }
-
-    /** Whether a dictionary value names its company in text of this script. */
-    private static boolean inScript(String value, Script script) {
-        int mark = value.indexOf(SCRIPT_MARK);
-        return mark < 0 || value.substring(mark + 1).equals(script.name());
-    }
-
-    private interface MatchSink {
-        void match(String company, int start, int end);
-    }
-
-    /** Scans folded text left to right, longest acceptable alias first; blocked phrases name nobody. */
-    private void scan(String t, Script script, MatchSink sink) {
+    /** Mentions in folded text, in order: tabled aliases (longest acceptable first), list items, then recognised names. {@code cased} is t before lower-casing. */
+    private List<Mention> scan(String t, String cased, Script script) {
+        List<Mention> found = new ArrayList<>();
+        List<Mention> listOnly = new ArrayList<>();
         String[] value = new String[1];
         int n = t.length();
         int i = 0;
         while (i < n) {
             int len = aliases.match(t, i, n, value);
-            while (len > 0 && !(inScript(value[0], script) && wordBoundaries(t, i, i + len)
-                    && (value[0].equals(BLOCKED) || onSegmentBoundaries(t, i, i + len)))) {
+            while (len > 0 && !acceptable(target(value[0]), t, i, i + len, script)) {
                 len = aliases.match(t, i, i + len - 1, value); // a shorter alias at the same place
             }
             if (len > 0) {
-                if (!value[0].equals(BLOCKED)) {
-                    sink.match(companyOf(value[0]), i, i + len);
+                Target target = target(value[0]);
+                if (!target.blocked()) {
+                    (target.inListsOnly() ? listOnly : found).add(new Mention(target.company(), i, i + len));
                 }
                 i += len;
             } else {
                 i += Character.charCount(t.codePointAt(i));
             }
         }
+        inLists(t, found, listOnly);
+        List<Mention> tabled = List.copyOf(found);
+        for (OrgNames.Found f : orgs.find(t, cased, segmenter, (s, e) -> tabled.stream().anyMatch(m -> m.start() < e && s < m.end()))) {
+            found.add(new Mention(f.id(), f.start(), f.end()));
+        }
+        found.sort(java.util.Comparator.comparingInt(Mention::start));
+        return found;
+    }
+
+    private boolean acceptable(Target target, String t, int start, int end, Script script) {
+        return (target.only() == null || target.only() == script) && wordBoundaries(t, start, end)
+                && (target.blocked() || onSegmentBoundaries(t, start, end));
+    }
+
+    /** Moves each list-only mention that is a list item beside an accepted mention into {@code found}, transitively. */
+    private static void inLists(String t, List<Mention> found, List<Mention> listOnly) {
+        boolean changed = !listOnly.isEmpty();
+        while (changed) {
+            changed = false;
+            for (java.util.Iterator<Mention> it = listOnly.iterator(); it.hasNext(); ) {
+                Mention m = it.next();
+                if (found.stream().anyMatch(f -> listed(t, f, m) || listed(t, m, f))) {
+                    found.add(m);
+                    it.remove();
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    /** Whether {@code a} is directly followed by {@code b} with only a list separator between them. */
+    private static boolean listed(String t, Mention a, Mention b) {
+        return a.end() <= b.start() && b.start() - a.end() <= 4 && LIST_SEPARATORS.contains(t.substring(a.end(), b.start()).strip());
     }
 
     /** Whether a match that begins or ends with a Han character starts and ends on smartcn word boundaries. */

@@ -1,6 +1,7 @@
 package dev.zhsearch.search;
 
 import dev.zhsearch.entity.CompanyTable;
+import dev.zhsearch.entity.OrgNames;
 import dev.zhsearch.index.Analysis;
 import dev.zhsearch.index.Fields;
 import dev.zhsearch.index.IndexFacets;
@@ -214,6 +215,10 @@ public final class SearchService implements Closeable {
     }
 
     private String companyName(String id, Display display) {
+        if (id.startsWith(OrgNames.PREFIX)) { // a recognised name, kept folded (Simplified) in its id
+            String name = id.substring(OrgNames.PREFIX.length());
+            return display == Display.SIMPLIFIED ? name : configs.converter("s2twp").convert(name);
+        }
         return companies.get(id).map(display::companyName).orElse(id);
     }
 

@@ -39,7 +39,15 @@ class CompanyMatcherTest {
             "美軍“福特”號航母駛入紅海;", "俄羅斯聯合航空製造集團;", "福特汽車裁員;ford", "美國聯合航空班機;united-airlines",
             "美好夢想 奔馳在遼闊草原;", "賓士發表新車;mercedes", "新疆和碩團結公園;", "和碩法說會;pegatron",
             "代為轉達對索尼婭·甘地女士的問候;", "近現代中國建築領域的開創者;", "中國建築集團承建;cscec",
-            "寒武紀之詩;", "蘋果發表新機;apple", "板栗、苹果、核桃等特色农产品;", "苹果公司发布新手机;apple", "蘇巧慧與洪耀福同台;", "中國石油化工集團召開會議;sinopec", "英國航空航天系統公司;", "全美三星高中生;"})
+            "寒武紀之詩;", "蘋果發表新機;apple", "板栗、苹果、核桃等特色农产品;", "苹果公司发布新手机;apple", "蘇巧慧與洪耀福同台;", "中國石油化工集團召開會議;sinopec", "英國航空航天系統公司;", "全美三星高中生;",
+            // ~aliases: only as an item of a list beside another company
+            "日本汽車製造商豐田、本田和日產在最新季度;toyota honda nissan", "豐田與日產;toyota nissan",
+            "本田圭佑進球;", "日產量達到3萬噸;", "本田和日產;",
+            // companies no table knows, by legal form or group word (OrgNames)
+            "前往山西百信信息技术有限公司，考察;org:山西百信信息技术", "前往山西百信信息技術有限公司;org:山西百信信息技术",
+            "习近平来到北京能源投资集团有限公司所属京桥热电;org:北京能源投资集团", "輝達及SK集團將宣布;nvidia org:SK集团",
+            "由中船重工集团自主研发;org:中船重工集团", "中国船舶重工集团公司所属;org:中国船舶重工集团", "第54集团军某部;", "加入詐騙集團擔任車手;", "二十国集团领导人峰会;",
+            "该集团表示;", "拉美最大传媒集团;", "台積電集團;tsmc", "國家電網有限公司;state-grid"})
     void findsCompaniesAndAvoidsTraps(String text, String expected) {
         List<String> want = expected == null ? List.of() : List.of(expected.split(" "));
         assertEquals(want, STANDARD.companies(text));
@@ -95,6 +103,35 @@ class CompanyMatcherTest {
         assertEquals("輝達", text.substring(m.get(0).start(), m.get(0).end()));
         assertEquals("台積電", text.substring(m.get(1).start(), m.get(1).end()));
         assertEquals(STANDARD.companies(text), m.stream().map(CompanyMatcher.Mention::company).distinct().toList());
+    }
+
+    @Test
+    void aRecognisedNamePointsAtItsCharactersAndKeepsTheTableFirst() {
+        String text = "韩正来到山西烁科晶体有限公司，考察碳化硅";
+        List<CompanyMatcher.Mention> m = STANDARD.mentions(text);
+        assertEquals(1, m.size(), m.toString());
+        assertEquals("org:山西烁科晶体", m.getFirst().company());
+        assertEquals("山西烁科晶体有限公司", text.substring(m.getFirst().start(), m.getFirst().end()));
+        // a table alias inside the name wins: no second value for the same company
+        assertEquals(List.of("huawei"), STANDARD.companies("华为技术有限公司发布"));
+    }
+
+    @Test
+    void aListOnlyAliasNeedsACompanyBesideIt() {
+        CompanyTable t = CompanyTable.parse("a\t甲工汽車\t甲工汽车\tA\t~甲工\nb\t乙汽車\t乙汽车\tB\t乙汽車\n", "x.tsv");
+        CompanyMatcher m = new CompanyMatcher(t, FOLDER, SCRIPTS);
+        assertEquals(List.of("b", "a"), m.companies("乙汽車、甲工"));
+        assertEquals(List.of(), m.companies("甲工說"));
+        assertEquals(List.of("b"), m.companies("乙汽車說甲工"));
+    }
+
+    @Test
+    void aBadOrgRuleLineNamesTheLine() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OrgNames.read(
+                new java.io.StringReader("# rules\nlegal\t有限公司\nsuffix\t公司\n"), "org.txt", s -> s));
+        assertTrue(e.getMessage().startsWith("org.txt:3: unknown kind 'suffix'"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> OrgNames.read(new java.io.StringReader("stop\n"), "org.txt", s -> s));
+        assertTrue(e.getMessage().startsWith("org.txt:1: expected KIND<TAB>"), e.getMessage());
     }
 
     @Test
