@@ -46,8 +46,11 @@ public final class EntityAudit {
 
     static final int CONTEXT = 20;
 
-    /** Random documents (fixed seed) until {@code n} of them name a company; one random mention of each. */
-    public static List<Row> sample(Path index, CompanyMatcher matcher, int n, long seed) throws IOException {
+    /**
+     * Random documents (fixed seed) until {@code n} of them name a company whose id starts with
+     * {@code only} (empty: any); one random such mention of each.
+     */
+    public static List<Row> sample(Path index, CompanyMatcher matcher, int n, long seed, String only) throws IOException {
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
             if (reader.numDocs() == 0) {
                 throw new IOException("index " + index + " has no documents");
@@ -58,7 +61,7 @@ public final class EntityAudit {
             for (int tries = 0; rows.size() < n && tries < 1000 * n; tries++) {
                 Document d = stored.document(random.nextInt(reader.maxDoc()));
                 String text = d.get(Fields.TITLE) + "\n" + d.get(Fields.BODY);
-                List<CompanyMatcher.Mention> mentions = matcher.mentions(text);
+                List<CompanyMatcher.Mention> mentions = matcher.mentions(text).stream().filter(x -> x.company().startsWith(only)).toList();
                 if (mentions.isEmpty()) {
                     continue;
                 }

@@ -47,8 +47,9 @@ public final class Main {
                      Find Taiwan-listed companies written 名稱（代號）; writes candidates to review.
               entities sample --input PATH... [--n N] [--seed S] [--out FILE]
               entities eval [--gold FILE] [--verbose]
-              entities audit --index DIR [--n N] [--seed S] [--out FILE] | --judged FILE
-                     Precision on a big index: random mentions to judge y/n, then score them.
+              entities audit --index DIR [--n N] [--seed S] [--only PREFIX] [--out FILE] | --judged FILE
+                     Precision on a big index: random mentions to judge y/n, then score them
+                     (--only org: draws only names no table knows).
                      Precision and recall of company extraction against a hand-annotated gold file.
               serve  [--index DIR] [--port 7070] [--host 127.0.0.1] [--corpus corpus] [--web web]
                      [--cors-origin https://example.org]...  (cross-origin access is off by default)
@@ -227,7 +228,7 @@ public final class Main {
                 yield report.precision() >= 0.95 && report.recall() >= 0.90 ? OK : FAILED;
             }
             case "audit" -> {
-                Args a = Args.parse(rest, Set.of("index", "n", "seed", "out", "judged"), Set.of());
+                Args a = Args.parse(rest, Set.of("index", "n", "seed", "out", "judged", "only"), Set.of());
                 if (a.get("judged", null) != null) {
                     var judged = dev.zhsearch.bench.EntityAudit.score(Path.of(a.get("judged", "")));
                     double[] ci = judged.interval();
@@ -237,7 +238,7 @@ public final class Main {
                 }
                 Path outFile = Path.of(a.get("out", "target/entity-audit.tsv"));
                 var rows = dev.zhsearch.bench.EntityAudit.sample(Path.of(a.get("index", "index")), Analysis.standard().companies(),
-                        a.integer("n", 100, 1, 10_000), Long.parseLong(a.get("seed", "1")));
+                        a.integer("n", 100, 1, 10_000), Long.parseLong(a.get("seed", "1")), a.get("only", ""));
                 dev.zhsearch.bench.EntityAudit.write(rows, outFile);
                 out.printf("%d mentions written to %s: mark the last column y or n, then run entities audit --judged %s%n",
                         rows.size(), outFile, outFile);

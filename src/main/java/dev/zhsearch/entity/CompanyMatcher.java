@@ -159,7 +159,11 @@ public final class CompanyMatcher {
         inLists(t, found, listOnly);
         List<Mention> tabled = List.copyOf(found);
         for (OrgNames.Found f : orgs.find(t, cased, segmenter, (s, e) -> tabled.stream().anyMatch(m -> m.start() < e && s < m.end()))) {
-            found.add(new Mention(f.id(), f.start(), f.end()));
+            // a table's name with a group word or legal form (大众集团, even where bare 大众 needs a list) is that company
+            int len = aliases.match(t, f.start(), f.nameEnd(), value);
+            Target named = len == f.nameEnd() - f.start() ? target(value[0]) : null;
+            boolean tabledName = named != null && !named.blocked() && (named.only() == null || named.only() == script);
+            found.add(new Mention(tabledName ? named.company() : f.id(), f.start(), f.end()));
         }
         found.sort(java.util.Comparator.comparingInt(Mention::start));
         return found;

@@ -102,8 +102,8 @@ public final class OrgNames {
         return new OrgNames(endings, legal, notAfter, stop, not, generic);
     }
 
-    /** A recognised name: [start, end) covers name and ending; {@code id} is PREFIX + name without legal form. */
-    record Found(String id, int start, int end) {}
+    /** A recognised name: [start, end) covers name and ending, [start, nameEnd) the name; {@code id} is PREFIX + name without legal form. */
+    record Found(String id, int start, int nameEnd, int end) {}
 
     /**
      * Names in folded text {@code t}. {@code cased} is the same text before lower-casing (equal length)
@@ -137,7 +137,7 @@ public final class OrgNames {
             int nameStart = nameStart(t, nameEnd, segmenter, group ? MAX_GROUP_NAME : MAX_NAME);
             if (nameStart >= 0 && !taken.overlaps(nameStart, end)) {
                 String source = cased != null && cased.length() == t.length() ? cased : t;
-                out.add(new Found(PREFIX + source.substring(nameStart, idEnd), nameStart, end));
+                out.add(new Found(PREFIX + source.substring(nameStart, idEnd), nameStart, nameEnd, end));
             }
             i = end;
         }

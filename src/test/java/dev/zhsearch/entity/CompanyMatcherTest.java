@@ -46,7 +46,7 @@ class CompanyMatcherTest {
             // companies no table knows, by legal form or group word (OrgNames)
             "前往山西百信信息技术有限公司，考察;org:山西百信信息技术", "前往山西百信信息技術有限公司;org:山西百信信息技术",
             "习近平来到北京能源投资集团有限公司所属京桥热电;org:北京能源投资集团", "輝達及SK集團將宣布;nvidia org:SK集团",
-            "由中船重工集团自主研发;org:中船重工集团", "中国船舶重工集团公司所属;org:中国船舶重工集团", "第54集团军某部;", "加入詐騙集團擔任車手;", "二十国集团领导人峰会;",
+            "由中船重工集团自主研发;org:中船重工集团", "中国船舶重工集团公司所属;org:中国船舶重工集团", "奥博穆感谢中方对大众集团在华发展的支持;volkswagen", "第54集团军某部;", "加入詐騙集團擔任車手;", "二十国集团领导人峰会;",
             "该集团表示;", "拉美最大传媒集团;", "台積電集團;tsmc", "國家電網有限公司;state-grid"})
     void findsCompaniesAndAvoidsTraps(String text, String expected) {
         List<String> want = expected == null ? List.of() : List.of(expected.split(" "));
