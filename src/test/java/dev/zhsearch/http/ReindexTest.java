@@ -30,14 +30,14 @@ class ReindexTest {
     void reindexNeedsTheTokenAndSearchesKeepAnsweringThroughTheSwap(@TempDir Path dir) throws Exception {
         Path index = dir.resolve("index");
         Indexer indexer = new Indexer(SeedIndex.ANALYSIS, CorpusReaders.standard(), 2, null, 0);
-        indexer.build(List.of(Path.of("src/test/resources/search/extra.jsonl")), index); // the "old" index: 4 docs
+        indexer.build(List.of(Path.of("src/test/resources/search/extra.jsonl")), index); // the "old" index: 5 docs
         try (SearchService service = SearchService.open(index, SeedIndex.ANALYSIS)) {
             Javalin app = new ApiServer(service, SeedIndex.ANALYSIS,
-                    () -> indexer.build(List.of(Path.of("corpus")), index).describe(),
+                    () -> indexer.build(List.of(Path.of("corpus"), Path.of("src/test/resources/search/extra.jsonl")), index).describe(),
                     new ApiServer.Config("127.0.0.1", 0, null, Optional.of("s3cret"))).start();
             String base = "http://127.0.0.1:" + app.port();
             try {
-                assertEquals(4, stats(base).path("documents").asInt());
+                assertEquals(5, stats(base).path("documents").asInt());
                 assertEquals(401, post(base, null).statusCode());
                 assertEquals(401, post(base, "Bearer wrong").statusCode());
                 AtomicInteger searches = new AtomicInteger();
@@ -68,8 +68,8 @@ class ReindexTest {
                 }
                 stop.set(true);
                 load.join();
-                assertTrue(s.path("lastReindex").asText().contains("indexed 5"), s.toString());
-                assertEquals(5, s.path("documents").asInt(), "the new index is served");
+                assertTrue(s.path("lastReindex").asText().contains("indexed 10"), s.toString());
+                assertEquals(10, s.path("documents").asInt(), "the new index is served");
                 assertTrue(searches.get() > 0);
                 assertEquals(0, failures.get(), "searches failed during the reindex");
             } finally {

@@ -66,6 +66,16 @@ class FacetsTest {
     }
 
     @Test
+    void aCompanyNoTableKnowsIsAFacetValueShownInTheDisplayScript() throws Exception {
+        SearchResult r = service.search(SearchRequest.of("碳化硅", 10));
+        FacetValue org = r.facets().company().stream().filter(v -> v.id().equals("org:山西烁科晶体")).findFirst().orElseThrow();
+        assertEquals(1L, org.count());
+        assertEquals("山西爍科晶體", org.name()); // Traditional unless Simplified is asked for
+        SearchResult selected = service.search(SearchRequest.of("", 10).withCompanies(List.of("org:山西烁科晶体")));
+        assertEquals(Set.of("org-cn"), ids(selected));
+    }
+
+    @Test
     void multiSelectCountsOtherCompaniesAsIfTheirOwnSelectionWereNotMade() throws Exception {
         SearchResult none = service.search(SearchRequest.of("AI", 10));
         SearchResult tsmc = service.search(SearchRequest.of("AI", 10).withCompanies(List.of("tsmc")));
