@@ -47,10 +47,10 @@ public final class Main {
                      Find Taiwan-listed companies written 名稱（代號）; writes candidates to review.
               entities sample --input PATH... [--n N] [--seed S] [--out FILE]
               entities eval [--gold FILE] [--verbose]
+                     Precision and recall of company extraction against a hand-annotated gold file.
               entities audit --index DIR [--n N] [--seed S] [--only PREFIX] [--out FILE] | --judged FILE
                      Precision on a big index: random mentions to judge y/n, then score them
                      (--only org: draws only names no table knows).
-                     Precision and recall of company extraction against a hand-annotated gold file.
               serve  [--index DIR] [--port 7070] [--host 127.0.0.1] [--corpus corpus] [--web web]
                      [--cors-origin https://example.org]...  (cross-origin access is off by default)
                      Serve the search page and the JSON API; builds the index from corpus/ first if

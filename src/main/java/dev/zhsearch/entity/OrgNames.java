@@ -2,10 +2,14 @@ package dev.zhsearch.entity;
 
 import dev.zhsearch.clean.RuleFiles;
 import dev.zhsearch.convert.PrefixDictionary;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,7 +26,8 @@ import org.apache.lucene.analysis.cn.smart.hhmm.SegToken;
  * stop word (a verb, preposition, determiner or adjective: 来到|北京能源投资集团) or punctuation; a name
  * holding a "not" word is no company (诈骗集团, 二十国集团) and one made only of generic words is a
  * description (传媒集团). The id is {@link #PREFIX} + the folded name without its legal form, so 山西
- * 烁科晶体有限公司 and 山西爍科晶體有限公司 are one facet value. Rules are data: {@code entities/org-names.txt}.
+ * 烁科晶体有限公司 and 山西爍科晶體有限公司 are one facet value. Rules are data: {@code entities/org-names.txt},
+ * extended by {@code conf/entities/org-names.txt} beside the project.
  */
 public final class OrgNames {
 
@@ -55,51 +60,82 @@ public final class OrgNames {
         this.generic = Set.copyOf(generic);
     }
 
-    /** The shipped rules, folded with {@code fold} (the matcher's folding). */
+    /**
+     * The shipped rules, then the user's {@code conf/entities/org-names.txt} beside the project if
+     * there is one (its phrases add to the shipped ones), folded with {@code fold} (the matcher's folding).
+     */
     static OrgNames standard(UnaryOperator<String> fold) {
         InputStream in = OrgNames.class.getClassLoader().getResourceAsStream(RESOURCE);
         if (in == null) {
             throw new IllegalStateException("missing resource " + RESOURCE);
         }
-        return read(new InputStreamReader(in, StandardCharsets.UTF_8), RESOURCE, fold);
+        Rules rules = new Rules(fold);
+        rules.read(new InputStreamReader(in, StandardCharsets.UTF_8), RESOURCE);
+        Path local = CompanyTable.LOCAL_DIR.resolve("org-names.txt");
+        if (Files.isRegularFile(local)) {
+            try (Reader r = Files.newBufferedReader(local)) {
+                rules.read(r, local.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(local.toString(), e);
+            }
+        }
+        return rules.build(RESOURCE);
     }
 
     static OrgNames read(Reader reader, String name, UnaryOperator<String> fold) {
-        Map<String, String> endings = new HashMap<>();
-        Map<String, String> legal = new HashMap<>();
-        Map<String, String> notAfter = new HashMap<>();
-        Set<String> stop = new HashSet<>();
-        Set<String> not = new HashSet<>();
-        Set<String> generic = new HashSet<>();
-        RuleFiles.dataLines(reader, name, (n, line) -> {
-            String[] cols = line.split("\t", -1);
-            if (cols.length != 2 || cols[1].isBlank()) {
-                throw new IllegalArgumentException(name + ":" + n + ": expected KIND<TAB>phrase|phrase…: " + line);
-            }
-            for (String p : cols[1].split("\\|")) {
-                String phrase = fold.apply(p.strip());
-                if (phrase.isEmpty()) {
-                    continue;
-                }
-                switch (cols[0].strip()) {
-                    case LEGAL -> {
-                        endings.put(phrase, LEGAL);
-                        legal.put(phrase, LEGAL);
-                    }
-                    case GROUP -> endings.put(phrase, GROUP);
-                    case "stop" -> stop.add(phrase);
-                    case "not" -> not.add(phrase);
-                    case "generic" -> generic.add(phrase);
-                    case "notafter" -> notAfter.put(phrase, phrase);
-                    default -> throw new IllegalArgumentException(name + ":" + n + ": unknown kind '" + cols[0]
-                            + "' (legal, group, stop, not, generic, notafter)");
-                }
-            }
-        });
-        if (endings.isEmpty()) {
-            throw new IllegalArgumentException(name + ": no legal or group endings");
+        Rules rules = new Rules(fold);
+        rules.read(reader, name);
+        return rules.build(name);
+    }
+
+    /** Rule lines of one or more files, gathered before the dictionaries are built. */
+    private static final class Rules {
+        private final UnaryOperator<String> fold;
+        private final Map<String, String> endings = new HashMap<>();
+        private final Map<String, String> legal = new HashMap<>();
+        private final Map<String, String> notAfter = new HashMap<>();
+        private final Set<String> stop = new HashSet<>();
+        private final Set<String> not = new HashSet<>();
+        private final Set<String> generic = new HashSet<>();
+
+        Rules(UnaryOperator<String> fold) {
+            this.fold = fold;
         }
-        return new OrgNames(endings, legal, notAfter, stop, not, generic);
+
+        void read(Reader reader, String name) {
+            RuleFiles.dataLines(reader, name, (n, line) -> {
+                String[] cols = line.split("\t", -1);
+                if (cols.length != 2 || cols[1].isBlank()) {
+                    throw new IllegalArgumentException(name + ":" + n + ": expected KIND<TAB>phrase|phrase…: " + line);
+                }
+                for (String p : cols[1].split("\\|")) {
+                    String phrase = fold.apply(p.strip());
+                    if (phrase.isEmpty()) {
+                        continue;
+                    }
+                    switch (cols[0].strip()) {
+                        case LEGAL -> {
+                            endings.put(phrase, LEGAL);
+                            legal.put(phrase, LEGAL);
+                        }
+                        case GROUP -> endings.put(phrase, GROUP);
+                        case "stop" -> stop.add(phrase);
+                        case "not" -> not.add(phrase);
+                        case "generic" -> generic.add(phrase);
+                        case "notafter" -> notAfter.put(phrase, phrase);
+                        default -> throw new IllegalArgumentException(name + ":" + n + ": unknown kind '" + cols[0]
+                                + "' (legal, group, stop, not, generic, notafter)");
+                    }
+                }
+            });
+        }
+
+        OrgNames build(String name) {
+            if (endings.isEmpty()) {
+                throw new IllegalArgumentException(name + ": no legal or group endings");
+            }
+            return new OrgNames(endings, legal, notAfter, stop, not, generic);
+        }
     }
 
     /** A recognised name: [start, end) covers name and ending, [start, nameEnd) the name; {@code id} is PREFIX + name without legal form. */
