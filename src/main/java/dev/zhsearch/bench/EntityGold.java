@@ -131,7 +131,7 @@ public final class EntityGold {
             o.path("companies").forEach(c -> g.add(c.asText()));
             Map<String, String> named = new HashMap<>(); // org:… id → the gold id whose name it is
             o.path("names").properties().forEach(e -> {
-                List<JsonNode> names = e.getValue().isArray() ? List.copyOf(e.getValue().valueStream().toList()) : List.of(e.getValue());
+                List<JsonNode> names = e.getValue().isArray() ? e.getValue().valueStream().toList() : List.of(e.getValue());
                 for (JsonNode name : names) {
                     matcher.companies(name.asText()).stream().filter(id -> id.startsWith(OrgNames.PREFIX))
                             .forEach(id -> named.put(id, e.getKey()));

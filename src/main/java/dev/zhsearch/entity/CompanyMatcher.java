@@ -52,6 +52,11 @@ public final class CompanyMatcher {
         boolean blocked() {
             return company == null;
         }
+
+        /** Whether the alias names its company in text of this script (蘋果@hant only in Traditional). */
+        boolean inScript(Script script) {
+            return only == null || only == script;
+        }
     }
 
     public CompanyMatcher(CompanyTable table, ScriptFolder folder, ScriptDetector scripts) {
@@ -162,7 +167,7 @@ public final class CompanyMatcher {
             // a table's name with a group word or legal form (大众集团, even where bare 大众 needs a list) is that company
             int len = aliases.match(t, f.start(), f.nameEnd(), value);
             Target named = len == f.nameEnd() - f.start() ? target(value[0]) : null;
-            boolean tabledName = named != null && !named.blocked() && (named.only() == null || named.only() == script);
+            boolean tabledName = named != null && !named.blocked() && named.inScript(script);
             found.add(new Mention(tabledName ? named.company() : f.id(), f.start(), f.end()));
         }
         found.sort(java.util.Comparator.comparingInt(Mention::start));
@@ -170,7 +175,7 @@ public final class CompanyMatcher {
     }
 
     private boolean acceptable(Target target, String t, int start, int end, Script script) {
-        return (target.only() == null || target.only() == script) && wordBoundaries(t, start, end)
+        return target.inScript(script) && wordBoundaries(t, start, end)
                 && (target.blocked() || onSegmentBoundaries(t, start, end));
     }
 
