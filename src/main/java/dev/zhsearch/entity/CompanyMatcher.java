@@ -1,5 +1,6 @@
 package dev.zhsearch.entity;
 
+import dev.zhsearch.analysis.hhmm.HhmmSegmenter;
 import dev.zhsearch.clean.FullWidth;
 import dev.zhsearch.convert.Converted;
 import dev.zhsearch.convert.PrefixDictionary;
@@ -13,8 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.analysis.cn.smart.hhmm.HHMMSegmenter;
-import org.apache.lucene.analysis.cn.smart.hhmm.SegToken;
 
 /**
  * Finds the companies a text names. Text and aliases are folded alike (full-width, script and
@@ -37,7 +36,7 @@ public final class CompanyMatcher {
     private static final int CONTEXT = 8;
     /** What may stand between two items of a list (after spaces are skipped). */
     private static final Set<String> LIST_SEPARATORS = Set.of("、", ",", "，", "/", "&", "和", "与", "及", "以及", "或", "跟", "同");
-    private final HHMMSegmenter segmenter = new HHMMSegmenter();
+    private final HhmmSegmenter segmenter = new HhmmSegmenter();
     private final ScriptFolder folder;
     private final ScriptDetector scripts;
     private final PrefixDictionary aliases;
@@ -219,9 +218,9 @@ public final class CompanyMatcher {
         }
         boolean startOk = !hanStart || start == from;
         boolean endOk = !hanEnd || end == to;
-        for (SegToken token : segmenter.process(t.substring(from, to))) {
-            startOk |= token.startOffset + from == start;
-            endOk |= token.endOffset + from == end;
+        for (HhmmSegmenter.Word word : segmenter.segment(t.substring(from, to))) {
+            startOk |= word.start() + from == start;
+            endOk |= word.end() + from == end;
         }
         return startOk && endOk;
     }

@@ -1,5 +1,6 @@
 package dev.zhsearch.entity;
 
+import dev.zhsearch.analysis.hhmm.HhmmSegmenter;
 import dev.zhsearch.clean.RuleFiles;
 import dev.zhsearch.convert.PrefixDictionary;
 import java.io.IOException;
@@ -17,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.apache.lucene.analysis.cn.smart.hhmm.HHMMSegmenter;
-import org.apache.lucene.analysis.cn.smart.hhmm.SegToken;
 
 /**
  * Companies no table knows, recognised by how their names end: a legal form (山西烁科晶体有限公司)
@@ -146,7 +145,7 @@ public final class OrgNames {
      * or null: ids keep a Latin name's case (SK集团). {@code taken} reports whether a span overlaps a
      * company the tables found, which then wins.
      */
-    List<Found> find(String t, String cased, HHMMSegmenter segmenter, SpanTest taken) {
+    List<Found> find(String t, String cased, HhmmSegmenter segmenter, SpanTest taken) {
         List<Found> out = new ArrayList<>();
         String[] kind = new String[1];
         int n = t.length();
@@ -181,7 +180,7 @@ public final class OrgNames {
     }
 
     /** Where the name ending at {@code nameEnd} starts, or -1 when there is no acceptable name. */
-    private int nameStart(String t, int nameEnd, HHMMSegmenter segmenter, int maxName) {
+    private int nameStart(String t, int nameEnd, HhmmSegmenter segmenter, int maxName) {
         int from = nameEnd;
         while (from > 0 && nameEnd - from <= MAX_NAME && Character.isLetterOrDigit(t.charAt(from - 1))) {
             from--;
@@ -189,15 +188,12 @@ public final class OrgNames {
         if (nameEnd - from < 2) {
             return -1;
         }
-        List<SegToken> tokens = segmenter.process(t.substring(from, nameEnd));
+        List<HhmmSegmenter.Word> words = segmenter.segment(t.substring(from, nameEnd));
         int start = nameEnd;
         boolean onlyGeneric = true;
-        for (int k = tokens.size() - 1; k >= 0; k--) {
-            SegToken tok = tokens.get(k);
-            if (tok.startOffset < 0 || tok.endOffset > nameEnd - from || tok.endOffset <= tok.startOffset) {
-                continue; // the segmenter's sentence start and end markers
-            }
-            String word = t.substring(from + tok.startOffset, from + tok.endOffset);
+        for (int k = words.size() - 1; k >= 0; k--) {
+            HhmmSegmenter.Word w = words.get(k);
+            String word = t.substring(from + w.start(), from + w.end());
             if (stop.contains(word)) {
                 break;
             }
@@ -205,7 +201,7 @@ public final class OrgNames {
                 return -1;
             }
             onlyGeneric &= generic.contains(word);
-            start = from + tok.startOffset;
+            start = from + w.start();
         }
         int chars = t.codePointCount(start, nameEnd);
         // a run longer than MAX_NAME shows no start; digits belong to counts and dates (山西全省119个县级医疗集团)

@@ -1,0 +1,255 @@
+package dev.zhsearch.analysis.hhmm;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.lucene.analysis.cn.smart.CharType;
+import org.apache.lucene.analysis.cn.smart.Utility;
+import org.apache.lucene.analysis.cn.smart.WordType;
+
+/**
+ * Lucene smartcn's hidden-Markov word segmentation (its {@code HHMMSegmenter}, {@code BiSegGraph} and
+ * {@code WordSegmenter}, Apache License 2.0), re-implemented over the same dictionaries so that it
+ * gives the same words faster. smartcn builds the word graph of a sentence as maps of lists of
+ * objects, allocates a {@code word1@word2} array for every pair of adjacent candidates and looks it
+ * up in a crowded hash table (a quarter of all indexing time). Here the graph is arrays in the order
+ * smartcn numbers its tokens, the pair hash is continued from the first word's, the pair table is
+ * sparse, and the shortest path is relaxed while the edges are generated, in smartcn's edge order
+ * with its strict comparison, so ties break the same way.
+ *
+ * <p>Thread-safe: the dictionaries are read-only and each call works on its own arrays.
+ */
+public final class HhmmSegmenter {
+
+    /** One word of a sentence: its term as smartcn emits it, and its offsets within the sentence. */
+    public record Word(char[] term, int start, int end) {}
+
+    private static final class Dictionaries {
+        static final CoreDictionary WORDS = CoreDictionary.load();
+        static final BigramTable PAIRS = BigramTable.load();
+    }
+
+    private static final double SMOOTH = 0.1;
+    private static final double TINY = 1.0 / Utility.MAX_FREQUENCE;
+
+    private final CoreDictionary words;
+    private final BigramTable pairs;
+    private final int stringFrequency;
+    private final int numberFrequency;
+    private final int startFrequency;
+    private final int endFrequency;
+
+    public HhmmSegmenter() {
+        this.words = Dictionaries.WORDS;
+        this.pairs = Dictionaries.PAIRS;
+        this.stringFrequency = frequency(words, Utility.STRING_CHAR_ARRAY);
+        this.numberFrequency = frequency(words, Utility.NUMBER_CHAR_ARRAY);
+        this.startFrequency = frequency(words, Utility.START_CHAR_ARRAY);
+        this.endFrequency = frequency(words, Utility.END_CHAR_ARRAY);
+    }
+
+    private static int frequency(CoreDictionary words, char[] w) {
+        return words.frequency(w, w.length);
+    }
+
+    /** The candidate words of a sentence, numbered as smartcn numbers them (by start, then as found). */
+    private static final class Graph {
+        int size;
+        char[][] chars = new char[16][];
+        int[] start = new int[16];
+        int[] end = new int[16];
+        int[] type = new int[16];
+        int[] freq = new int[16];
+
+        void add(char[] c, int s, int e, int t, int f) {
+            if (size == start.length) {
+                int n = size * 2;
+                chars = Arrays.copyOf(chars, n);
+                start = Arrays.copyOf(start, n);
+                end = Arrays.copyOf(end, n);
+                type = Arrays.copyOf(type, n);
+                freq = Arrays.copyOf(freq, n);
+            }
+            chars[size] = c;
+            start[size] = s;
+            end[size] = e;
+            type[size] = t;
+            freq[size] = f;
+            size++;
+        }
+    }
+
+    /** The words of one sentence, in order, as smartcn's {@code WordSegmenter.segmentSentence} gives them. */
+    public List<Word> segment(String sentence) {
+        int length = sentence.length();
+        Graph g = new Graph();
+        g.add(Utility.START_CHAR_ARRAY, -1, 0, WordType.SENTENCE_BEGIN, startFrequency);
+        candidates(sentence, g);
+        g.add(Utility.END_CHAR_ARRAY, length, length + 1, WordType.SENTENCE_END, endFrequency);
+        int[] previous = shortestPath(g, length);
+        int last = g.size - 1;
+        int count = 0;
+        for (int k = previous[last]; k != 0; k = previous[k]) {
+            count++;
+        }
+        Word[] out = new Word[count];
+        for (int k = previous[last]; k != 0; k = previous[k]) {
+            out[--count] = word(sentence, g, k);
+        }
+        return Arrays.asList(out);
+    }
+
+    /** Every dictionary word at every position, single characters, and runs of letters, digits, punctuation. */
+    private void candidates(String sentence, Graph g) {
+        int length = sentence.length();
+        int[] types = new int[length];
+        for (int i = 0; i < length; i++) {
+            types[i] = Utility.getCharType(sentence.charAt(i));
+        }
+        char[] buf = new char[16];
+        int i = 0;
+        while (i < length) {
+            boolean fullWidth = false;
+            switch (types[i]) {
+                case CharType.SPACE_LIKE -> i++;
+                case CharType.SURROGATE -> {
+                    int count = Character.charCount(Character.codePointAt(sentence, i));
+                    g.add(sentence.substring(i, i + count).toCharArray(), i, i + count, WordType.CHINESE_WORD, 0);
+                    i += count;
+                }
+                case CharType.HANZI -> {
+                    // the single character always, then every longer dictionary word from here;
+                    // smartcn lets a word run over spaces (its offsets then include them)
+                    int len = 1;
+                    buf[0] = sentence.charAt(i);
+                    g.add(new char[] {buf[0]}, i, i + 1, WordType.CHINESE_WORD, words.frequency(buf, 1));
+                    int j = i + 1;
+                    int found = words.prefixMatch(buf, 1, 0);
+                    while (j <= length && found != -1) {
+                        if (len > 1 && words.isWord(buf, len, found)) {
+                            g.add(Arrays.copyOf(buf, len), i, j, WordType.CHINESE_WORD, words.frequency(buf, len));
+                        }
+                        while (j < length && types[j] == CharType.SPACE_LIKE) {
+                            j++;
+                        }
+                        if (j < length && types[j] == CharType.HANZI) {
+                            if (len == buf.length) {
+                                buf = Arrays.copyOf(buf, len * 2);
+                            }
+                            buf[len++] = sentence.charAt(j);
+                            found = words.prefixMatch(buf, len, found);
+                            j++;
+                        } else {
+                            break;
+                        }
+                    }
+                    i++;
+                }
+                case CharType.FULLWIDTH_LETTER, CharType.LETTER -> {
+                    fullWidth = types[i] == CharType.FULLWIDTH_LETTER;
+                    int j = i + 1;
+                    while (j < length && (types[j] == CharType.LETTER || types[j] == CharType.FULLWIDTH_LETTER)) {
+                        fullWidth |= types[j] == CharType.FULLWIDTH_LETTER;
+                        j++;
+                    }
+                    g.add(Utility.STRING_CHAR_ARRAY, i, j, fullWidth ? WordType.FULLWIDTH_STRING : WordType.STRING, stringFrequency);
+                    i = j;
+                }
+                case CharType.FULLWIDTH_DIGIT, CharType.DIGIT -> {
+                    fullWidth = types[i] == CharType.FULLWIDTH_DIGIT;
+                    int j = i + 1;
+                    while (j < length && (types[j] == CharType.DIGIT || types[j] == CharType.FULLWIDTH_DIGIT)) {
+                        fullWidth |= types[j] == CharType.FULLWIDTH_DIGIT;
+                        j++;
+                    }
+                    g.add(Utility.NUMBER_CHAR_ARRAY, i, j, fullWidth ? WordType.FULLWIDTH_NUMBER : WordType.NUMBER, numberFrequency);
+                    i = j;
+                }
+                case CharType.DELIMITER -> {
+                    g.add(new char[] {sentence.charAt(i)}, i, i + 1, WordType.DELIMITER, Utility.MAX_FREQUENCE);
+                    i++;
+                }
+                default -> { // anything else is an unknown one-character string
+                    g.add(Utility.STRING_CHAR_ARRAY, i, i + 1, WordType.STRING, stringFrequency);
+                    i++;
+                }
+            }
+        }
+    }
+
+    /**
+     * The cheapest path from the begin marker (0) to the end marker over pairs of adjacent words,
+     * weighted by smartcn's smoothed pair probability; returns each node's predecessor.
+     */
+    private int[] shortestPath(Graph g, int length) {
+        int n = g.size;
+        // first token starting at each position (0..length), or -1; tokens are numbered by start
+        int[] firstAt = new int[length + 1];
+        int[] countAt = new int[length + 1];
+        Arrays.fill(firstAt, -1);
+        for (int k = 1; k < n; k++) {
+            int s = g.start[k];
+            if (firstAt[s] < 0) {
+                firstAt[s] = k;
+            }
+            countAt[s]++;
+        }
+        double[] cost = new double[n];
+        int[] previous = new int[n];
+        Arrays.fill(cost, Double.MAX_VALUE);
+        cost[0] = 0;
+        for (int k = 0; k < n - 1; k++) { // every token but the end marker
+            int next = g.end[k];
+            while (next <= length && firstAt[next] < 0) {
+                next++;
+            }
+            if (next > length) {
+                continue; // cannot happen: the end marker starts at length
+            }
+            double oneWordFreq = g.freq[k];
+            long prefix = BigramTable.hash(BigramTable.hash(BigramTable.FNV_OFFSET, g.chars[k]), BigramTable.WORD_SEPARATOR);
+            double a = SMOOTH * (1.0 + oneWordFreq) / (Utility.MAX_FREQUENCE + 0.0);
+            for (int t = firstAt[next], stop = t + countAt[next]; t < stop; t++) {
+                int pairFreq = pairs.frequency(BigramTable.hash(prefix, g.chars[t]));
+                double weight = -Math.log(a + (1.0 - SMOOTH) * ((1.0 - TINY) * pairFreq / (1.0 + oneWordFreq) + TINY));
+                double c = cost[k] + weight;
+                if (c < cost[t]) {
+                    cost[t] = c;
+                    previous[t] = k;
+                }
+            }
+        }
+        return previous;
+    }
+
+    /** Token {@code k} as smartcn's WordSegmenter and SegTokenFilter emit it. */
+    private static Word word(String sentence, Graph g, int k) {
+        int s = g.start[k];
+        int e = g.end[k];
+        char[] term = g.chars[k];
+        switch (g.type[k]) {
+            case WordType.STRING, WordType.NUMBER -> {
+                term = sentence.substring(s, e).toCharArray();
+                for (int i = 0; i < term.length; i++) {
+                    if (term[i] >= 'A' && term[i] <= 'Z') {
+                        term[i] += 0x20;
+                    }
+                }
+            }
+            case WordType.FULLWIDTH_STRING, WordType.FULLWIDTH_NUMBER -> {
+                term = sentence.substring(s, e).toCharArray();
+                for (int i = 0; i < term.length; i++) {
+                    if (term[i] >= 0xFF10) {
+                        term[i] -= 0xFEE0;
+                    }
+                    if (term[i] >= 'A' && term[i] <= 'Z') {
+                        term[i] += 0x20;
+                    }
+                }
+            }
+            case WordType.DELIMITER -> term = Utility.COMMON_DELIMITER;
+            default -> { }
+        }
+        return new Word(term, s, e);
+    }
+}
