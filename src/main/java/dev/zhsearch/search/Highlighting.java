@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -35,12 +36,12 @@ final class Highlighting {
     /** title → marked title, body → passages, for each doc (parallel to docIds). */
     record Marked(String[] titles, List<List<String>> snippets) {}
 
-    Marked highlight(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
-        return highlight(searcher, query, docIds, false);
+    Marked highlight(IndexSearcher searcher, Query query, int[] docIds, LoadedDocs docs) throws IOException {
+        return highlight(searcher, query, docIds, false, docs);
     }
 
     /** With {@code whole}, each field is one passage: the whole text, marked. */
-    Marked highlight(IndexSearcher searcher, Query query, int[] docIds, boolean whole) throws IOException {
+    Marked highlight(IndexSearcher searcher, Query query, int[] docIds, boolean whole, LoadedDocs docs) throws IOException {
         int n = docIds.length;
         String[] titles = new String[n];
         List<List<String>> snippets = new ArrayList<>();
@@ -51,7 +52,7 @@ final class Highlighting {
             return new Marked(titles, snippets);
         }
         int[] passages = {1, whole ? 1 : SNIPPETS};
-        Map<String, Object[]> words = highlighter(searcher, whole).marks(
+        Map<String, Object[]> words = highlighter(searcher, whole, docs).marks(
                 new String[] {Fields.TITLE, Fields.BODY}, query, docIds, passages);
         Marks[] title = new Marks[n];
         Marks[] body = new Marks[n];
@@ -79,10 +80,10 @@ final class Highlighting {
             if (retryBodies) {
                 fields.add(Fields.BODY_BIGRAM);
             }
-            int[] docs = retry.stream().mapToInt(i -> docIds[i]).toArray();
-            Map<String, Object[]> bigrams = highlighter(searcher, whole).marks(fields.toArray(String[]::new), query, docs,
+            int[] retried = retry.stream().mapToInt(i -> docIds[i]).toArray();
+            Map<String, Object[]> bigrams = highlighter(searcher, whole, docs).marks(fields.toArray(String[]::new), query, retried,
                     fields.size() == 2 ? passages : new int[] {retryTitles ? passages[0] : passages[1]});
-            for (int k = 0; k < docs.length; k++) {
+            for (int k = 0; k < retried.length; k++) {
                 int i = retry.get(k);
                 Marks bt = retryTitles ? (Marks) bigrams.get(Fields.TITLE_BIGRAM)[k] : null;
                 Marks bb = retryBodies ? (Marks) bigrams.get(Fields.BODY_BIGRAM)[k] : null;
@@ -101,8 +102,8 @@ final class Highlighting {
         return new Marked(titles, snippets);
     }
 
-    private StoredTwinHighlighter highlighter(IndexSearcher searcher, boolean whole) {
-        return new StoredTwinHighlighter(whole, UnifiedHighlighter.builder(searcher, analyzer)
+    private StoredTwinHighlighter highlighter(IndexSearcher searcher, boolean whole, LoadedDocs docs) {
+        return new StoredTwinHighlighter(whole, docs, UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new MarkFormatter(!whole))
                 .withMaxLength(whole ? 50_000_000 : 200_000)
                 .withHandleMultiTermQuery(true)
@@ -117,13 +118,18 @@ final class Highlighting {
         return m == null || !m.marked();
     }
 
-    /** Bigram twins are not stored: highlight them over their text field's stored value. */
+    /**
+     * Bigram twins are not stored: highlight them over their text field's stored value. Stored values
+     * come from the request's {@link LoadedDocs}, so no pass decompresses a document another has.
+     */
     private static final class StoredTwinHighlighter extends UnifiedHighlighter {
         private final boolean whole;
+        private final LoadedDocs docs;
 
-        StoredTwinHighlighter(boolean whole, UnifiedHighlighter.Builder builder) {
+        StoredTwinHighlighter(boolean whole, LoadedDocs docs, UnifiedHighlighter.Builder builder) {
             super(builder);
             this.whole = whole;
+            this.docs = docs;
         }
 
         Map<String, Object[]> marks(String[] fields, Query query, int[] docIds, int[] maxPassages) throws IOException {
@@ -135,7 +141,24 @@ final class Highlighting {
             String[] stored = Arrays.stream(fields)
                     .map(f -> Fields.isBigram(f) ? f.substring(0, f.length() - Fields.BIGRAM_SUFFIX.length()) : f)
                     .toArray(String[]::new);
-            return super.loadFieldValues(stored, docIter, cacheCharsThreshold);
+            // as UnifiedHighlighter's own: documents in order until the character budget is spent
+            List<CharSequence[]> out = new ArrayList<>();
+            int chars = 0;
+            do {
+                int docId = docIter.nextDoc();
+                if (docId == DocIdSetIterator.NO_MORE_DOCS) {
+                    break;
+                }
+                Document d = docs.get(docId);
+                CharSequence[] values = new CharSequence[stored.length];
+                for (int i = 0; i < stored.length; i++) {
+                    String v = d.get(stored[i]);
+                    values[i] = v == null || v.length() <= getMaxLength() ? v : v.substring(0, getMaxLength());
+                    chars += values[i] == null ? 0 : values[i].length();
+                }
+                out.add(values);
+            } while (chars <= cacheCharsThreshold && cacheCharsThreshold != 0);
+            return out;
         }
 
         @Override

@@ -20,7 +20,6 @@ import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -81,10 +80,6 @@ public final class SearchService implements Closeable {
         }
     }
 
-    /** Stored fields a highlighted hit shows (the snippets come from the highlighter). */
-    private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.TITLE, Fields.DATE, Fields.DATE_SOURCE,
-            Fields.SOURCE, Fields.URL, Fields.SCRIPT, Fields.COMPANY);
-
     private SearchResult doSearch(SearchRequest request, boolean withFacets) throws InvalidQueryException, IOException {
         long start = System.nanoTime();
         Query base = queries.parse(request.query());
@@ -123,14 +118,13 @@ public final class SearchService implements Closeable {
             for (int i = from; i < to; i++) {
                 docIds[i - from] = all[i].doc;
             }
+            LoadedDocs docs = new LoadedDocs(searcher);
             Highlighting.Marked marked = request.highlight() && !request.query().isBlank()
-                    ? highlighting.highlight(searcher, base, docIds)
+                    ? highlighting.highlight(searcher, base, docIds, docs)
                     : null;
-            StoredFields stored = searcher.storedFields();
             List<Hit> hits = new ArrayList<>(docIds.length);
             for (int i = 0; i < docIds.length; i++) {
-                // the body is only needed when there are no highlighted snippets: skip decoding it
-                Document d = marked == null ? stored.document(docIds[i]) : stored.document(docIds[i], HIT_FIELDS);
+                Document d = docs.get(docIds[i]);
                 String title = marked != null && marked.titles()[i] != null ? marked.titles()[i] : Highlighting.escape(d.get(Fields.TITLE));
                 List<String> snippets = marked != null ? marked.snippets().get(i) : List.of(Highlighting.escape(lead(d.get(Fields.BODY))));
                 float score = all[from + i].score;
@@ -249,11 +243,12 @@ public final class SearchService implements Closeable {
                 return Optional.empty();
             }
             int doc = top.scoreDocs[0].doc;
-            Document d = searcher.storedFields().document(doc);
+            LoadedDocs docs = new LoadedDocs(searcher);
+            Document d = docs.get(doc);
             String titleHtml = Highlighting.escape(d.get(Fields.TITLE));
             String bodyHtml = Highlighting.escape(d.get(Fields.BODY));
             if (q != null) {
-                Highlighting.Marked m = highlighting.highlight(searcher, q, new int[] {doc}, true);
+                Highlighting.Marked m = highlighting.highlight(searcher, q, new int[] {doc}, true, docs);
                 if (m.titles()[0] != null) {
                     titleHtml = m.titles()[0];
                 }
