@@ -3,8 +3,12 @@ package dev.zhsearch.analysis;
 import dev.zhsearch.analysis.hhmm.HhmmSegmenter;
 import dev.zhsearch.analysis.hhmm.HhmmTokenizer;
 import dev.zhsearch.convert.ScriptFolder;
+import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharFilter;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -39,7 +43,28 @@ public final class ZhAnalyzer extends Analyzer {
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
+        if (reader instanceof FoldedText.Prefolded) {
+            return reader; // folded once for all the fields of a document
+        }
         return new ScriptFoldingCharFilter(new CJKWidthCharFilter(reader), folder);
+    }
+
+    /** The text as this analyzer's CharFilters fold it, with the offset of every folded position in the original. */
+    public FoldedText fold(String text) {
+        try (CharFilter chain = (CharFilter) initReader(null, new StringReader(text))) {
+            StringBuilder out = new StringBuilder(text.length());
+            char[] buf = new char[4096];
+            for (int n; (n = chain.read(buf, 0, buf.length)) != -1; ) {
+                out.append(buf, 0, n);
+            }
+            int[] offsets = new int[out.length() + 1];
+            for (int i = 0; i < offsets.length; i++) {
+                offsets[i] = chain.correctOffset(i);
+            }
+            return new FoldedText(out.toString(), offsets);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringReader does not fail
+        }
     }
 
     @Override

@@ -136,7 +136,8 @@ public final class CrossScriptBench {
         DocumentMapper mapper = new DocumentMapper();
         try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analysis.perField()))) {
             for (Sentence s : sentences) {
-                w.addDocument(dev.zhsearch.index.IndexFacets.CONFIG.build(mapper.toDocument(new IndexedDoc(s.id(), "", s.text(), PubDate.UNKNOWN, null, null, Script.UNKNOWN, List.of(), null))));
+                w.addDocument(dev.zhsearch.index.IndexFacets.CONFIG.build(mapper.toDocument(new IndexedDoc(s.id(), "", s.text(), PubDate.UNKNOWN, null, null, Script.UNKNOWN, List.of(), null,
+                        analysis.words().fold(""), analysis.words().fold(s.text())))));
             }
         }
         return dir;

@@ -111,8 +111,19 @@ public final class CompanyMatcher {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
+        return companiesInFolded(foldCased(text), script);
+    }
+
+    /**
+     * Company ids named in a text already folded for script and vocabulary (as the analyzer folds a
+     * document's fields), of the given script.
+     */
+    public List<String> companiesInFolded(String folded, Script script) {
+        if (folded.isEmpty()) {
+            return List.of();
+        }
         Set<String> found = new LinkedHashSet<>();
-        String cased = foldCased(text);
+        String cased = FullWidth.fold(folded);
         for (Mention m : scan(cased.toLowerCase(Locale.ROOT), cased, script)) {
             found.add(m.company());
         }

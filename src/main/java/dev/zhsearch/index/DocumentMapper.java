@@ -1,7 +1,10 @@
 package dev.zhsearch.index;
 
+import dev.zhsearch.analysis.FoldedText;
 import dev.zhsearch.corpus.PubDate;
 import java.time.ZoneOffset;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -34,10 +37,10 @@ public final class DocumentMapper {
     public Document toDocument(IndexedDoc d) {
         Document doc = new Document();
         doc.add(new StringField(Fields.ID, d.id(), Field.Store.YES));
-        doc.add(new Field(Fields.TITLE, d.title(), STORED_TEXT_WITH_OFFSETS));
-        doc.add(new Field(Fields.TITLE_BIGRAM, d.title(), TEXT_WITH_OFFSETS));
-        doc.add(new Field(Fields.BODY, d.body(), STORED_TEXT_WITH_OFFSETS));
-        doc.add(new Field(Fields.BODY_BIGRAM, d.body(), TEXT_WITH_OFFSETS));
+        doc.add(new FoldedField(Fields.TITLE, d.title(), d.foldedTitle(), STORED_TEXT_WITH_OFFSETS));
+        doc.add(new FoldedField(Fields.TITLE_BIGRAM, d.title(), d.foldedTitle(), TEXT_WITH_OFFSETS));
+        doc.add(new FoldedField(Fields.BODY, d.body(), d.foldedBody(), STORED_TEXT_WITH_OFFSETS));
+        doc.add(new FoldedField(Fields.BODY_BIGRAM, d.body(), d.foldedBody(), TEXT_WITH_OFFSETS));
         PubDate date = d.date();
         doc.add(new StringField(Fields.DATE_SOURCE, date.provenance().label(), Field.Store.YES));
         if (date.known()) {
@@ -76,5 +79,23 @@ public final class DocumentMapper {
             doc.add(new StoredField(Fields.ORIGIN, d.origin()));
         }
         return doc;
+    }
+
+    /**
+     * A text field whose value is stored as written and analysed from its folded form, which the
+     * document computed once for the word field, its bigram twin and the company matcher.
+     */
+    private static final class FoldedField extends Field {
+        private final FoldedText folded;
+
+        FoldedField(String name, String value, FoldedText folded, FieldType type) {
+            super(name, value, type);
+            this.folded = folded;
+        }
+
+        @Override
+        public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+            return analyzer.tokenStream(name(), folded.reader());
+        }
     }
 }

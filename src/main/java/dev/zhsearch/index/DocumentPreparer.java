@@ -1,10 +1,13 @@
 package dev.zhsearch.index;
 
+import dev.zhsearch.analysis.FoldedText;
+import dev.zhsearch.analysis.ZhAnalyzer;
 import dev.zhsearch.clean.Cleaner;
 import dev.zhsearch.convert.Script;
 import dev.zhsearch.convert.ScriptDetector;
 import dev.zhsearch.corpus.SourceDoc;
 import dev.zhsearch.entity.CompanyMatcher;
+import java.util.List;
 
 /** Corpus document → indexable document: cleaning, script detection, companies named. Thread-safe. */
 public final class DocumentPreparer {
@@ -12,11 +15,13 @@ public final class DocumentPreparer {
     private final Cleaner cleaner;
     private final ScriptDetector scripts;
     private final CompanyMatcher companies;
+    private final ZhAnalyzer folding;
 
-    public DocumentPreparer(Cleaner cleaner, ScriptDetector scripts, CompanyMatcher companies) {
+    public DocumentPreparer(Cleaner cleaner, ScriptDetector scripts, CompanyMatcher companies, ZhAnalyzer folding) {
         this.cleaner = cleaner;
         this.scripts = scripts;
         this.companies = companies;
+        this.folding = folding;
     }
 
     /**
@@ -36,9 +41,10 @@ public final class DocumentPreparer {
             int cut = Character.isHighSurrogate(body.charAt(MAX_BODY_CHARS - 1)) ? MAX_BODY_CHARS - 1 : MAX_BODY_CHARS;
             body = body.substring(0, cut);
         }
-        String text = title + "\n" + body;
-        Script script = scripts.detect(text);
-        return new IndexedDoc(doc.id(), title, body, doc.date(), doc.source(), doc.url(),
-                script, companies.companies(text, script), doc.origin());
+        Script script = scripts.detect(title + "\n" + body);
+        FoldedText foldedTitle = folding.fold(title);
+        FoldedText foldedBody = folding.fold(body);
+        List<String> named = companies.companiesInFolded(foldedTitle.text() + "\n" + foldedBody.text(), script);
+        return new IndexedDoc(doc.id(), title, body, doc.date(), doc.source(), doc.url(), script, named, doc.origin(), foldedTitle, foldedBody);
     }
 }

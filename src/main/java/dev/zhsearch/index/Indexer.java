@@ -52,7 +52,7 @@ public final class Indexer {
     public Indexer(Analysis analysis, CorpusReaders readers, int threads, PrintStream log, long progressEveryMillis) {
         this.analysis = analysis;
         this.readers = readers;
-        this.preparer = new DocumentPreparer(dev.zhsearch.clean.Cleaner.standard(), analysis.scripts(), analysis.companies());
+        this.preparer = new DocumentPreparer(dev.zhsearch.clean.Cleaner.standard(), analysis.scripts(), analysis.companies(), analysis.words());
         this.threads = Math.max(1, threads);
         this.log = log;
         this.progressEveryMillis = progressEveryMillis;

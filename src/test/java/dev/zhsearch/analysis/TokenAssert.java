@@ -29,8 +29,13 @@ final class TokenAssert {
     private TokenAssert() {}
 
     static Analysis analyze(Analyzer analyzer, String text) {
+        return analyzeReader(analyzer, new java.io.StringReader(text), text.length());
+    }
+
+    /** Analyses what the reader gives (an already folded text, say); offsets must stay within {@code length}. */
+    static Analysis analyzeReader(Analyzer analyzer, java.io.Reader reader, int length) {
         List<Token> tokens = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream("f", text)) {
+        try (TokenStream ts = analyzer.tokenStream("f", reader)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
             ts.reset();
@@ -38,8 +43,8 @@ final class TokenAssert {
             while (ts.incrementToken()) {
                 int s = offset.startOffset();
                 int e = offset.endOffset();
-                if (s < lastStart || e < s || e > text.length()) {
-                    throw new AssertionError("bad offsets " + s + "-" + e + " for '" + term + "' (previous start " + lastStart + ", length " + text.length() + ")");
+                if (s < lastStart || e < s || e > length) {
+                    throw new AssertionError("bad offsets " + s + "-" + e + " for '" + term + "' (previous start " + lastStart + ", length " + length + ")");
                 }
                 lastStart = s;
                 tokens.add(new Token(term.toString(), s, e));

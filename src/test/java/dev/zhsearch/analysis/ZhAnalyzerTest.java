@@ -1,6 +1,7 @@
 package dev.zhsearch.analysis;
 
 import static dev.zhsearch.analysis.TokenAssert.analyze;
+import static dev.zhsearch.analysis.TokenAssert.analyzeReader;
 import static dev.zhsearch.analysis.TokenAssert.assertAnalyzesTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -127,5 +128,25 @@ class ZhAnalyzerTest {
             assertTrue(mismatches * 100 <= han.size(), seed + ": " + mismatches + " of " + han.size() + " tokens point elsewhere");
             assertEquals(text.length(), a.finalOffset());
         }
+    }
+
+    @Test
+    void aTextFoldedOnceAnalysesExactlyLikeTheRawText() {
+        // the indexer folds a title or body once and hands the folded text to every field: terms,
+        // offsets and final offset must be those of analysing the raw text, for both modes
+        String katakana = "\uFF76\uFF9E\uFF7D"; // half-width ｶﾞｽ: CJKWidth joins ｶﾞ into one char
+        List<String> texts = List.of("", "台積電記憶體供應吃緊，伺服器軟體", "台积电内存供应吃紧", katakana + "與ＴＳＭＣ",
+                "𠮷野家的記憶體 AI 伺服器", "著作於台灣\n\n英偉達（NVIDIA）",
+                "台積電記憶體供應吃緊。".repeat(800) + "記憶體");
+        for (ZhAnalyzer analyzer : List.of(Analyzers.WORDS, Analyzers.BIGRAMS)) {
+            for (String text : texts) {
+                TokenAssert.Analysis raw = analyze(analyzer, text);
+                TokenAssert.Analysis once = analyzeReader(analyzer, analyzer.fold(text).reader(), text.length());
+                assertEquals(raw, once, "folded once: " + (text.length() > 40 ? text.substring(0, 40) + "…" : text));
+            }
+        }
+        FoldedText f = Analyzers.WORDS.fold("記憶體" + katakana);
+        assertEquals("内存" + "\u30AC\u30B9", f.text());
+        assertArrayEquals(new int[] {0, 1, 3, 5, 6}, f.offsets()); // 内→記, 存→憶 (end 3), ガ→ｶﾞ, ス, end
     }
 }

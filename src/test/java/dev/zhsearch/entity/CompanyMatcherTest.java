@@ -145,4 +145,32 @@ class CompanyMatcherTest {
                 () -> CompanyTable.parse("fruitco\t果\t果\tF\t蘋果@hnt\n", "t.tsv"));
         assertTrue(e.getMessage().startsWith("t.tsv:1: alias '蘋果@hnt'"), e.getMessage());
     }
+
+    @Test
+    void theIndexersFoldedTextFindsWhatTheRawTextFinds() throws Exception {
+        // the indexer matches on the title and body as the analyzer folded them (once, for all fields);
+        // on every gold document that must find exactly what matching the raw text finds
+        dev.zhsearch.analysis.ZhAnalyzer analyzer = new dev.zhsearch.analysis.ZhAnalyzer(FOLDER, dev.zhsearch.analysis.ZhAnalyzer.Mode.WORDS);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        int docs = 0;
+        int withCompanies = 0;
+        for (String file : List.of("/entities/gold.jsonl", "/entities/heldout.jsonl")) {
+            String text = new String(CompanyMatcherTest.class.getResourceAsStream(file).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            for (String line : text.split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                var o = json.readTree(line);
+                String title = o.path("title").asText();
+                String body = o.path("body").asText();
+                var script = SCRIPTS.detect(title + "\n" + body);
+                List<String> raw = STANDARD.companies(title + "\n" + body, script);
+                List<String> folded = STANDARD.companiesInFolded(analyzer.fold(title).text() + "\n" + analyzer.fold(body).text(), script);
+                assertEquals(raw, folded, o.path("id").asText());
+                docs++;
+                withCompanies += raw.isEmpty() ? 0 : 1;
+            }
+        }
+        assertTrue(docs >= 200 && withCompanies >= 20, docs + " documents, " + withCompanies + " with companies");
+    }
 }
