@@ -67,6 +67,12 @@ class CorpusFaultsTest {
         assertEquals(truncatedLines + 1 /* bad utf-8 */ + 3 /* empty, binary, dangling */, s.skipped());
         assertEquals(s.records(), s.indexed() + s.duplicates());
         assertEquals(good.size(), s.documentsInIndex(), "documents lost");
+        // a bulk build ends merged: one segment, the replaced duplicate's deletion expunged
+        try (var dir = org.apache.lucene.store.FSDirectory.open(tmp.resolve("index"));
+             var reader = org.apache.lucene.index.DirectoryReader.open(dir)) {
+            assertEquals(1, reader.leaves().size(), "segments");
+            assertEquals(0, reader.numDeletedDocs(), "deleted documents left");
+        }
         System.out.printf("corpus faults: %d injected (4 truncated lines, invalid UTF-8, empty file, binary file, unreadable file, "
                 + "duplicate id, 51 MB document), %d problems reported, %d good documents, %d lost%n",
                 10, s.problems().size(), good.size(), good.size() - s.documentsInIndex());
