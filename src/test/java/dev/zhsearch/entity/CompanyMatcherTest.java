@@ -37,7 +37,10 @@ class CompanyMatcherTest {
             "欣興、景碩齊揚;tw-3037 tw-3189", "巴威剛走又有熱帶擾動;", "威剛獲利創新高;tw-3260",
             // from the big-corpus precision audit
             "美軍“福特”號航母駛入紅海;", "俄羅斯聯合航空製造集團;", "福特汽車裁員;ford", "美國聯合航空班機;united-airlines",
-            "美好夢想 奔馳在遼闊草原;", "賓士發表新車;mercedes", "新疆和碩團結公園;", "和碩法說會;pegatron",
+            "美好夢想 奔馳在遼闊草原;", "賓士發表新車;mercedes",
+            // teams named after their owners, and a platform as a medium (audit-zh100-seed22.tsv)
+            "統一7-ELEVEn獅引發球迷矚目;", "7-ELEVEN門市;president-chain", "三星獅隊長;", "軟銀鷹投手;",
+            "樂天桃猿Rakuten Girls成員;", "Rakuten 財報;rakuten", "診所Google評論區發文;", "Google 評論區;", "Google發表新模型;google", "新疆和碩團結公園;", "和碩法說會;pegatron",
             "代為轉達對索尼婭·甘地女士的問候;", "近現代中國建築領域的開創者;", "中國建築集團承建;cscec",
             "寒武紀之詩;", "蘋果發表新機;apple", "板栗、苹果、核桃等特色农产品;", "苹果公司发布新手机;apple", "蘇巧慧與洪耀福同台;", "中國石油化工集團召開會議;sinopec", "英國航空航天系統公司;", "全美三星高中生;",
             // ~aliases: only as an item of a list beside another company
