@@ -19,8 +19,11 @@ public final class FacetBench {
     public record Counts(String query, long total, List<FacetValue> companies, List<FacetValue> months, List<FacetValue> years) {}
 
     /** {@code topCompaniesQueried}: hits of the probe query filtered to each of the top companies. */
+    /** The same queries from {@code clients} threads for {@code seconds}: queries per second and latency. */
+    public record Concurrent(int clients, double seconds, long requests, long failures, double perSecond, Latencies latency) {}
+
     public record Report(long documents, Counts browse, Counts queried, Map<String, Long> topCompaniesQueried,
-                         int queries, int rounds, Latencies latency, Map<String, Long> slowestMs) {
+                         int queries, int rounds, Latencies latency, Map<String, Long> slowestMs, List<Concurrent> concurrent) {
 
         public String table() {
             StringBuilder sb = new StringBuilder();
@@ -48,6 +51,14 @@ public final class FacetBench {
             sb.append(String.format("%n%nfaceted top-10 search with snippets (company, month, year, source, script counts):%n"));
             sb.append(String.format("  %d queries × %d rounds, single client, warm%n  %s%n  %s%n", queries, rounds, Latencies.header(), latency.row()));
             sb.append("  slowest: ").append(slowestMs).append('\n');
+            if (!concurrent.isEmpty()) {
+                sb.append(String.format("%n  same queries, concurrent clients (each cycling through the list)%n  %7s %8s %9s  %s%n",
+                        "clients", "queries", "q/s", Latencies.header()));
+                for (Concurrent c : concurrent) {
+                    sb.append(String.format("  %7d %8d %9.1f  %s%s%n", c.clients(), c.requests(), c.perSecond(), c.latency().row(),
+                            c.failures() > 0 ? "  (" + c.failures() + " failed)" : ""));
+                }
+            }
             return sb.toString();
         }
     }
@@ -56,6 +67,12 @@ public final class FacetBench {
 
     public Report run(SearchService service, List<SearchRequest> queries, String probeQuery, int rounds)
             throws IOException, InvalidQueryException {
+        return run(service, queries, probeQuery, rounds, List.of(), 0);
+    }
+
+    /** With {@code clientLevels}, also the throughput of each number of concurrent clients over {@code seconds}. */
+    public Report run(SearchService service, List<SearchRequest> queries, String probeQuery, int rounds,
+                      List<Integer> clientLevels, int seconds) throws IOException, InvalidQueryException {
         Counts browse = counts(service, "");
         Counts queried = counts(service, probeQuery);
         // the query's own company facet lists only its top values: count each top company exactly
@@ -82,7 +99,20 @@ public final class FacetBench {
         Map<String, Long> slowest = new LinkedHashMap<>();
         worst.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
                 .forEach(e -> slowest.put(e.getKey(), e.getValue()));
-        return new Report(service.documentCount(), browse, queried, topQueried, queries.size(), rounds, Latencies.of(micros), slowest);
+        List<Concurrent> concurrent = new java.util.ArrayList<>();
+        for (int clients : clientLevels) {
+            ClosedLoop.Result r;
+            try {
+                r = ClosedLoop.run(clients, seconds, client -> k -> service.search(queries.get((client * 13 + k) % queries.size())));
+            } catch (IOException | InvalidQueryException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException("concurrent run failed: " + e, e);
+            }
+            concurrent.add(new Concurrent(clients, r.seconds(), r.requests(), r.failures(), r.perSecond(), r.latency()));
+        }
+        return new Report(service.documentCount(), browse, queried, topQueried, queries.size(), rounds, Latencies.of(micros), slowest,
+                List.copyOf(concurrent));
     }
 
     private static Counts counts(SearchService service, String query) throws IOException, InvalidQueryException {

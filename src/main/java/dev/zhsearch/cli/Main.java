@@ -63,7 +63,7 @@ public final class Main {
               bench perf [--fractions 0.1,0.5,1] [--clients 2,8] [--seconds 10] [--work DIR]
                      zhsearch against SQLite FTS5 (trigram) on tw-news-digest + cctv-xwlb: build time and
                      size, query latency and q/s single and concurrent, cross-script hit counts.
-              bench facets --index DIR [--queries FILE] [--rounds N] [--probe QUERY]
+              bench facets --index DIR [--queries FILE] [--rounds N] [--probe QUERY] [--clients 2,8] [--seconds 10]
                      Facet counts with and without a query, and faceted search latency (p50/p99).
               bench load --index DIR [--seconds 30] [--connections 2,8,32] [--heap 512m] [--runs 1]
                      Start the server on DIR in a child process and drive it over loopback with the
@@ -375,8 +375,7 @@ public final class Main {
                     err.println("zhsearch: no index at " + indexDir);
                     return FAILED;
                 }
-                List<Integer> levels = java.util.Arrays.stream(a.get("connections", "2,8,32").split(","))
-                        .map(String::strip).map(Integer::parseInt).toList();
+                List<Integer> levels = intList("connections", a.get("connections", "2,8,32"));
                 try {
                     var report = new dev.zhsearch.bench.LoadBench().run(indexDir, dev.zhsearch.bench.BenchQueries.standard(10), levels,
                             a.integer("seconds", 30, 1, 3600), a.get("heap", "512m"), a.integer("runs", 1, 1, 100));
@@ -405,8 +404,7 @@ public final class Main {
                 }
                 List<Double> fractions = java.util.Arrays.stream(a.get("fractions", "0.1,0.5,1").split(",")).map(String::strip)
                         .map(Double::parseDouble).toList();
-                List<Integer> clients = java.util.Arrays.stream(a.get("clients", "2,8").split(",")).map(String::strip)
-                        .map(Integer::parseInt).toList();
+                List<Integer> clients = intList("clients", a.get("clients", "2,8"));
                 try {
                     var report = new dev.zhsearch.bench.PerfBench(Analysis.standard(), err).run(corpora, fractions, clients,
                             a.integer("seconds", 10, 1, 600), Path.of(a.get("work", "target/bench-perf")));
@@ -423,7 +421,7 @@ public final class Main {
                 }
             }
             case "facets" -> {
-                Args a = Args.parse(rest, Set.of("index", "queries", "rounds", "probe"), Set.of());
+                Args a = Args.parse(rest, Set.of("index", "queries", "rounds", "probe", "clients", "seconds"), Set.of());
                 Path indexDir = Path.of(a.get("index", "index"));
                 if (!Files.isDirectory(indexDir)) {
                     err.println("zhsearch: no index at " + indexDir + " (build the big one with: zhsearch index --input "
@@ -435,7 +433,7 @@ public final class Main {
                         : dev.zhsearch.bench.BenchQueries.read(Path.of(a.get("queries", null)), 10);
                 try (SearchService service = SearchService.open(indexDir, Analysis.standard())) {
                     var report = new dev.zhsearch.bench.FacetBench().run(service, queries, a.get("probe", "經濟 OR 经济"),
-                            a.integer("rounds", 3, 1, 100));
+                            a.integer("rounds", 3, 1, 100), intList("clients", a.get("clients", "")), a.integer("seconds", 10, 1, 600));
                     out.print(report.table());
                     Path json = Path.of("target", "bench-facets.json");
                     Files.createDirectories(json.getParent());
@@ -447,6 +445,22 @@ public final class Main {
                 return OK;
             }
             default -> throw new Args.UsageException("unknown benchmark '" + args.getFirst() + "'");
+        }
+    }
+
+    /** {@code 2,8,32} → [2, 8, 32]; blank → none. */
+    private static List<Integer> intList(String option, String value) throws Args.UsageException {
+        if (value.isBlank()) {
+            return List.of();
+        }
+        try {
+            List<Integer> out = java.util.Arrays.stream(value.split(",")).map(String::strip).map(Integer::parseInt).toList();
+            if (out.stream().anyMatch(n -> n < 1)) {
+                throw new Args.UsageException("--" + option + " takes positive numbers, not '" + value + "'");
+            }
+            return out;
+        } catch (NumberFormatException e) {
+            throw new Args.UsageException("--" + option + " takes numbers separated by commas, not '" + value + "'");
         }
     }
 }
