@@ -1,10 +1,5 @@
 package dev.zhsearch.analysis.hhmm;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputStream;
-import java.io.UncheckedIOException;
-
 /**
  * smartcn's word-pair frequencies ({@code bigramdict.mem}): pairs {@code word1@word2} keyed by their
  * 64-bit FNV-1 hash, as smartcn keys them. smartcn keeps them in a double-hashed table filled to
@@ -14,7 +9,6 @@ import java.io.UncheckedIOException;
  */
 final class BigramTable {
 
-    private static final String RESOURCE = "org/apache/lucene/analysis/cn/smart/hhmm/bigramdict.mem";
     static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 1099511628211L;
     static final char WORD_SEPARATOR = '@';
@@ -49,20 +43,7 @@ final class BigramTable {
     }
 
     static BigramTable load() {
-        try (InputStream raw = BigramTable.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (raw == null) {
-                throw new IllegalStateException("smartcn's " + RESOURCE + " is not on the class path");
-            }
-            try (ObjectInputStream in = new ObjectInputStream(raw)) {
-                long[] hashes = (long[]) in.readObject();
-                int[] freqs = (int[]) in.readObject();
-                return new BigramTable(hashes, freqs);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + RESOURCE, e);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("reading " + RESOURCE, e);
-        }
+        return SmartcnResource.read("bigramdict.mem", in -> new BigramTable((long[]) in.readObject(), (int[]) in.readObject()));
     }
 
     private int slot(long hash) {

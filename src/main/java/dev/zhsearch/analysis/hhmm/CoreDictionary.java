@@ -1,9 +1,5 @@
 package dev.zhsearch.analysis.hhmm;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 
 /**
@@ -13,8 +9,6 @@ import java.util.Arrays;
  * direct array instead of smartcn's double-hashed probe.
  */
 final class CoreDictionary {
-
-    private static final String RESOURCE = "org/apache/lucene/analysis/cn/smart/hhmm/coredict.mem";
 
     /** Per first character: its table, or -1. */
     private final short[] tableOfChar = new short[Character.MAX_VALUE + 1];
@@ -42,22 +36,8 @@ final class CoreDictionary {
     }
 
     static CoreDictionary load() {
-        try (InputStream raw = CoreDictionary.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (raw == null) {
-                throw new IllegalStateException("smartcn's " + RESOURCE + " is not on the class path");
-            }
-            try (ObjectInputStream in = new ObjectInputStream(raw)) {
-                short[] wordIndexTable = (short[]) in.readObject();
-                char[] charIndexTable = (char[]) in.readObject();
-                char[][][] tails = (char[][][]) in.readObject();
-                int[][] frequencies = (int[][]) in.readObject();
-                return new CoreDictionary(wordIndexTable, charIndexTable, tails, frequencies);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + RESOURCE, e);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("reading " + RESOURCE, e);
-        }
+        return SmartcnResource.read("coredict.mem", in -> new CoreDictionary((short[]) in.readObject(), (char[]) in.readObject(),
+                (char[][][]) in.readObject(), (int[][]) in.readObject()));
     }
 
     /** How often the word {@code w[0, len)} occurs, or 0 if it is not a word. */

@@ -109,7 +109,6 @@ public final class HhmmSegmenter {
         char[] buf = new char[16];
         int i = 0;
         while (i < length) {
-            boolean fullWidth = false;
             switch (types[i]) {
                 case CharType.SPACE_LIKE -> i++;
                 case CharType.SURROGATE -> {
@@ -146,23 +145,15 @@ public final class HhmmSegmenter {
                     i++;
                 }
                 case CharType.FULLWIDTH_LETTER, CharType.LETTER -> {
-                    fullWidth = types[i] == CharType.FULLWIDTH_LETTER;
-                    int j = i + 1;
-                    while (j < length && (types[j] == CharType.LETTER || types[j] == CharType.FULLWIDTH_LETTER)) {
-                        fullWidth |= types[j] == CharType.FULLWIDTH_LETTER;
-                        j++;
-                    }
-                    g.add(Utility.STRING_CHAR_ARRAY, i, j, fullWidth ? WordType.FULLWIDTH_STRING : WordType.STRING, stringFrequency);
+                    int j = runEnd(types, i, CharType.LETTER, CharType.FULLWIDTH_LETTER);
+                    int type = anyOf(types, i, j, CharType.FULLWIDTH_LETTER) ? WordType.FULLWIDTH_STRING : WordType.STRING;
+                    g.add(Utility.STRING_CHAR_ARRAY, i, j, type, stringFrequency);
                     i = j;
                 }
                 case CharType.FULLWIDTH_DIGIT, CharType.DIGIT -> {
-                    fullWidth = types[i] == CharType.FULLWIDTH_DIGIT;
-                    int j = i + 1;
-                    while (j < length && (types[j] == CharType.DIGIT || types[j] == CharType.FULLWIDTH_DIGIT)) {
-                        fullWidth |= types[j] == CharType.FULLWIDTH_DIGIT;
-                        j++;
-                    }
-                    g.add(Utility.NUMBER_CHAR_ARRAY, i, j, fullWidth ? WordType.FULLWIDTH_NUMBER : WordType.NUMBER, numberFrequency);
+                    int j = runEnd(types, i, CharType.DIGIT, CharType.FULLWIDTH_DIGIT);
+                    int type = anyOf(types, i, j, CharType.FULLWIDTH_DIGIT) ? WordType.FULLWIDTH_NUMBER : WordType.NUMBER;
+                    g.add(Utility.NUMBER_CHAR_ARRAY, i, j, type, numberFrequency);
                     i = j;
                 }
                 case CharType.DELIMITER -> {
@@ -175,6 +166,24 @@ public final class HhmmSegmenter {
                 }
             }
         }
+    }
+
+    /** End of the run from {@code from} of characters of type {@code half} or {@code full}. */
+    private static int runEnd(int[] types, int from, int half, int full) {
+        int j = from + 1;
+        while (j < types.length && (types[j] == half || types[j] == full)) {
+            j++;
+        }
+        return j;
+    }
+
+    private static boolean anyOf(int[] types, int from, int to, int type) {
+        for (int k = from; k < to; k++) {
+            if (types[k] == type) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
