@@ -65,12 +65,10 @@ public final class FacetBench {
 
     static final int TOP_COMPANIES = 20;
 
-    public Report run(SearchService service, List<SearchRequest> queries, String probeQuery, int rounds)
-            throws IOException, InvalidQueryException {
-        return run(service, queries, probeQuery, rounds, List.of(), 0);
-    }
-
-    /** With {@code clientLevels}, also the throughput of each number of concurrent clients over {@code seconds}. */
+    /**
+     * Facet counts, single-client latency over {@code rounds}, and for each of {@code clientLevels} (may
+     * be empty) the throughput of that many concurrent clients over {@code seconds}.
+     */
     public Report run(SearchService service, List<SearchRequest> queries, String probeQuery, int rounds,
                       List<Integer> clientLevels, int seconds) throws IOException, InvalidQueryException {
         Counts browse = counts(service, "");
