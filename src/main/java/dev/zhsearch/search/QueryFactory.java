@@ -172,11 +172,7 @@ public final class QueryFactory {
                     j++;
                 }
                 if (j - i >= 2) {
-                    PhraseQuery.Builder phrase = new PhraseQuery.Builder();
-                    for (int k = i; k < j; k++) {
-                        phrase.add(new Term(field, terms.get(k)), positions.get(k) - positions.get(i));
-                    }
-                    clauses.add(phrase.build());
+                    clauses.add(bigramPhrase(Fields.bigramOf(field), terms.subList(i, j)));
                     i = j;
                 } else {
                     clauses.add(new TermQuery(new Term(field, terms.get(i))));
@@ -189,6 +185,23 @@ public final class QueryFactory {
             BooleanQuery.Builder b = new BooleanQuery.Builder();
             clauses.forEach(q -> b.add(q, occur));
             return b.build();
+        }
+
+        /**
+         * The run 台/积/电 as the bigram twin's phrase 台积 积电: the same exact-substring match the
+         * bigram half of the query makes, so that half and this clause are one and the same query,
+         * which BooleanQuery's rewrite merges (summing boosts) instead of scanning the single
+         * characters' long postings a second time.
+         */
+        private static Query bigramPhrase(String bigramField, List<String> chars) {
+            if (chars.size() == 2) {
+                return new TermQuery(new Term(bigramField, chars.get(0) + chars.get(1)));
+            }
+            PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+            for (int k = 0; k + 1 < chars.size(); k++) {
+                phrase.add(new Term(bigramField, chars.get(k) + chars.get(k + 1)), k);
+            }
+            return phrase.build();
         }
 
         private static boolean singleHan(String term) {
