@@ -27,10 +27,18 @@ public final class OpenccConfigs {
     private static final String GENERATED_ST_PHRASES = "STPhrases_GeneratedFromRegionalPhrases";
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Optional<PrefixDictionary>> dictionaries = new HashMap<>();
-    private final Map<String, ChineseConverter> converters = new HashMap<>();
+    private final Map<String, ChineseConverter> converters = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** The converter for an OpenCC config name such as {@code s2t} or {@code tw2sp}. */
-    public synchronized ChineseConverter converter(String configName) {
+    /**
+     * The converter for an OpenCC config name such as {@code s2t} or {@code tw2sp}. Searches ask for
+     * one per facet value and per hit: a loaded converter is returned without taking the lock.
+     */
+    public ChineseConverter converter(String configName) {
+        ChineseConverter c = converters.get(configName);
+        return c != null ? c : loadOnce(configName);
+    }
+
+    private synchronized ChineseConverter loadOnce(String configName) {
         // get/put rather than computeIfAbsent: loading one converter may load another (see below)
         ChineseConverter c = converters.get(configName);
         if (c == null) {
