@@ -67,13 +67,9 @@ public final class DocumentMapper {
         }
         if (date.known()) {
             java.time.LocalDate day = date.date();
-            doc.add(new SortedSetDocValuesFacetField(Fields.FACET_YEAR, String.format("%04d", day.getYear())));
             doc.add(new SortedSetDocValuesFacetField(Fields.FACET_MONTH, String.format("%04d-%02d", day.getYear(), day.getMonthValue())));
-            doc.add(new SortedSetDocValuesFacetField(Fields.FACET_DAY, day.toString()));
         } else {
-            doc.add(new SortedSetDocValuesFacetField(Fields.FACET_YEAR, Fields.UNKNOWN_DATE));
             doc.add(new SortedSetDocValuesFacetField(Fields.FACET_MONTH, Fields.UNKNOWN_DATE));
-            doc.add(new SortedSetDocValuesFacetField(Fields.FACET_DAY, Fields.UNKNOWN_DATE));
         }
         if (d.origin() != null) {
             doc.add(new StoredField(Fields.ORIGIN, d.origin()));

@@ -40,9 +40,11 @@ public final class Fields {
     public static final String FACET_COMPANY = "company";
     public static final String FACET_SOURCE = "source";
     public static final String FACET_SCRIPT = "script";
-    public static final String FACET_YEAR = "date_year";
+    /**
+     * The date facet, by month. Years are summed from the months at search time: every dimension in
+     * the one facet field is counted for every hit, so a year or day dimension would cost each query.
+     */
     public static final String FACET_MONTH = "date_month";
-    public static final String FACET_DAY = "date_day";
     /** The date facet value of a document whose date is unknown: counted, never dropped. */
     public static final String UNKNOWN_DATE = "unknown";
 

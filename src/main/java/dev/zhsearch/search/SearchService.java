@@ -169,7 +169,7 @@ public final class SearchService implements Closeable {
             }
         }
         List<FacetValue> months = chronological(all(facets, Fields.FACET_MONTH), Set.of());
-        List<FacetValue> years = chronological(all(facets, Fields.FACET_YEAR), Set.of());
+        List<FacetValue> years = years(months);
         Set<String> selectedSources = Set.copyOf(request.sources());
         List<FacetValue> source = new ArrayList<>();
         for (LabelAndValue lv : top(facets, Fields.FACET_SOURCE, SOURCE_FACET_SIZE)) {
@@ -206,6 +206,18 @@ public final class SearchService implements Closeable {
                 .sorted(Comparator.comparing((LabelAndValue lv) -> lv.label.equals(Fields.UNKNOWN_DATE)).thenComparing(lv -> lv.label))
                 .map(lv -> new FacetValue(lv.label, lv.label, lv.value.longValue(), selected.contains(lv.label)))
                 .toList();
+    }
+
+    /** Month counts summed by year (a document has one month), in the months' order: unknown last. */
+    static List<FacetValue> years(List<FacetValue> months) {
+        java.util.LinkedHashMap<String, Long> byYear = new java.util.LinkedHashMap<>();
+        for (FacetValue m : months) {
+            String year = m.id().equals(Fields.UNKNOWN_DATE) ? Fields.UNKNOWN_DATE : m.id().substring(0, 4);
+            byYear.merge(year, m.count(), Long::sum);
+        }
+        List<FacetValue> years = new ArrayList<>(byYear.size());
+        byYear.forEach((year, count) -> years.add(new FacetValue(year, year, count, false)));
+        return years;
     }
 
     private String companyName(String id, Display display) {

@@ -106,6 +106,16 @@ class FacetsTest {
     }
 
     @Test
+    void yearsAreTheirMonthsSummedWithUnknownLast() throws Exception {
+        List<FacetValue> years = service.search(SearchRequest.of("xAI", 10)).facets().year();
+        assertEquals(List.of("2025", "2026", "unknown"), years.stream().map(FacetValue::id).toList());
+        assertEquals(List.of(2L, 1L, 2L), years.stream().map(FacetValue::count).toList());
+        List<FacetValue> months = List.of(new FacetValue("2019-11", "2019-11", 3, false), new FacetValue("2019-12", "2019-12", 4, false),
+                new FacetValue("2020-01", "2020-01", 5, false), new FacetValue("unknown", "unknown", 6, false));
+        assertEquals(Map.of("2019", 7L, "2020", 5L, "unknown", 6L), counts(SearchService.years(months)));
+    }
+
+    @Test
     void dateRangeFiltersHitsButTheHistogramStillShowsOtherMonths() throws Exception {
         SearchRequest base = SearchRequest.of("xAI", 10);
         SearchResult r = service.search(base.withDates(LocalDate.of(2025, 9, 1), LocalDate.of(2025, 12, 31)));
