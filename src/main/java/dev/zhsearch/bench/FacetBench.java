@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Facet counts on a big index, with a query and without, and the latency of faceted top-10 search
- * with snippets over the fixed query list (after one warm-up pass).
+ * with snippets over the fixed query list, single client and concurrent, each after a warm-up of
+ * the same load.
  */
 public final class FacetBench {
 
@@ -23,7 +24,7 @@ public final class FacetBench {
     public record Concurrent(int clients, double seconds, long requests, long failures, double perSecond, Latencies latency) {}
 
     public record Report(long documents, Counts browse, Counts queried, Map<String, Long> topCompaniesQueried,
-                         int queries, int rounds, Latencies latency, Map<String, Long> slowestMs, List<Concurrent> concurrent) {
+                         int warmupSeconds, int queries, int rounds, Latencies latency, Map<String, Long> slowestMs, List<Concurrent> concurrent) {
 
         public String table() {
             StringBuilder sb = new StringBuilder();
@@ -49,7 +50,8 @@ public final class FacetBench {
                 }
             }
             sb.append(String.format("%n%nfaceted top-10 search with snippets (company, month, year, source, script counts):%n"));
-            sb.append(String.format("  %d queries × %d rounds, single client, warm%n  %s%n  %s%n", queries, rounds, Latencies.header(), latency.row()));
+            sb.append(String.format("  %d queries × %d rounds, single client, after %d s of warm-up (each concurrency level too)%n  %s%n  %s%n",
+                    queries, rounds, warmupSeconds, Latencies.header(), latency.row()));
             sb.append("  slowest: ").append(slowestMs).append('\n');
             if (!concurrent.isEmpty()) {
                 sb.append(String.format("%n  same queries, concurrent clients (each cycling through the list)%n  %7s %8s %9s  %s%n",
@@ -70,7 +72,7 @@ public final class FacetBench {
      * be empty) the throughput of that many concurrent clients over {@code seconds}.
      */
     public Report run(SearchService service, List<SearchRequest> queries, String probeQuery, int rounds,
-                      List<Integer> clientLevels, int seconds) throws IOException, InvalidQueryException {
+                      List<Integer> clientLevels, int seconds, int warmupSeconds) throws IOException, InvalidQueryException {
         Counts browse = counts(service, "");
         Counts queried = counts(service, probeQuery);
         // the query's own company facet lists only its top values: count each top company exactly
@@ -78,9 +80,7 @@ public final class FacetBench {
         for (FacetValue v : browse.companies().subList(0, Math.min(TOP_COMPANIES, browse.companies().size()))) {
             topQueried.put(v.id(), service.search(SearchRequest.of(probeQuery, 0).withCompanies(List.of(v.id()))).total());
         }
-        for (SearchRequest r : queries) { // warm-up
-            service.search(r);
-        }
+        load(service, queries, 1, warmupSeconds);
         long[] micros = new long[queries.size() * rounds];
         Map<String, Long> worst = new LinkedHashMap<>();
         int i = 0;
@@ -99,18 +99,30 @@ public final class FacetBench {
                 .forEach(e -> slowest.put(e.getKey(), e.getValue()));
         List<Concurrent> concurrent = new java.util.ArrayList<>();
         for (int clients : clientLevels) {
-            ClosedLoop.Result r;
-            try {
-                r = ClosedLoop.run(clients, seconds, client -> k -> service.search(queries.get((client * 13 + k) % queries.size())));
-            } catch (IOException | InvalidQueryException | RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IOException("concurrent run failed: " + e, e);
-            }
+            load(service, queries, clients, warmupSeconds);
+            ClosedLoop.Result r = load(service, queries, clients, seconds);
             concurrent.add(new Concurrent(clients, r.seconds(), r.requests(), r.failures(), r.perSecond(), r.latency()));
         }
-        return new Report(service.documentCount(), browse, queried, topQueried, queries.size(), rounds, Latencies.of(micros), slowest,
+        return new Report(service.documentCount(), browse, queried, topQueried, warmupSeconds, queries.size(), rounds, Latencies.of(micros), slowest,
                 List.copyOf(concurrent));
+    }
+
+    /** {@code clients} threads cycling through the queries for {@code seconds} (none: each query once). */
+    private static ClosedLoop.Result load(SearchService service, List<SearchRequest> queries, int clients, int seconds)
+            throws IOException, InvalidQueryException {
+        if (seconds == 0) {
+            for (SearchRequest r : queries) {
+                service.search(r);
+            }
+            return null;
+        }
+        try {
+            return ClosedLoop.run(clients, seconds, client -> k -> service.search(queries.get((client * 13 + k) % queries.size())));
+        } catch (IOException | InvalidQueryException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("concurrent run failed: " + e, e);
+        }
     }
 
     private static Counts counts(SearchService service, String query) throws IOException, InvalidQueryException {

@@ -39,7 +39,8 @@ public final class LoadBench {
         }
     }
 
-    public Report run(Path index, List<SearchRequest> queries, List<Integer> levels, int seconds, String heap, int runs) throws Exception {
+    public Report run(Path index, List<SearchRequest> queries, List<Integer> levels, int seconds, int warmupSeconds, String heap, int runs)
+            throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -59,8 +60,8 @@ public final class LoadBench {
             List<Level> out = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
                 for (int c : levels) {
-                    if (run == 1) {
-                        runLevel(client, uris, c, Math.min(5, seconds), run, base); // warm-up at this concurrency
+                    if (run == 1 && warmupSeconds > 0) {
+                        runLevel(client, uris, c, warmupSeconds, run, base); // warm-up at this concurrency
                     }
                     out.add(runLevel(client, uris, c, seconds, run, base));
                 }

@@ -39,7 +39,7 @@ public final class PerfBench {
 
     public record Quality(int queries, int zhsearchSame, int sqliteSame, List<QualityRow> rows) {}
 
-    public record Report(List<IndexRow> indexing, List<QueryRow> queries, Quality quality) {
+    public record Report(List<IndexRow> indexing, int warmupSeconds, List<QueryRow> queries, Quality quality) {
 
         public String table() {
             StringBuilder sb = new StringBuilder("indexing (read, clean, convert, extract, index; SQLite: read, clean, extract, insert)\n");
@@ -48,8 +48,8 @@ public final class PerfBench {
                 sb.append(String.format("%-9s %5.0f%% %9d %9.1f %9.0f %8.2f %10.1f %9.0fM%n", r.engine(), 100 * r.fraction(), r.documents(),
                         r.seconds(), r.docsPerSecond(), r.mbPerSecond(), r.sizeMb(), r.peakHeapMb()));
             }
-            sb.append("\nqueries (the fixed list, warm; 1 client: one pass over all of it; 2/8 clients: time-boxed;\n"
-                    + " a = top 10 + snippets, b = a + facet counts: zhsearch company/month/year/source/script, SQLite month/source)\n");
+            sb.append(String.format("%nqueries (the fixed list, after %d s of the same load as warm-up; 1 client: one pass over all of it;%n"
+                    + " 2/8 clients: time-boxed; a = top 10 + snippets, b = a + facet counts: zhsearch company/month/year/source/script, SQLite month/source)%n", warmupSeconds));
             sb.append(String.format("%6s %-9s %-2s %7s %8s %9s  %s%n", "share", "engine", "", "clients", "queries", "q/s", Latencies.header()));
             for (QueryRow r : queries) {
                 sb.append(String.format("%5.0f%% %-9s %-2s %7d %8d %9.1f  %s%n", 100 * r.fraction(), r.engine(), r.mode(), r.clients(),
@@ -73,7 +73,8 @@ public final class PerfBench {
         this.log = log;
     }
 
-    public Report run(List<Path> corpora, List<Double> fractions, List<Integer> clientLevels, int seconds, Path work) throws Exception {
+    public Report run(List<Path> corpora, List<Double> fractions, List<Integer> clientLevels, int seconds, int warmupSeconds, Path work)
+            throws Exception {
         List<Path> all = CorpusReaders.expand(corpora, new CorpusSink() {
             @Override
             public void accept(SourceDoc doc) {
@@ -119,12 +120,12 @@ public final class PerfBench {
             try (SearchService service = SearchService.open(zhDir, analysis)) {
                 for (String mode : List.of("a", "b")) {
                     boolean facets = mode.equals("b");
-                    queryRows.add(timed(f, "zhsearch", mode, 1, queries, seconds, () -> q -> service.search(q, facets)));
-                    queryRows.add(timed(f, "sqlite", mode, 1, queries, seconds, sqliteClient(db, facets)));
+                    queryRows.add(timed(f, "zhsearch", mode, 1, queries, seconds, warmupSeconds, () -> q -> service.search(q, facets)));
+                    queryRows.add(timed(f, "sqlite", mode, 1, queries, seconds, warmupSeconds, sqliteClient(db, facets)));
                     if (last) {
                         for (int c : clientLevels) {
-                            queryRows.add(timed(f, "zhsearch", mode, c, queries, seconds, () -> q -> service.search(q, facets)));
-                            queryRows.add(timed(f, "sqlite", mode, c, queries, seconds, sqliteClient(db, facets)));
+                            queryRows.add(timed(f, "zhsearch", mode, c, queries, seconds, warmupSeconds, () -> q -> service.search(q, facets)));
+                            queryRows.add(timed(f, "sqlite", mode, c, queries, seconds, warmupSeconds, sqliteClient(db, facets)));
                         }
                     }
                 }
@@ -133,7 +134,7 @@ public final class PerfBench {
                 }
             }
         }
-        return new Report(indexing, queryRows, quality);
+        return new Report(indexing, warmupSeconds, queryRows, quality);
     }
 
     interface Op {
@@ -152,16 +153,26 @@ public final class PerfBench {
     }
 
     /**
-     * Warm-up pass; then single-client: one timed pass over the whole list (so both engines are
-     * measured on the same queries); concurrent: {@code clients} threads cycling through it for {@code seconds}.
+     * Warm-up: {@code warmupSeconds} of the same load (the same clients cycling through the list),
+     * not measured; then single-client: one timed pass over the whole list (so both engines are
+     * measured on the same queries); concurrent: {@code clients} threads cycling through it for
+     * {@code seconds}. A single pass is not a warm-up for the JVM: a minute into a fresh process the
+     * JIT is still compiling Lucene's search paths, and the compiler thread takes a core's share.
      */
     private QueryRow timed(double fraction, String engine, String mode, int clients, List<SearchRequest> queries, int seconds,
-                           ClientFactory factory) throws Exception {
+                           int warmupSeconds, ClientFactory factory) throws Exception {
+        log.printf("  %s %s, %d client(s): %d s warm-up …%n", engine, mode, clients, warmupSeconds);
+        ClosedLoop.ClientFactory load = client -> {
+            Op op = factory.open();
+            return i -> op.run(queries.get((client * 13 + i) % queries.size()));
+        };
         Op warm = factory.open();
         for (SearchRequest q : queries) {
-            warm.run(q);
+            warm.run(q); // every query at least once, whatever the warm-up time
         }
-        log.printf("  %s %s, %d client(s) …%n", engine, mode, clients);
+        if (warmupSeconds > 0) {
+            ClosedLoop.run(clients, warmupSeconds, load);
+        }
         if (clients == 1) { // exactly one pass: both engines measured on the same queries
             long[] micros = new long[queries.size()];
             long start = System.nanoTime();
@@ -173,10 +184,7 @@ public final class PerfBench {
             double elapsed = (System.nanoTime() - start) / 1e9;
             return new QueryRow(fraction, engine, mode, 1, queries.size(), queries.size() / elapsed, Latencies.of(micros));
         }
-        ClosedLoop.Result r = ClosedLoop.run(clients, seconds, client -> {
-            Op op = factory.open();
-            return i -> op.run(queries.get((client * 13 + i) % queries.size()));
-        });
+        ClosedLoop.Result r = ClosedLoop.run(clients, seconds, load);
         if (r.failures() > 0) {
             log.printf("  %s %s: %d failed queries%n", engine, mode, r.failures());
         }

@@ -60,12 +60,12 @@ public final class Main {
                      Index corpus/ and run a sample search.
               bench crossscript [--split dev|test] [--gsd DIR]
                      Cross-script retrieval on UD Chinese GSD/GSDSimp parallel sentences.
-              bench perf [--fractions 0.1,0.5,1] [--clients 2,8] [--seconds 10] [--work DIR]
+              bench perf [--fractions 0.1,0.5,1] [--clients 2,8] [--seconds 10] [--warmup 30] [--work DIR]
                      zhsearch against SQLite FTS5 (trigram) on tw-news-digest + cctv-xwlb: build time and
                      size, query latency and q/s single and concurrent, cross-script hit counts.
-              bench facets --index DIR [--queries FILE] [--rounds N] [--probe QUERY] [--clients 2,8] [--seconds 10]
+              bench facets --index DIR [--queries FILE] [--rounds N] [--probe QUERY] [--clients 2,8] [--seconds 10] [--warmup 30]
                      Facet counts with and without a query, and faceted search latency (p50/p99).
-              bench load --index DIR [--seconds 30] [--connections 2,8,32] [--heap 512m] [--runs 1]
+              bench load --index DIR [--seconds 30] [--warmup 30] [--connections 2,8,32] [--heap 512m] [--runs 1]
                      Start the server on DIR in a child process and drive it over loopback with the
                      mixed query list: throughput, p50/p99 latency, errors per concurrency level.
               bench opencc [--cases FILE]
@@ -369,7 +369,7 @@ public final class Main {
                 return r.rate() >= 0.98 ? OK : FAILED;
             }
             case "load" -> {
-                Args a = Args.parse(rest, Set.of("index", "seconds", "connections", "heap", "runs"), Set.of());
+                Args a = Args.parse(rest, Set.of("index", "seconds", "warmup", "connections", "heap", "runs"), Set.of());
                 Path indexDir = Path.of(a.get("index", "index"));
                 if (!Files.isDirectory(indexDir)) {
                     err.println("zhsearch: no index at " + indexDir);
@@ -378,7 +378,7 @@ public final class Main {
                 List<Integer> levels = intList("connections", a.get("connections", "2,8,32"));
                 try {
                     var report = new dev.zhsearch.bench.LoadBench().run(indexDir, dev.zhsearch.bench.BenchQueries.standard(10), levels,
-                            a.integer("seconds", 30, 1, 3600), a.get("heap", "512m"), a.integer("runs", 1, 1, 100));
+                            a.integer("seconds", 30, 1, 3600), warmup(a), a.get("heap", "512m"), a.integer("runs", 1, 1, 100));
                     out.print(report.table());
                     Path json = Path.of("target", "bench-load.json");
                     Files.createDirectories(json.getParent());
@@ -393,7 +393,7 @@ public final class Main {
                 }
             }
             case "perf" -> {
-                Args a = Args.parse(rest, Set.of("fractions", "clients", "seconds", "work", "corpora"), Set.of());
+                Args a = Args.parse(rest, Set.of("fractions", "clients", "seconds", "warmup", "work", "corpora"), Set.of());
                 List<Path> corpora = java.util.Arrays.stream(a.get("corpora",
                         "../shared/corpora/tw-news-digest,../shared/corpora/cctv-xwlb").split(",")).map(Path::of).toList();
                 for (Path c : corpora) {
@@ -407,7 +407,7 @@ public final class Main {
                 List<Integer> clients = intList("clients", a.get("clients", "2,8"));
                 try {
                     var report = new dev.zhsearch.bench.PerfBench(Analysis.standard(), err).run(corpora, fractions, clients,
-                            a.integer("seconds", 10, 1, 600), Path.of(a.get("work", "target/bench-perf")));
+                            a.integer("seconds", 10, 1, 600), warmup(a), Path.of(a.get("work", "target/bench-perf")));
                     out.print(report.table());
                     Path json = Path.of("target", "bench-perf.json");
                     Files.createDirectories(json.getParent());
@@ -421,7 +421,7 @@ public final class Main {
                 }
             }
             case "facets" -> {
-                Args a = Args.parse(rest, Set.of("index", "queries", "rounds", "probe", "clients", "seconds"), Set.of());
+                Args a = Args.parse(rest, Set.of("index", "queries", "rounds", "probe", "clients", "seconds", "warmup"), Set.of());
                 Path indexDir = Path.of(a.get("index", "index"));
                 if (!Files.isDirectory(indexDir)) {
                     err.println("zhsearch: no index at " + indexDir + " (build the big one with: zhsearch index --input "
@@ -433,7 +433,8 @@ public final class Main {
                         : dev.zhsearch.bench.BenchQueries.read(Path.of(a.get("queries", null)), 10);
                 try (SearchService service = SearchService.open(indexDir, Analysis.standard())) {
                     var report = new dev.zhsearch.bench.FacetBench().run(service, queries, a.get("probe", "經濟 OR 经济"),
-                            a.integer("rounds", 3, 1, 100), intList("clients", a.get("clients", "")), a.integer("seconds", 10, 1, 600));
+                            a.integer("rounds", 3, 1, 100), intList("clients", a.get("clients", "")), a.integer("seconds", 10, 1, 600),
+                            warmup(a));
                     out.print(report.table());
                     Path json = Path.of("target", "bench-facets.json");
                     Files.createDirectories(json.getParent());
@@ -449,6 +450,16 @@ public final class Main {
     }
 
     /** {@code 2,8,32} → [2, 8, 32]; blank → none. */
+    /**
+     * Seconds of unmeasured load before each measurement. A fresh JVM is still compiling Lucene's
+     * search paths a minute in; measured sooner, a benchmark measures the JIT compiler.
+     */
+    static final int DEFAULT_WARMUP_SECONDS = 30;
+
+    private static int warmup(Args a) throws Args.UsageException {
+        return a.integer("warmup", DEFAULT_WARMUP_SECONDS, 0, 3600);
+    }
+
     private static List<Integer> intList(String option, String value) throws Args.UsageException {
         if (value.isBlank()) {
             return List.of();
