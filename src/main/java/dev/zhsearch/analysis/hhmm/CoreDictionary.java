@@ -15,16 +15,23 @@ final class CoreDictionary {
     /** Per table: word tails (without the first character), sorted; and their frequencies. */
     private final char[][][] tails;
     private final int[][] frequencies;
+    /** Per table: whether its tails are strictly ascending, so that a match found by scanning is the one binary search finds. */
+    private final boolean[] unique;
+    /** Per character: its frequency as a one-character word (what {@code frequency(c, 1)} answers). */
+    private final int[] singleFrequency = new int[Character.MAX_VALUE + 1];
 
     private CoreDictionary(short[] wordIndexTable, char[] charIndexTable, char[][][] tails, int[][] frequencies) {
         this.tails = tails;
         this.frequencies = frequencies;
-        for (char[][] table : tails) {
+        this.unique = new boolean[tails.length];
+        for (int t = 0; t < tails.length; t++) {
+            char[][] table = tails[t];
             for (int i = 0; table != null && i < table.length; i++) {
                 if (table[i] == null) {
                     table[i] = new char[0]; // smartcn compares a null tail as an empty one: a one-character word
                 }
             }
+            unique[t] = table != null && strictlyAscending(table);
         }
         Arrays.fill(tableOfChar, (short) -1);
         for (int i = 0; i < charIndexTable.length; i++) {
@@ -33,6 +40,36 @@ final class CoreDictionary {
                 tableOfChar[c] = wordIndexTable[i];
             }
         }
+        char[] one = new char[1];
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            if (tableOfChar[c] >= 0) {
+                one[0] = (char) c;
+                singleFrequency[c] = frequency(one, 1);
+            }
+        }
+    }
+
+    private static boolean strictlyAscending(char[][] table) {
+        for (int i = 1; i < table.length; i++) {
+            if (Arrays.compare(table[i - 1], table[i]) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code frequency(c, 1)} without the search: a table lookup per character. */
+    int frequency(char c) {
+        return singleFrequency[c];
+    }
+
+    /**
+     * {@code frequency(w, len)} for a word {@link #isWord} found at {@code index}: in a table of
+     * distinct tails that entry is the one binary search would find.
+     */
+    int frequencyOfEntry(char[] w, int len, int index) {
+        int table = tableOfChar[w[0]];
+        return unique[table] ? frequencies[table][index] : frequency(w, len);
     }
 
     static CoreDictionary load() {

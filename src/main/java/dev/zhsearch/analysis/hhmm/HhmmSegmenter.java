@@ -121,12 +121,12 @@ public final class HhmmSegmenter {
                     // smartcn lets a word run over spaces (its offsets then include them)
                     int len = 1;
                     buf[0] = sentence.charAt(i);
-                    g.add(new char[] {buf[0]}, i, i + 1, WordType.CHINESE_WORD, words.frequency(buf, 1));
+                    g.add(new char[] {buf[0]}, i, i + 1, WordType.CHINESE_WORD, words.frequency(buf[0]));
                     int j = i + 1;
                     int found = words.prefixMatch(buf, 1, 0);
                     while (j <= length && found != -1) {
                         if (len > 1 && words.isWord(buf, len, found)) {
-                            g.add(Arrays.copyOf(buf, len), i, j, WordType.CHINESE_WORD, words.frequency(buf, len));
+                            g.add(Arrays.copyOf(buf, len), i, j, WordType.CHINESE_WORD, words.frequencyOfEntry(buf, len, found));
                         }
                         while (j < length && types[j] == CharType.SPACE_LIKE) {
                             j++;
