@@ -80,7 +80,7 @@ public final class FacetBench {
         for (FacetValue v : browse.companies().subList(0, Math.min(TOP_COMPANIES, browse.companies().size()))) {
             topQueried.put(v.id(), service.search(SearchRequest.of(probeQuery, 0).withCompanies(List.of(v.id()))).total());
         }
-        load(service, queries, 1, warmupSeconds);
+        warmUp(service, queries, 1, warmupSeconds);
         long[] micros = new long[queries.size() * rounds];
         Map<String, Long> worst = new LinkedHashMap<>();
         int i = 0;
@@ -99,7 +99,7 @@ public final class FacetBench {
                 .forEach(e -> slowest.put(e.getKey(), e.getValue()));
         List<Concurrent> concurrent = new java.util.ArrayList<>();
         for (int clients : clientLevels) {
-            load(service, queries, clients, warmupSeconds);
+            warmUp(service, queries, clients, warmupSeconds);
             ClosedLoop.Result r = load(service, queries, clients, seconds);
             concurrent.add(new Concurrent(clients, r.seconds(), r.requests(), r.failures(), r.perSecond(), r.latency()));
         }
@@ -107,15 +107,21 @@ public final class FacetBench {
                 List.copyOf(concurrent));
     }
 
-    /** {@code clients} threads cycling through the queries for {@code seconds} (none: each query once). */
+    /** The load of {@link #load} for {@code seconds}, unmeasured; with none, each query once. */
+    private static void warmUp(SearchService service, List<SearchRequest> queries, int clients, int seconds)
+            throws IOException, InvalidQueryException {
+        if (seconds > 0) {
+            load(service, queries, clients, seconds);
+            return;
+        }
+        for (SearchRequest r : queries) {
+            service.search(r);
+        }
+    }
+
+    /** {@code clients} threads cycling through the queries for {@code seconds}. */
     private static ClosedLoop.Result load(SearchService service, List<SearchRequest> queries, int clients, int seconds)
             throws IOException, InvalidQueryException {
-        if (seconds == 0) {
-            for (SearchRequest r : queries) {
-                service.search(r);
-            }
-            return null;
-        }
         try {
             return ClosedLoop.run(clients, seconds, client -> k -> service.search(queries.get((client * 13 + k) % queries.size())));
         } catch (IOException | InvalidQueryException | RuntimeException e) {

@@ -449,7 +449,6 @@ public final class Main {
         }
     }
 
-    /** {@code 2,8,32} → [2, 8, 32]; blank → none. */
     /**
      * Seconds of unmeasured load before each measurement. A fresh JVM is still compiling Lucene's
      * search paths a minute in; measured sooner, a benchmark measures the JIT compiler.
@@ -460,6 +459,7 @@ public final class Main {
         return a.integer("warmup", DEFAULT_WARMUP_SECONDS, 0, 3600);
     }
 
+    /** {@code 2,8,32} → [2, 8, 32]; blank → none. */
     private static List<Integer> intList(String option, String value) throws Args.UsageException {
         if (value.isBlank()) {
             return List.of();
