@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,9 +30,11 @@ import org.apache.lucene.store.FSDirectory;
 /**
  * Builds an index from corpus files. One thread reads; {@code threads} workers clean, detect the
  * script and analyse (IndexWriter analyses in the calling thread, so analysis runs in parallel).
- * A document goes to the worker its id hashes to, so two documents with one id are indexed in
- * the order read and the last one wins. The build is one commit: until it completes, readers of
- * the directory keep seeing the previous index.
+ * The workers share one queue, so while one of them flushes a segment (seconds, for a large RAM
+ * buffer) the others keep indexing. Of two documents with one id the last read wins: a worker
+ * indexes a document only if no later copy has been read, holding that id's lock while it writes,
+ * so an earlier copy can never overwrite a later one (and a flush in one worker blocks no other). The build is one commit: until it completes,
+ * readers of the directory keep seeing the previous index.
  */
 public final class Indexer {
 
@@ -75,26 +76,25 @@ public final class Indexer {
                 .setCommitOnClose(false);
         Counters c = new Counters();
         try (IndexWriter writer = new IndexWriter(dir, config)) {
-            List<BlockingQueue<SourceDoc>> queues = new ArrayList<>();
+            BlockingQueue<Job> queue = new ArrayBlockingQueue<>(QUEUED_PER_WORKER * threads);
             List<Thread> workers = new ArrayList<>();
             AtomicReference<Throwable> failure = new AtomicReference<>();
             for (int i = 0; i < threads; i++) {
-                BlockingQueue<SourceDoc> q = new ArrayBlockingQueue<>(512);
-                queues.add(q);
-                workers.add(Thread.ofPlatform().name("indexer-" + i).start(() -> work(q, writer, c, failure)));
+                workers.add(Thread.ofPlatform().name("indexer-" + i).start(() -> work(queue, writer, c, failure)));
             }
             Thread progress = Thread.ofPlatform().daemon().name("indexer-progress").start(() -> progress(c, start));
             CorpusSink sink = new CorpusSink() {
                 @Override
                 public void accept(SourceDoc doc) {
-                    c.records.incrementAndGet();
-                    if (!c.seen.add(doc.id())) {
+                    long seq = c.records.incrementAndGet();
+                    AtomicLong latest = c.latest.computeIfAbsent(doc.id(), id -> new AtomicLong());
+                    boolean first = latest.getAndSet(seq) == 0;
+                    if (!first) {
                         c.duplicates.incrementAndGet();
                         problem(c, new ReadProblem(doc.origin(), 0, "duplicate id " + doc.id() + ": replaces the earlier one"), false);
                     }
-                    BlockingQueue<SourceDoc> q = queues.get(Math.floorMod(doc.id().hashCode(), queues.size()));
                     try {
-                        while (!q.offer(doc, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                        while (!queue.offer(new Job(doc, seq, first, latest), 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
                             if (failure.get() != null) {
                                 throw new IllegalStateException("indexing failed", failure.get());
                             }
@@ -113,8 +113,8 @@ public final class Indexer {
             try {
                 readers.readAll(inputs, sink);
             } finally {
-                for (BlockingQueue<SourceDoc> q : queues) {
-                    putPoison(q);
+                for (int i = 0; i < threads; i++) {
+                    putPoison(queue);
                 }
                 for (Thread w : workers) {
                     join(w);
@@ -153,15 +153,24 @@ public final class Indexer {
                 c.chars.get(), c.bytes.get(), seconds, sizeOf(dir), docsInIndex, problems);
     }
 
-    private static final SourceDoc POISON = new SourceDoc("\u0000", "", "", dev.zhsearch.corpus.PubDate.UNKNOWN, null, null, null);
+    /**
+     * A document as read: its place in the reading order, whether its id was new then, and the
+     * reading order of the last copy of its id read so far (also the id's lock).
+     */
+    private record Job(SourceDoc doc, long seq, boolean first, AtomicLong latest) {}
 
-    private void work(BlockingQueue<SourceDoc> queue, IndexWriter writer, Counters c, AtomicReference<Throwable> failure) {
+    private static final Job POISON = new Job(null, -1, false, null);
+    /** Documents waiting per worker: enough to ride out a pause of the reader, little memory. */
+    private static final int QUEUED_PER_WORKER = 256;
+
+    private void work(BlockingQueue<Job> queue, IndexWriter writer, Counters c, AtomicReference<Throwable> failure) {
         try {
             while (true) {
-                SourceDoc doc = queue.take();
-                if (doc == POISON) {
+                Job job = queue.take();
+                if (job == POISON) {
                     return;
                 }
+                SourceDoc doc = job.doc();
                 if (failure.get() != null) {
                     continue; // drain, so the reader is never blocked
                 }
@@ -170,7 +179,18 @@ public final class Indexer {
                     problem(c, new ReadProblem(doc.origin(), 0, "document " + doc.id() + " is " + doc.body().length()
                             + " characters: indexed its first " + DocumentPreparer.MAX_BODY_CHARS), false);
                 }
-                writer.updateDocument(new Term(Fields.ID, prepared.id()), IndexFacets.CONFIG.build(mapper.toDocument(prepared)));
+                org.apache.lucene.document.Document document = IndexFacets.CONFIG.build(mapper.toDocument(prepared));
+                synchronized (job.latest()) {
+                    // a later copy read already: it wins, so this one need not be indexed at all; the
+                    // check and the write under the id's lock, so a later copy is never written first
+                    if (job.latest().get() == job.seq()) {
+                        if (job.first()) {
+                            writer.addDocument(document); // a later copy, if any, replaces it by id
+                        } else {
+                            writer.updateDocument(new Term(Fields.ID, prepared.id()), document);
+                        }
+                    }
+                }
                 c.indexed.incrementAndGet();
                 c.chars.addAndGet(prepared.title().length() + prepared.body().length());
                 c.bytes.addAndGet(utf8Length(prepared.title()) + utf8Length(prepared.body()));
@@ -218,7 +238,7 @@ public final class Indexer {
         }
     }
 
-    private static void putPoison(BlockingQueue<SourceDoc> q) {
+    private static void putPoison(BlockingQueue<Job> q) {
         try {
             q.put(POISON);
         } catch (InterruptedException e) {
@@ -271,7 +291,8 @@ public final class Indexer {
         final AtomicLong skipped = new AtomicLong();
         final AtomicLong chars = new AtomicLong();
         final AtomicLong bytes = new AtomicLong();
-        final Set<String> seen = ConcurrentHashMap.newKeySet();
+        /** id → the reading order of its last copy read. */
+        final Map<String, AtomicLong> latest = new ConcurrentHashMap<>();
         final List<ReadProblem> problems = Collections.synchronizedList(new ArrayList<>());
     }
 
