@@ -33,8 +33,9 @@ import org.apache.lucene.store.FSDirectory;
  * The workers share one queue, so while one of them flushes a segment (seconds, for a large RAM
  * buffer) the others keep indexing. Of two documents with one id the last read wins: a worker
  * indexes a document only if no later copy has been read, holding that id's lock while it writes,
- * so an earlier copy can never overwrite a later one (and a flush in one worker blocks no other). The build is one commit: until it completes,
- * readers of the directory keep seeing the previous index.
+ * so an earlier copy can never overwrite a later one (and a flush in one worker blocks no other).
+ * The build is one commit: until it completes, readers of the directory keep seeing the previous
+ * index.
  */
 public final class Indexer {
 
