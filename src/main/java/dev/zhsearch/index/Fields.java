@@ -13,7 +13,7 @@ public final class Fields {
     public static final String TITLE = "title";
     /** Cleaned body as displayed (stored), analysed into words with offsets for highlighting. */
     public static final String BODY = "body";
-    /** Suffix of the CJK-bigram twin of a text field (not stored): recall for names smartcn splits. */
+    /** Suffix of the CJK-bigram twin of a text field (not stored; positions, no offsets): recall for names smartcn splits. */
     public static final String BIGRAM_SUFFIX = "_bigram";
     public static final String TITLE_BIGRAM = TITLE + BIGRAM_SUFFIX;
     public static final String BODY_BIGRAM = BODY + BIGRAM_SUFFIX;

@@ -24,7 +24,8 @@ import org.apache.lucene.util.BytesRef;
  * Snippets with {@code <mark>} around matches, the rest HTML-escaped, from the stored original
  * text: offsets come from the postings, which the analysis chain mapped back through every script
  * conversion. The word fields are highlighted first; where a document matched only through the
- * bigram twin (a name smartcn splits), the bigram field's offsets mark the same stored text.
+ * bigram twin (a name smartcn splits), the highlighter re-analyses the same stored text as the
+ * twin (its postings keep positions, not offsets) and marks that.
  */
 final class Highlighting {
 
