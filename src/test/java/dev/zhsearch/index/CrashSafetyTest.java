@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real indexer process killed with SIGKILL at random points of a rebuild leaves the previously
- * committed index intact and searchable, and a rebuild afterwards succeeds.
+ * A real indexer process killed with SIGKILL at random points of a rebuild leaves a whole committed
+ * index searchable (the previous one, or the new one once the rebuild has committed all of it and
+ * is merging), and a rebuild afterwards succeeds.
  */
 class CrashSafetyTest {
 
@@ -49,12 +50,15 @@ class CrashSafetyTest {
             p.destroyForcibly(); // SIGKILL
             p.waitFor();
             try (SearchService service = SearchService.open(index, SeedIndex.ANALYSIS)) {
-                assertEquals(5, service.documentCount(), "after kill " + k + ": the previous index is served whole");
+                // all or nothing: the previous index whole, or (killed while merging, after the
+                // rebuild's commit) the new one whole; never a part of either
+                long n = service.documentCount();
+                assertTrue(n == 5 || n == 30_000, "after kill " + k + ": " + n + " documents served, not one whole index");
                 assertTrue(service.search(SearchRequest.of("台积电", 10)).total() >= 2);
             }
         }
         assertTrue(killedMidBuild >= KILLS - 1, "the kills must land while the child was indexing: " + killedMidBuild);
-        System.out.printf("kills: %d SIGKILLs during a rebuild (%d mid-build), %d survived with the previous index intact%n",
+        System.out.printf("kills: %d SIGKILLs during a rebuild (%d mid-build), %d left one whole index served%n",
                 KILLS, killedMidBuild, KILLS);
         IndexSummary after = new Indexer(SeedIndex.ANALYSIS, CorpusReaders.standard(), 2, null, 0).build(List.of(big), index);
         assertEquals(30_000, after.documentsInIndex(), "a rebuild after the kills succeeds");
