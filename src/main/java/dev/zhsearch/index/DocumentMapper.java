@@ -71,8 +71,7 @@ public final class DocumentMapper {
             doc.add(new SortedSetDocValuesFacetField(Fields.FACET_COMPANY, company));
         }
         if (date.known()) {
-            java.time.LocalDate day = date.date();
-            doc.add(new SortedSetDocValuesFacetField(Fields.FACET_MONTH, String.format("%04d-%02d", day.getYear(), day.getMonthValue())));
+            doc.add(new SortedSetDocValuesFacetField(Fields.FACET_MONTH, java.time.YearMonth.from(date.date()).toString())); // 2026-07
         } else {
             doc.add(new SortedSetDocValuesFacetField(Fields.FACET_MONTH, Fields.UNKNOWN_DATE));
         }
