@@ -34,8 +34,8 @@ import org.apache.lucene.store.FSDirectory;
  * buffer) the others keep indexing. Of two documents with one id the last read wins: a worker
  * indexes a document only if no later copy has been read, holding that id's lock while it writes,
  * so an earlier copy can never overwrite a later one (and a flush in one worker blocks no other).
- * The build is one commit: until it completes, readers of the directory keep seeing the previous
- * index.
+ * Until every document is in, readers of the directory keep seeing the previous index; then one
+ * commit makes the new one durable and searchable whole, and a second one its one-segment merge.
  */
 public final class Indexer {
 
