@@ -3,10 +3,15 @@ package dev.zhsearch.analysis.hhmm;
 import java.util.Arrays;
 
 /**
- * smartcn's word dictionary ({@code coredict.mem}, shipped in lucene-analysis-smartcn), looked up
- * the way its {@code WordDictionary} does, with the same results: one sorted table of word tails
- * per first character, found by binary search. The first character selects its table through a
- * direct array instead of smartcn's double-hashed probe.
+ * smartcn's word dictionary ({@code coredict.mem}, shipped in lucene-analysis-smartcn), with the
+ * same answers as its {@code WordDictionary}: one sorted table of word tails per first character.
+ * smartcn finds every word starting at a position by extending a prefix one character at a time,
+ * each step a binary search over the first character's table (a cache miss per comparison, a
+ * fifth of segmentation time). Here those steps are walked once, when the dictionary loads, into a
+ * trie: one node per prefix that smartcn's search finds, with the frequency smartcn would report
+ * when the prefix is a word. A step is then a search among a node's few children, stored side by
+ * side. The first character selects its table (and its trie root) through a direct array instead
+ * of smartcn's double-hashed probe.
  */
 final class CoreDictionary {
 
@@ -19,6 +24,16 @@ final class CoreDictionary {
     private final boolean[] unique;
     /** Per character: its frequency as a one-character word (what {@code frequency(c, 1)} answers). */
     private final int[] singleFrequency = new int[Character.MAX_VALUE + 1];
+
+    /** {@link #wordFrequency} of a prefix that is not a word. */
+    static final int NOT_A_WORD = Integer.MIN_VALUE;
+    /** The trie. Per first character: its node, or -1. */
+    private final int[] rootOfChar = new int[Character.MAX_VALUE + 1];
+    /** Per node, numbered breadth first so that a node's children are consecutive and ordered by character. */
+    private final char[] label;
+    private final int[] firstChild;
+    private final int[] childCount;
+    private final int[] wordFrequency;
 
     private CoreDictionary(short[] wordIndexTable, char[] charIndexTable, char[][][] tails, int[][] frequencies) {
         this.tails = tails;
@@ -47,6 +62,137 @@ final class CoreDictionary {
                 singleFrequency[c] = frequency(one, 1);
             }
         }
+        Trie trie = new Trie();
+        this.label = trie.label;
+        this.firstChild = trie.firstChild;
+        this.childCount = trie.childCount;
+        this.wordFrequency = trie.wordFrequency;
+    }
+
+    /**
+     * The trie of every prefix smartcn's {@code prefixMatch} finds, built by making its calls: the
+     * children of a prefix are the next characters of the table entries it is a prefix of (a run,
+     * the table being sorted), each kept if {@code prefixMatch} finds it from the parent's match, as
+     * the segmenter would; a node is a word if {@code isWord} says so, with {@code frequencyOfEntry}.
+     */
+    private final class Trie {
+        char[] label = new char[1 << 16];
+        int[] firstChild = new int[1 << 16];
+        int[] childCount = new int[1 << 16];
+        int[] wordFrequency = new int[1 << 16];
+        /** While building: each node's prefix and the table index prefixMatch found for it. */
+        char[][] prefix = new char[1 << 16][];
+        int[] found = new int[1 << 16];
+        int size;
+
+        Trie() {
+            for (char[][] table : tails) {
+                if (table != null && !ascending(table)) {
+                    throw new IllegalStateException("a table of smartcn's coredict.mem is not sorted; its prefix search and this trie would differ");
+                }
+            }
+            Arrays.fill(rootOfChar, -1);
+            for (int c = 0; c <= Character.MAX_VALUE; c++) {
+                char[] w = {(char) c};
+                if (tableOfChar[c] >= 0) {
+                    int f = prefixMatch(w, 1, 0);
+                    if (f >= 0) {
+                        rootOfChar[c] = add(w, f, NOT_A_WORD); // the segmenter takes one character from singleFrequency
+                    }
+                }
+            }
+            for (int node = 0; node < size; node++) { // breadth first: children are added after every node before them
+                char[] p = prefix[node];
+                int len = p.length;
+                char[][] table = tails[tableOfChar[p[0]]];
+                firstChild[node] = size;
+                char last = 0;
+                boolean any = false;
+                char[] w = Arrays.copyOf(p, len + 1);
+                for (int e = found[node]; e < table.length && comparePrefix(p, len, table[e]) == 0; e++) {
+                    if (table[e].length < len) {
+                        continue; // the prefix itself (a word): no next character
+                    }
+                    char next = table[e][len - 1];
+                    if (any && next == last) {
+                        continue;
+                    }
+                    any = true;
+                    last = next;
+                    w[len] = next;
+                    int f = prefixMatch(w, len + 1, found[node]);
+                    if (f >= 0) {
+                        int freq = isWord(w, len + 1, f) ? frequencyOfEntry(w, len + 1, f) : NOT_A_WORD;
+                        add(w.clone(), f, freq);
+                    }
+                }
+                childCount[node] = size - firstChild[node];
+                prefix[node] = null;
+            }
+            label = Arrays.copyOf(label, size);
+            firstChild = Arrays.copyOf(firstChild, size);
+            childCount = Arrays.copyOf(childCount, size);
+            wordFrequency = Arrays.copyOf(wordFrequency, size);
+        }
+
+        private int add(char[] w, int f, int freq) {
+            if (size == label.length) {
+                int n = size * 2;
+                label = Arrays.copyOf(label, n);
+                firstChild = Arrays.copyOf(firstChild, n);
+                childCount = Arrays.copyOf(childCount, n);
+                wordFrequency = Arrays.copyOf(wordFrequency, n);
+                prefix = Arrays.copyOf(prefix, n);
+                found = Arrays.copyOf(found, n);
+            }
+            label[size] = w[w.length - 1];
+            wordFrequency[size] = freq;
+            prefix[size] = w;
+            found[size] = f;
+            return size++;
+        }
+
+        private static boolean ascending(char[][] table) {
+            for (int i = 1; i < table.length; i++) {
+                if (Arrays.compare(table[i - 1], table[i]) > 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The trie node of the one-character prefix {@code c}, or -1 if no word starts with it. */
+    int root(char c) {
+        return rootOfChar[c];
+    }
+
+    /** The node of {@code node}'s prefix followed by {@code c}, or -1 if no word starts with that. */
+    int child(int node, char c) {
+        int lo = firstChild[node];
+        int hi = lo + childCount[node] - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            char m = label[mid];
+            if (m < c) {
+                lo = mid + 1;
+            } else if (m > c) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    /** How often {@code node}'s prefix occurs as a word of two or more characters, or {@link #NOT_A_WORD}. */
+    int wordFrequency(int node) {
+        return wordFrequency[node];
+    }
+
+    /** Trie nodes, for tests and for the record. */
+    int trieSize() {
+        return label.length;
     }
 
     private static boolean strictlyAscending(char[][] table) {
@@ -67,7 +213,7 @@ final class CoreDictionary {
      * {@code frequency(w, len)} for a word {@link #isWord} found at {@code index}: in a table of
      * distinct tails that entry is the one binary search would find.
      */
-    int frequencyOfEntry(char[] w, int len, int index) {
+    private int frequencyOfEntry(char[] w, int len, int index) {
         int table = tableOfChar[w[0]];
         return unique[table] ? frequencies[table][index] : frequency(w, len);
     }
@@ -104,7 +250,7 @@ final class CoreDictionary {
      * The first word of {@code w[0]}'s table that {@code w[0, len)} is a prefix of, or -1; the search
      * starts at {@code knownStart}, a match found for a shorter prefix.
      */
-    int prefixMatch(char[] w, int len, int knownStart) {
+    private int prefixMatch(char[] w, int len, int knownStart) {
         int table = tableOfChar[w[0]];
         if (table < 0) {
             return -1;
@@ -130,7 +276,7 @@ final class CoreDictionary {
     }
 
     /** Whether entry {@code index} of {@code w[0]}'s table is exactly {@code w[0, len)}. */
-    boolean isWord(char[] w, int len, int index) {
+    private boolean isWord(char[] w, int len, int index) {
         char[] tail = tails[tableOfChar[w[0]]][index];
         return tail.length == len - 1 && Arrays.equals(tail, 0, tail.length, w, 1, len);
     }

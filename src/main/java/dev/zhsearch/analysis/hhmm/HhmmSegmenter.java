@@ -123,10 +123,11 @@ public final class HhmmSegmenter {
                     buf[0] = sentence.charAt(i);
                     g.add(new char[] {buf[0]}, i, i + 1, WordType.CHINESE_WORD, words.frequency(buf[0]));
                     int j = i + 1;
-                    int found = words.prefixMatch(buf, 1, 0);
-                    while (j <= length && found != -1) {
-                        if (len > 1 && words.isWord(buf, len, found)) {
-                            g.add(Arrays.copyOf(buf, len), i, j, WordType.CHINESE_WORD, words.frequencyOfEntry(buf, len, found));
+                    int node = words.root(buf[0]);
+                    while (node != -1) {
+                        int freq = words.wordFrequency(node);
+                        if (len > 1 && freq != CoreDictionary.NOT_A_WORD) {
+                            g.add(Arrays.copyOf(buf, len), i, j, WordType.CHINESE_WORD, freq);
                         }
                         while (j < length && types[j] == CharType.SPACE_LIKE) {
                             j++;
@@ -135,8 +136,9 @@ public final class HhmmSegmenter {
                             if (len == buf.length) {
                                 buf = Arrays.copyOf(buf, len * 2);
                             }
-                            buf[len++] = sentence.charAt(j);
-                            found = words.prefixMatch(buf, len, found);
+                            char c = sentence.charAt(j);
+                            buf[len++] = c;
+                            node = words.child(node, c);
                             j++;
                         } else {
                             break;
