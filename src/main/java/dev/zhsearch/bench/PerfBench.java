@@ -29,9 +29,13 @@ import java.util.List;
  */
 public final class PerfBench {
 
-    /** {@code searchableSeconds}: until every document was committed; zhsearch then merges into one segment, by {@code seconds}. */
+    /**
+     * {@code searchableSeconds}: until every document was committed; {@code seconds}: until the build
+     * ended, later only if zhsearch wrote more segments than workers and merged them ({@code segments}:
+     * how many the index has; 0 for SQLite).
+     */
     public record IndexRow(String engine, double fraction, long documents, double searchableSeconds, double seconds, double docsPerSecond,
-                           double mbPerSecond, double sizeMb, double peakHeapMb) {}
+                           double mbPerSecond, double sizeMb, double peakHeapMb, int segments) {}
 
     public record QueryRow(double fraction, String engine, String mode, int clients, long queries, double perSecond,
                            Latencies latency) {}
@@ -44,13 +48,14 @@ public final class PerfBench {
 
         public String table() {
             StringBuilder sb = new StringBuilder("indexing (read, clean, convert, extract, index; SQLite: read, clean, extract, insert)\n");
-            sb.append(String.format("%-9s %6s %9s %11s %12s %9s %9s %8s %10s %10s%n", "engine", "share", "docs", "searchable", "docs/s then", "seconds",
-                    "docs/s", "MB/s", "size MB", "peak heap"));
+            sb.append(String.format("%-9s %6s %9s %11s %12s %9s %9s %8s %10s %10s %9s%n", "engine", "share", "docs", "searchable", "docs/s then", "seconds",
+                    "docs/s", "MB/s", "size MB", "peak heap", "segments"));
             for (IndexRow r : indexing) {
-                sb.append(String.format("%-9s %5.0f%% %9d %10.1fs %12.0f %9.1f %9.0f %8.2f %10.1f %9.0fM%n", r.engine(), 100 * r.fraction(), r.documents(),
-                        r.searchableSeconds(), r.documents() / r.searchableSeconds(), r.seconds(), r.docsPerSecond(), r.mbPerSecond(), r.sizeMb(), r.peakHeapMb()));
+                sb.append(String.format("%-9s %5.0f%% %9d %10.1fs %12.0f %9.1f %9.0f %8.2f %10.1f %9.0fM %9s%n", r.engine(), 100 * r.fraction(), r.documents(),
+                        r.searchableSeconds(), r.documents() / r.searchableSeconds(), r.seconds(), r.docsPerSecond(), r.mbPerSecond(), r.sizeMb(), r.peakHeapMb(),
+                        r.segments() == 0 ? "-" : Integer.toString(r.segments())));
             }
-            sb.append("  (searchable: every document committed; zhsearch then merges into one segment for search speed, done at 'seconds')\n");
+            sb.append("  (searchable: every document committed; 'seconds' is later only if zhsearch wrote more segments than cores and merged them)\n");
             sb.append(String.format("%nqueries (the fixed list, after %d s of the same load as warm-up; 1 client: one pass over all of it;%n"
                     + " 2/8 clients: time-boxed; a = top 10 + snippets, b = a + facet counts: zhsearch company/month/year/source/script, SQLite month/source)%n", warmupSeconds));
             sb.append(String.format("%6s %-9s %-2s %7s %8s %9s  %s%n", "share", "engine", "", "clients", "queries", "q/s", Latencies.header()));
@@ -108,7 +113,7 @@ public final class PerfBench {
             IndexSummary s = new Indexer(analysis, CorpusReaders.standard(), Runtime.getRuntime().availableProcessors(), log, 5_000)
                     .build(files, zhDir);
             indexing.add(new IndexRow("zhsearch", f, s.documentsInIndex(), s.searchableSeconds(), s.seconds(), s.docsPerSecond(), s.megabytesPerSecond(),
-                    s.indexBytes() / 1e6, peakHeap() / 1e6));
+                    s.indexBytes() / 1e6, peakHeap() / 1e6, s.segments()));
             log.printf("%.0f%%: SQLite FTS5 …%n", 100 * f);
             Path db = work.resolve("sqlite-" + Math.round(100 * f) + ".db");
             resetPeaks();
@@ -118,7 +123,7 @@ public final class PerfBench {
                 n = fts.build(files, Cleaner.standard(), analysis.companies(), analysis.scripts());
             }
             double secs = (System.nanoTime() - t0) / 1e9;
-            indexing.add(new IndexRow("sqlite", f, n, secs, secs, n / secs, s.textBytes() / 1e6 / secs, Files.size(db) / 1e6, peakHeap() / 1e6));
+            indexing.add(new IndexRow("sqlite", f, n, secs, secs, n / secs, s.textBytes() / 1e6 / secs, Files.size(db) / 1e6, peakHeap() / 1e6, 0));
             boolean last = fi == fractions.size() - 1;
             try (SearchService service = SearchService.open(zhDir, analysis)) {
                 for (String mode : List.of("a", "b")) {

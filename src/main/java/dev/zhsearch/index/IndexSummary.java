@@ -8,10 +8,11 @@ import java.util.List;
  * one with an id wins) + documents a {@code problems} entry rejected; {@code skipped} counts every
  * problem (a bad line, a bad file). {@code searchableSeconds}: until every document was committed
  * (durable, and what a searcher opening the index sees); {@code seconds}: until the build ended,
- * merged into one segment for search speed.
+ * the same unless the segments written ({@code segmentsWritten}) outnumbered the workers and were
+ * merged down to one per worker ({@code segments}: how many the index has).
  */
 public record IndexSummary(long records, long indexed, long duplicates, long skipped, long textChars, long textBytes,
-                           double searchableSeconds, double seconds, long indexBytes, long documentsInIndex, List<ReadProblem> problems) {
+                           double searchableSeconds, double seconds, long indexBytes, long documentsInIndex, int segmentsWritten, int segments, List<ReadProblem> problems) {
 
     /** Documents read per second of the whole build, merge included. */
     public double docsPerSecond() {
@@ -27,10 +28,18 @@ public record IndexSummary(long records, long indexed, long duplicates, long ski
         return seconds <= 0 ? 0 : textBytes / 1e6 / seconds;
     }
 
+    /** Whether the build merged segments after making every document searchable. */
+    public boolean mergedAfterCommit() {
+        return segments < segmentsWritten;
+    }
+
     public String describe() {
+        String merged = mergedAfterCommit()
+                ? String.format("; searchable after %.1f s, %,.0f docs/s, then merged", searchableSeconds, searchableDocsPerSecond())
+                : "";
         return String.format(
-                "read %,d documents in %.1f s (%,.0f docs/s, %.1f MB/s of text; searchable after %.1f s, %,.0f docs/s, then merged): indexed %,d, %,d duplicate ids replaced (last wins), %,d skipped; index %,d documents, %.1f MB on disk",
-                records, seconds, docsPerSecond(), megabytesPerSecond(), searchableSeconds, searchableDocsPerSecond(), indexed, duplicates, skipped,
-                documentsInIndex, indexBytes / 1e6);
+                "read %,d documents in %.1f s (%,.0f docs/s, %.1f MB/s of text%s): indexed %,d, %,d duplicate ids replaced (last wins), %,d skipped; index %,d documents in %d segment%s, %.1f MB on disk",
+                records, seconds, docsPerSecond(), megabytesPerSecond(), merged, indexed, duplicates, skipped,
+                documentsInIndex, segments, segments == 1 ? "" : "s", indexBytes / 1e6);
     }
 }

@@ -1,6 +1,7 @@
 package dev.zhsearch.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zhsearch.corpus.CorpusReaders;
@@ -17,19 +18,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A build commits every document before it merges them into one segment, so the new index is
- * durable and searchable as soon as the last document is in; the merge then commits again.
+ * A build commits once, with every document, and ends with at most one segment per worker: each
+ * worker writes what it holds at the end. When the RAM buffer fills before that, the index is
+ * committed whole first and then merged down to one segment per worker, which a second commit
+ * records. No commit ever holds part of the documents.
  */
 class IndexerCommitsTest {
+
+    private static final int WORKERS = 2;
+    private static final int DOCUMENTS = 3_000;
 
     /** What a reader opening the directory saw at each commit: documents and segments. */
     private record Seen(int documents, int segments) {}
 
-    @Test
-    void everyCommitHoldsEveryDocumentAndTheLastIsOneSegment(@TempDir Path tmp) throws IOException {
+    private record Build(IndexSummary summary, List<Seen> commits) {}
+
+    private static Build build(Path tmp, Indexer indexer) throws IOException {
         StringBuilder jsonl = new StringBuilder();
-        int n = 3_000;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < DOCUMENTS; i++) {
             jsonl.append("{\"id\":\"d").append(i).append("\",\"title\":\"第").append(i).append("則 台積電\",\"body\":\"")
                     .append("伺服器與記憶體。".repeat(4)).append("\"}\n");
         }
@@ -46,14 +52,40 @@ class IndexerCommitsTest {
                 }
             }
         }) {
-            IndexSummary s = new Indexer(SeedIndex.ANALYSIS, CorpusReaders.standard(), 2, null, 0).build(List.of(tmp.resolve("docs.jsonl")), dir);
-            assertEquals(n, s.documentsInIndex());
+            IndexSummary s = indexer.build(List.of(tmp.resolve("docs.jsonl")), dir);
+            assertEquals(DOCUMENTS, s.documentsInIndex());
+            assertEquals(commits.getLast().segments(), s.segments());
             assertTrue(s.searchableSeconds() > 0 && s.searchableSeconds() <= s.seconds(), s.searchableSeconds() + " vs " + s.seconds());
+            for (Seen seen : commits) {
+                assertEquals(DOCUMENTS, seen.documents(), "a commit with part of the documents: " + commits);
+            }
+            return new Build(s, commits);
         }
-        assertEquals(2, commits.size(), "commits: " + commits);
-        for (Seen seen : commits) {
-            assertEquals(n, seen.documents(), "a commit with part of the documents: " + commits);
-        }
-        assertEquals(1, commits.getLast().segments(), "the last commit is merged: " + commits);
+    }
+
+    @Test
+    void oneCommitAndOneSegmentPerWorkerWhenTheBufferHoldsEverything(@TempDir Path tmp) throws IOException {
+        Build b = build(tmp, new Indexer(SeedIndex.ANALYSIS, CorpusReaders.standard(), WORKERS, null, 0, 256));
+        assertEquals(1, b.commits().size(), "commits: " + b.commits());
+        assertTrue(b.summary().segments() <= WORKERS, "segments: " + b.commits());
+        assertFalse(b.summary().mergedAfterCommit());
+    }
+
+    @Test
+    void aFullBufferIsCommittedWholeThenMergedToOneSegmentPerWorker(@TempDir Path tmp) throws IOException {
+        Build b = build(tmp, new Indexer(SeedIndex.ANALYSIS, CorpusReaders.standard(), WORKERS, null, 0, 0.25));
+        assertEquals(2, b.commits().size(), "commits: " + b.commits());
+        assertTrue(b.commits().getFirst().segments() > WORKERS, "the buffer never filled: " + b.commits());
+        assertTrue(b.commits().getLast().segments() <= WORKERS, "not merged: " + b.commits());
+        assertTrue(b.summary().mergedAfterCommit());
+        assertTrue(b.summary().describe().contains("then merged"), b.summary().describe());
+    }
+
+    @Test
+    void theBufferIsAShareOfTheHeap() {
+        assertEquals(819.2, Indexer.ramBufferMbFor(2L << 30), 0.01);
+        assertEquals(204.8, Indexer.ramBufferMbFor(512L << 20), 0.01);
+        assertEquals(16, Indexer.ramBufferMbFor(8L << 20));
+        assertEquals(1_900, Indexer.ramBufferMbFor(24L << 30));
     }
 }
