@@ -76,14 +76,26 @@ final class CoreDictionary {
      * the segmenter would; a node is a word if {@code isWord} says so, with {@code frequencyOfEntry}.
      */
     private final class Trie {
-        char[] label = new char[1 << 16];
-        int[] firstChild = new int[1 << 16];
-        int[] childCount = new int[1 << 16];
-        int[] wordFrequency = new int[1 << 16];
+        /** At most one node per first character and per character of a tail: no array needs to grow. */
+        private final int capacity = maxNodes();
+        char[] label = new char[capacity];
+        int[] firstChild = new int[capacity];
+        int[] childCount = new int[capacity];
+        int[] wordFrequency = new int[capacity];
         /** While building: each node's prefix and the table index prefixMatch found for it. */
-        char[][] prefix = new char[1 << 16][];
-        int[] found = new int[1 << 16];
+        private final char[][] prefix = new char[capacity][];
+        private final int[] found = new int[capacity];
         int size;
+
+        private int maxNodes() {
+            int n = Character.MAX_VALUE + 1;
+            for (char[][] table : tails) {
+                for (int i = 0; table != null && i < table.length; i++) {
+                    n += table[i].length;
+                }
+            }
+            return n;
+        }
 
         Trie() {
             for (char[][] table : tails) {
@@ -136,15 +148,6 @@ final class CoreDictionary {
         }
 
         private int add(char[] w, int f, int freq) {
-            if (size == label.length) {
-                int n = size * 2;
-                label = Arrays.copyOf(label, n);
-                firstChild = Arrays.copyOf(firstChild, n);
-                childCount = Arrays.copyOf(childCount, n);
-                wordFrequency = Arrays.copyOf(wordFrequency, n);
-                prefix = Arrays.copyOf(prefix, n);
-                found = Arrays.copyOf(found, n);
-            }
             label[size] = w[w.length - 1];
             wordFrequency[size] = freq;
             prefix[size] = w;
