@@ -209,7 +209,7 @@ public final class Indexer {
                 Job job = queue.take();
                 if (job == POISON) {
                     // flush a buffered segment here, on this worker's core, while the other workers
-                    // finish or flush theirs; left to the merge, the flushes would run one by one
+                    // finish or flush theirs; left to the commit, the flushes would run one by one
                     if (failure.get() == null) {
                         writer.flushNextBuffer();
                     }

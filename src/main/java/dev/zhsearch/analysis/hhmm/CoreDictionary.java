@@ -46,7 +46,13 @@ final class CoreDictionary {
                     table[i] = new char[0]; // smartcn compares a null tail as an empty one: a one-character word
                 }
             }
-            unique[t] = table != null && strictlyAscending(table);
+            if (table != null) {
+                int order = order(table);
+                if (order < 0) { // the trie below walks a prefix's entries as one run of the sorted table
+                    throw new IllegalStateException("a table of smartcn's coredict.mem is not sorted; its prefix search and this trie would differ");
+                }
+                unique[t] = order > 0;
+            }
         }
         Arrays.fill(tableOfChar, (short) -1);
         for (int i = 0; i < charIndexTable.length; i++) {
@@ -98,11 +104,6 @@ final class CoreDictionary {
         }
 
         Trie() {
-            for (char[][] table : tails) {
-                if (table != null && !ascending(table)) {
-                    throw new IllegalStateException("a table of smartcn's coredict.mem is not sorted; its prefix search and this trie would differ");
-                }
-            }
             Arrays.fill(rootOfChar, -1);
             for (int c = 0; c <= Character.MAX_VALUE; c++) {
                 char[] w = {(char) c};
@@ -154,15 +155,6 @@ final class CoreDictionary {
             found[size] = f;
             return size++;
         }
-
-        private static boolean ascending(char[][] table) {
-            for (int i = 1; i < table.length; i++) {
-                if (Arrays.compare(table[i - 1], table[i]) > 0) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 
     /** The trie node of the one-character prefix {@code c}, or -1 if no word starts with it. */
@@ -193,18 +185,19 @@ final class CoreDictionary {
         return wordFrequency[node];
     }
 
-    /** Trie nodes, for tests and for the record. */
-    int trieSize() {
-        return label.length;
-    }
-
-    private static boolean strictlyAscending(char[][] table) {
+    /** 1 if the table's tails are strictly ascending, 0 if ascending with repeats, -1 if not sorted. */
+    private static int order(char[][] table) {
+        int order = 1;
         for (int i = 1; i < table.length; i++) {
-            if (Arrays.compare(table[i - 1], table[i]) >= 0) {
-                return false;
+            int cmp = Arrays.compare(table[i - 1], table[i]);
+            if (cmp > 0) {
+                return -1;
+            }
+            if (cmp == 0) {
+                order = 0;
             }
         }
-        return true;
+        return order;
     }
 
     /** {@code frequency(c, 1)} without the search: a table lookup per character. */
