@@ -1,11 +1,16 @@
 package dev.zhsearch.clean;
 
+import java.util.regex.Pattern;
+
 /**
  * The cleaning pipeline applied to every document's body before indexing: boilerplate, repeated
  * caption lines, converter pinyin glosses. Titles get the gloss repair and, for CCTV, lose their
  * "[视频]" marker. Each step is a pure String→String function; the composition is too.
  */
 public final class Cleaner {
+
+    /** CCTV's "[视频]" and the like at the start of a title. */
+    private static final Pattern VIDEO_MARKER = Pattern.compile("^[\\[【](?:视频|視頻|组图|組圖|图文|圖文)[\\]】]\\s*");
 
     private final Boilerplate boilerplate;
     private final PinyinGlosses glosses;
@@ -33,7 +38,7 @@ public final class Cleaner {
         if (text == null) {
             return "";
         }
-        String s = text.strip().replaceFirst("^[\\[【](?:视频|視頻|组图|組圖|图文|圖文)[\\]】]\\s*", "");
+        String s = VIDEO_MARKER.matcher(text.strip()).replaceFirst("");
         return glosses.strip(s);
     }
 }

@@ -8,6 +8,7 @@ public final class HtmlText {
 
     private static final Pattern BREAKS = Pattern.compile("(?i)<\\s*(?:br|/p|/div|/h\\d|/li)\\s*/?>");
     private static final Pattern TAGS = Pattern.compile("<[^>]*>");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
     private static final Pattern ENTITY = Pattern.compile("&(#x?[0-9a-fA-F]+|[a-zA-Z]+);");
 
     private HtmlText() {}
@@ -20,7 +21,7 @@ public final class HtmlText {
         s = TAGS.matcher(s).replaceAll("");
         s = decodeEntities(s);
         StringBuilder out = new StringBuilder(s.length());
-        for (String line : s.split("\\R")) {
+        for (String line : LINE_BREAK.split(s)) {
             String t = line.strip();
             if (!t.isEmpty()) {
                 if (!out.isEmpty()) {

@@ -12,8 +12,13 @@ import java.util.regex.Pattern;
  */
 public final class PinyinGlosses {
 
+    /**
+     * The parenthesis comes first and the Han character is checked behind it: led by the
+     * lookbehind, the matcher classified the script of every character of every body (1.4% of a
+     * build); led by the parenthesis, it skips ahead to the next one.
+     */
     private static final Pattern GLOSS = Pattern.compile(
-            "(?<=\\p{IsHan})[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*[)）]");
+            "[(（](?<=\\p{IsHan}[(（])[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*[)）]");
 
     private final List<Map.Entry<String, String>> artifacts;
 

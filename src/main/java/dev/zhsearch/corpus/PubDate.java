@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A publication date and where it came from. {@code UNKNOWN} carries no date: zhsearch never
@@ -27,6 +28,8 @@ public record PubDate(LocalDate date, LocalTime time, Provenance provenance) {
     }
 
     public static final PubDate UNKNOWN = new PubDate(null, null, Provenance.UNKNOWN);
+
+    private static final Pattern ENDS_WITH_OFFSET = Pattern.compile("([+-]\\d{2}:?\\d{2}|Z)$");
 
     public PubDate {
         if ((date == null) != (provenance == Provenance.UNKNOWN)) {
@@ -65,7 +68,7 @@ public record PubDate(LocalDate date, LocalTime time, Provenance provenance) {
             if (s.length() <= 10) {
                 return Optional.of(new PubDate(LocalDate.parse(s), null, provenance));
             }
-            if (s.matches(".*([+-]\\d{2}:?\\d{2}|Z)$")) {
+            if (ENDS_WITH_OFFSET.matcher(s).find()) {
                 OffsetDateTime odt = OffsetDateTime.parse(s);
                 return Optional.of(new PubDate(odt.toLocalDate(), odt.toLocalTime(), provenance));
             }

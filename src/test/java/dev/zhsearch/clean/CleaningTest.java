@@ -91,6 +91,11 @@ class CleaningTest {
         assertTrue(clean.contains("(首期1000億)"));
         String s001 = seed("001");
         assertEquals(s001, PinyinGlosses.standard().strip(s001), "(doge) has no tone mark: not a gloss");
+        PinyinGlosses glosses = new PinyinGlosses(java.util.List.of());
+        assertEquals("擴張", glosses.strip("擴（kuò）張"), "full-width parentheses");
+        assertEquals("a(kuò)b", glosses.strip("a(kuò)b"), "only right after a Han character");
+        assertEquals("(kuò)張", glosses.strip("(kuò)張"), "nothing before it");
+        assertEquals("擴(zhāng)", glosses.strip("擴(kuò)(zhāng)"), "the second follows a parenthesis, not a Han character");
     }
 
     @Test
