@@ -82,28 +82,36 @@ public final class ChineseConverter {
         }
     }
 
+    /**
+     * One dictionary applied by forward maximum matching within each segment. Output is built only
+     * from the first match on: a pass that matches nothing (most passes over most text, e.g. the
+     * Taiwan-variant pass over Simplified text) returns its input as it is.
+     */
     private static State apply(Dictionary dict, State in) {
         String text = in.text;
         int[] map = in.map;
         int n = text.length();
-        StringBuilder out = new StringBuilder(n + 16);
-        IntList outMap = new IntList(n + 17);
         int[] bounds = in.bounds;
         int[] outBounds = new int[bounds.length];
+        StringBuilder out = null;
+        IntList outMap = null;
+        int copied = 0; // text before this is in out (once out exists)
         String[] value = new String[1];
         for (int s = 0; s + 1 < bounds.length; s++) {
-            outBounds[s] = out.length();
+            outBounds[s] = (out == null ? 0 : out.length()) + bounds[s] - copied;
             int segEnd = bounds[s + 1];
             int i = bounds[s];
-            int run = i; // start of the unmatched characters not yet copied: copied as one run
             while (i < segEnd) {
                 int len = dict.match(text, i, segEnd, value);
                 if (len == 0) {
                     i = Math.min(i + Character.charCount(text.codePointAt(i)), segEnd);
                     continue;
                 }
-                copyRun(text, map, run, i, out, outMap);
-                run = i + len;
+                if (out == null) {
+                    out = new StringBuilder(n + 16);
+                    outMap = new IntList(n + 17);
+                }
+                copyRun(text, map, copied, i, out, outMap);
                 String v = value[0];
                 int m = v.length();
                 out.append(v);
@@ -117,9 +125,13 @@ public final class ChineseConverter {
                     }
                 }
                 i += len;
+                copied = i;
             }
-            copyRun(text, map, run, segEnd, out, outMap);
         }
+        if (out == null) {
+            return in;
+        }
+        copyRun(text, map, copied, n, out, outMap);
         outBounds[bounds.length - 1] = out.length();
         outMap.add(map[n]);
         return new State(out.toString(), outMap.toArray(), outBounds);

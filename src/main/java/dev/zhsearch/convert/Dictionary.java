@@ -30,6 +30,16 @@ public interface Dictionary {
         return new Dictionary() {
             @Override
             public int match(CharSequence text, int start, int end, String[] valueOut) {
+                if (policy == Policy.SHORT_CIRCUIT) {
+                    // a member writes valueOut only when it matches, and the first match answers
+                    for (Dictionary d : dicts) {
+                        int len = d.match(text, start, end, valueOut);
+                        if (len > 0) {
+                            return len;
+                        }
+                    }
+                    return 0;
+                }
                 int best = 0;
                 String[] candidate = new String[1];
                 for (Dictionary d : dicts) {
@@ -37,9 +47,6 @@ public interface Dictionary {
                     if (len > best) {
                         best = len;
                         valueOut[0] = candidate[0];
-                        if (policy == Policy.SHORT_CIRCUIT) {
-                            break;
-                        }
                     }
                 }
                 return best;
