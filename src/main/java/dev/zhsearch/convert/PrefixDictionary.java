@@ -22,6 +22,14 @@ public final class PrefixDictionary implements Dictionary {
      * the 256 KB of root edges do not; most characters of a text start no key of most dictionaries.
      */
     private final long[] startsKey = new long[(Character.MAX_VALUE + 1) / 64];
+    /**
+     * A filter over the first two code units of the keys (32 KB, one bit per hashed pair): a text's
+     * second character usually continues no key that its first starts, and the filter says so
+     * without the cache miss of probing the edge table. Set bits may be false positives, never
+     * false negatives.
+     */
+    private final long[] startsKeyPair = new long[PAIR_FILTER_BITS / 64];
+    private static final int PAIR_FILTER_BITS = 1 << 18;
     private final long[] edgeKeys;
     private final int[] edgeTargets;
     private final int edgeMask;
@@ -42,6 +50,10 @@ public final class PrefixDictionary implements Dictionary {
         for (Map.Entry<String, String> e : entries.entrySet()) {
             String key = e.getKey();
             int node = 0;
+            if (key.length() >= 2) {
+                int bit = pairBit(key.charAt(0), key.charAt(1));
+                startsKeyPair[bit >>> 6] |= 1L << bit;
+            }
             for (int i = 0; i < key.length(); i++) {
                 int next = child(node, key.charAt(i));
                 if (next == NO_NODE) {
@@ -132,6 +144,10 @@ public final class PrefixDictionary implements Dictionary {
         edgeTargets[slot] = target;
     }
 
+    private static int pairBit(char first, char second) {
+        return mix(((long) first << 16) | second) & (PAIR_FILTER_BITS - 1);
+    }
+
     private static int mix(long key) {
         long h = key * 0x9E3779B97F4A7C15L;
         return (int) (h ^ (h >>> 32));
@@ -146,10 +162,21 @@ public final class PrefixDictionary implements Dictionary {
         if ((startsKey[first >>> 6] & (1L << first)) == 0) {
             return 0;
         }
-        int node = 0;
+        int node = rootEdges[first];
         int best = 0;
+        if (values[node] != null) {
+            best = 1;
+            valueOut[0] = values[node];
+        }
         int limit = Math.min(end, start + maxKeyLength);
-        for (int i = start; i < limit; i++) {
+        if (start + 1 >= limit) {
+            return best;
+        }
+        int bit = pairBit(first, text.charAt(start + 1));
+        if ((startsKeyPair[bit >>> 6] & (1L << bit)) == 0) {
+            return best;
+        }
+        for (int i = start + 1; i < limit; i++) {
             node = child(node, text.charAt(i));
             if (node == NO_NODE) {
                 break;
