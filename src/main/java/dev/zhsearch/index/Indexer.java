@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -161,7 +162,7 @@ public final class Indexer {
             writer.setLiveCommitData(Map.of(LAST_INDEXED, Instant.now().toString()).entrySet());
             writer.commit();
             searchable = (System.nanoTime() - start) / 1e9;
-            written = org.apache.lucene.index.SegmentInfos.readLatestCommit(dir).size();
+            written = SegmentInfos.readLatestCommit(dir).size();
             if (written > threads) {
                 // the buffer filled before the input ended: each extra segment costs every query a
                 // term lookup, and four instead of one cost a fifth of faceted throughput here
