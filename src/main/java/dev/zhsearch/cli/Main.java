@@ -357,6 +357,20 @@ public final class Main {
                 out.println("written: " + json);
                 return OK;
             }
+            case "fold" -> {
+                Args a = Args.parse(rest, Set.of("input", "examples"), Set.of());
+                List<Path> inputs = a.all("input").isEmpty()
+                        ? List.of(Path.of("../shared/corpora/tw-news-digest"), Path.of("../shared/corpora/cctv-xwlb"))
+                        : a.all("input").stream().map(Path::of).toList();
+                List<Path> present = inputs.stream().filter(Files::exists).toList();
+                if (present.size() < inputs.size()) {
+                    err.println("zhsearch: not found, idempotence not checked over: " + inputs.stream().filter(p -> !Files.exists(p)).toList());
+                }
+                Analysis analysis = Analysis.standard();
+                int failures = new dev.zhsearch.bench.FoldCheck(analysis.configs(), analysis.folder())
+                        .report(dev.zhsearch.bench.FoldCheck.titles(present), a.integer("examples", 10, 0, 100_000), analysis.scripts(), out);
+                return failures == 0 ? OK : FAILED;
+            }
             case "opencc" -> {
                 Args a = Args.parse(rest, Set.of("cases"), Set.of());
                 Path cases = Path.of(a.get("cases", "../shared/corpora/opencc/test/testcases/testcases.json"));

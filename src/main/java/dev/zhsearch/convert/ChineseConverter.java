@@ -107,13 +107,17 @@ public final class ChineseConverter {
                     i = Math.min(i + Character.charCount(text.codePointAt(i)), segEnd);
                     continue;
                 }
+                String v = value[0];
+                int m = v.length();
+                if (m == len && text.regionMatches(i, v, 0, m)) { // a key that maps to itself: nothing to write
+                    i += len;
+                    continue;
+                }
                 if (out == null) {
                     out = new StringBuilder(n + 16);
                     outMap = new IntList(n + 17);
                 }
                 copyRun(text, map, copied, i, out, outMap);
-                String v = value[0];
-                int m = v.length();
                 out.append(v);
                 if (m == len) {
                     for (int t = 0; t < m; t++) {

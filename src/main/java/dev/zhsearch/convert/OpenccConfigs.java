@@ -58,6 +58,30 @@ public final class OpenccConfigs {
         return d;
     }
 
+    /** One line of an OpenCC dictionary: a key and its values, the first being OpenCC's conversion. */
+    public record Entry(String key, List<String> values) {}
+
+    /** The lines of a shipped dictionary (by file stem, e.g. {@code TWPhrases}), in file order. */
+    public List<Entry> entries(String stem) {
+        String path = ROOT + "dictionary/" + stem + ".txt";
+        List<Entry> out = new ArrayList<>();
+        try (InputStream in = resource(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no OpenCC dictionary " + stem);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            reader.lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#") && l.indexOf('\t') > 0)
+                    .forEach(l -> {
+                        int tab = l.indexOf('\t');
+                        out.add(new Entry(l.substring(0, tab).strip(), List.of(l.substring(tab + 1).strip().split(" +"))));
+                    });
+        } catch (IOException e) {
+            throw new UncheckedIOException(path, e);
+        }
+        return out;
+    }
+
     private ChineseConverter load(String configName) {
         JsonNode root;
         try (InputStream in = resource(ROOT + "config/" + configName + ".json")) {

@@ -1,58 +1,237 @@
 package dev.zhsearch.convert;
 
 import dev.zhsearch.clean.RuleFiles;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Folds Traditional and Simplified Chinese, and Taiwan and mainland vocabulary, to one internal
- * form, so that 台積電/台积电, 伺服器/服务器, 軟體/软件 analyse to the same terms. Three steps, each
- * OpenCC data:
+ * Folds Traditional and Simplified Chinese, and Taiwan and mainland vocabulary, to one normal form,
+ * so that 台積電/台积电, 伺服器/服务器, 軟體/软件 analyse to the same terms. The fold is a
+ * <em>projection</em>: {@code fold(fold(x)) == fold(x)}, and the two sides of every entry of OpenCC's
+ * TWPhrases, TWVariants, STPhrases and STCharacters fold to the same string. It is designed from that
+ * property rather than by chaining OpenCC's one-way conversions (which rewrite text that is already
+ * mainland Simplified: 显著 → 显着, 文件 → 文档, 土库曼斯坦 → 土库曼斯坦斯坦):
  * <ol>
- *   <li>OpenCC's {@code tw2s} (phrase-level Traditional → Simplified, Taiwan variants);</li>
- *   <li>Taiwan → mainland vocabulary, from OpenCC's {@code TWPhrasesRev} with both sides passed
- *       through {@code t2s}, applied to <em>every</em> text: a Simplified text that says 软体
- *       (soft-body, the Taiwan word in Simplified characters) folds like 軟體 does;</li>
- *   <li>a last character pass with {@code TSCharacters}, so the few characters both scripts use
- *       differently (著/着, 於/于) land on one form.</li>
+ *   <li><b>Script</b>, one longest-match table: Traditional phrases to their Simplified form
+ *       (TSPhrases, STPhrases read backwards, Taiwan variant phrases), every Simplified phrase of
+ *       those tables to itself (so a Simplified word is never re-converted character by character),
+ *       and characters by <em>classes</em>: the characters that STCharacters, TSCharacters and
+ *       TWVariants relate (first values, as OpenCC converts) are one class, written as its
+ *       Simplified member.</li>
+ *   <li><b>Vocabulary</b>, one longest-match table over the script-folded text: the words that
+ *       OpenCC's TWPhrases (and zhsearch's own {@code zhsearch-vocabulary.txt}) pair across the
+ *       strait are classes too; each class is written as one member, its mainland word where there is
+ *       one, and that member maps to itself, so a canonical word is left alone and never matched by a
+ *       shorter key inside it. A few OpenCC pairs chain (Taiwan 文件 is mainland 文档, mainland 文件
+ *       is Taiwan 檔案): such words become one class, since a word alone cannot say which side wrote
+ *       it; {@link #chains()} lists them.</li>
  * </ol>
- * Applied the same way to documents and to queries, the fold need not be good Simplified, only the
- * same for both scripts: on the UD GSD parallel dev set 498 of 500 sentences fold identically.
+ * OpenCC's TWPhrasesRev (every Taiwan alternative of a TWPhrases entry, as OpenCC's {@code tw2sp}
+ * reads them) joins its classes too, so the fold equates what OpenCC equates in either direction.
+ * Both tables map every key to a value that is itself a fixed point, and all of it is OpenCC's data,
+ * read at start-up; {@code FoldTablesTest} checks the property on every table entry and on the
+ * corpus titles.
  */
 public final class ScriptFolder {
 
-    private final ChineseConverter toSimplified;
-    private final ChineseConverter vocabulary;
+    private static final String VOCABULARY = "opencc/zhsearch-vocabulary.txt";
 
-    ScriptFolder(ChineseConverter toSimplified, ChineseConverter vocabulary) {
-        this.toSimplified = toSimplified;
+    private final ChineseConverter script;
+    private final PrefixDictionary vocabulary;
+    private final ChineseConverter vocabularyStep;
+    private final List<Set<String>> chains;
+
+    private ScriptFolder(ChineseConverter script, PrefixDictionary vocabulary, List<Set<String>> chains) {
+        this.script = script;
         this.vocabulary = vocabulary;
+        this.vocabularyStep = new ChineseConverter("fold-vocabulary", List.of(), null, List.of(vocabulary));
+        this.chains = List.copyOf(chains);
     }
 
     public static ScriptFolder standard(OpenccConfigs configs) {
-        ChineseConverter t2s = configs.converter("t2s");
-        Map<String, String> vocab = new LinkedHashMap<>();
-        for (String resource : List.of("opencc/zhsearch-vocabulary.txt", "opencc/dictionary/TWPhrasesRev.txt")) {
-            for (Map.Entry<String, String> e : RuleFiles.pairs(resource)) { // OpenCC: the first of space-separated values
-                vocab.putIfAbsent(t2s.convert(e.getKey().strip()), t2s.convert(e.getValue().strip().split(" +")[0]));
+        ChineseConverter script = new ChineseConverter("fold-script",
+                List.of(configs.dictionary("CJK_Compatibility_Ideographs").orElseThrow()), null,
+                List.of(PrefixDictionary.of(scriptTable(configs))));
+        Classes words = new Classes();
+        Set<String> mainland = new java.util.HashSet<>();
+        Set<String> taiwan = new java.util.HashSet<>();
+        for (OpenccConfigs.Entry e : configs.entries("TWPhrases")) { // mainland (Traditional script) → Taiwan
+            String cn = script.convert(e.key());
+            String tw = script.convert(e.values().getFirst());
+            words.union(cn, tw);
+            mainland.add(cn);
+            taiwan.add(tw);
+        }
+        // what OpenCC's tw2sp does: every Taiwan value of TWPhrases back to its mainland word (数位 → 数字)
+        for (OpenccConfigs.Entry e : configs.entries("TWPhrasesRev")) {
+            String tw = script.convert(e.key());
+            String cn = script.convert(e.values().getFirst());
+            words.union(cn, tw);
+            mainland.add(cn);
+            taiwan.add(tw);
+        }
+        for (Map.Entry<String, String> e : RuleFiles.pairs(VOCABULARY)) { // Taiwan → mainland
+            String tw = script.convert(e.getKey().strip());
+            String cn = script.convert(e.getValue().strip().split(" +")[0]);
+            words.union(cn, tw);
+            mainland.add(cn);
+            taiwan.add(tw);
+        }
+        Comparator<String> canonical = Comparator
+                .comparing((String w) -> !(mainland.contains(w) && !taiwan.contains(w))) // mainland only first
+                .thenComparing(w -> !mainland.contains(w))
+                .thenComparingInt(String::length)
+                .thenComparing(Comparator.naturalOrder());
+        Map<String, String> vocabulary = new HashMap<>();
+        List<Set<String>> chains = new ArrayList<>();
+        for (Set<String> members : words.classes()) {
+            String rep = members.stream().min(canonical).orElseThrow();
+            members.forEach(m -> vocabulary.put(m, rep));
+            if (members.size() > 2) {
+                chains.add(members);
             }
         }
-        vocab.entrySet().removeIf(e -> e.getKey().equals(e.getValue()));
-        Dictionary characters = configs.dictionary("TSCharacters").orElseThrow();
-        ChineseConverter fold = new ChineseConverter("fold-vocabulary", List.of(), null,
-                List.of(PrefixDictionary.of(vocab), characters));
-        return new ScriptFolder(configs.converter("tw2s"), fold);
+        return new ScriptFolder(script, PrefixDictionary.of(vocabulary), chains);
     }
 
+    /**
+     * The script table: Traditional (and Taiwan-variant) text to Simplified. Phrases are classes: the
+     * pairs of TSPhrases, STPhrases (every value) and TWVariantsRevPhrases (Taiwan form to OpenCC's
+     * standard form, through t2s) join their two sides, and a class is written as one Simplified
+     * member, which maps to itself. Characters are classes too ({@link #characterClasses}).
+     */
+    static Map<String, String> scriptTable(OpenccConfigs configs) {
+        ChineseConverter t2s = configs.converter("t2s");
+        Classes phrases = new Classes();
+        Set<String> simplified = new java.util.HashSet<>(); // sides OpenCC writes in Simplified
+        for (OpenccConfigs.Entry e : configs.entries("TSPhrases")) {
+            phrases.union(e.key(), e.values().getFirst());
+            simplified.add(e.values().getFirst());
+        }
+        for (OpenccConfigs.Entry e : configs.entries("STPhrases")) {
+            e.values().forEach(v -> phrases.union(e.key(), v));
+            simplified.add(e.key());
+        }
+        for (OpenccConfigs.Entry e : configs.entries("TWVariantsRevPhrases")) {
+            String s = t2s.convert(e.values().getFirst());
+            phrases.union(e.key(), s);
+            simplified.add(s);
+        }
+        Comparator<String> simplifiedFirst = Comparator
+                .comparing((String p) -> !simplified.contains(p))
+                .thenComparing(p -> !p.equals(t2s.convert(p)))
+                .thenComparing(Comparator.naturalOrder());
+        Map<String, String> table = new HashMap<>();
+        for (Set<String> members : phrases.classes()) {
+            String rep = members.stream().min(simplifiedFirst).orElseThrow();
+            members.forEach(m -> table.put(m, rep));
+        }
+        characterClasses(configs).forEach(table::putIfAbsent);
+        table.entrySet().removeIf(e -> e.getKey().length() == 1 && e.getKey().equals(e.getValue()));
+        return table;
+    }
+
+    /**
+     * Characters that OpenCC relates (TSCharacters, STCharacters and TWVariants, first values) as
+     * classes, each mapped to its Simplified member: the one that is not a TSCharacters key (a
+     * Traditional character), preferring a TSCharacters value; ties by code point.
+     */
+    private static Map<String, String> characterClasses(OpenccConfigs configs) {
+        Classes classes = new Classes();
+        Set<String> traditional = new java.util.HashSet<>();
+        Set<String> simplifiedTargets = new java.util.HashSet<>();
+        for (OpenccConfigs.Entry e : configs.entries("TSCharacters")) {
+            classes.union(e.key(), e.values().getFirst());
+            if (!e.key().equals(e.values().getFirst())) {
+                traditional.add(e.key());
+                simplifiedTargets.add(e.values().getFirst());
+            }
+        }
+        for (String stem : List.of("STCharacters", "TWVariants")) {
+            for (OpenccConfigs.Entry e : configs.entries(stem)) {
+                classes.union(e.key(), e.values().getFirst());
+            }
+        }
+        Comparator<String> simplifiedFirst = Comparator
+                .comparing((String c) -> traditional.contains(c))
+                .thenComparing(c -> !simplifiedTargets.contains(c))
+                .thenComparingInt(c -> c.codePointAt(0));
+        Map<String, String> out = new HashMap<>();
+        for (Set<String> members : classes.classes()) {
+            String rep = members.stream().min(simplifiedFirst).orElseThrow();
+            members.forEach(m -> out.put(m, rep));
+        }
+        return out;
+    }
+
+    /**
+     * Each table maps a key to a fixed point, but a replacement can complete a key with its
+     * neighbours (网路卡 → 网络卡 → 网卡): the fold repeats until nothing changes, at most this often.
+     */
+    static final int MAX_ROUNDS = 4;
+
     public String fold(String text) {
-        return vocabulary.convert(toSimplified.convert(text));
+        return foldWithOffsets(text).text();
     }
 
     /** Folds and maps every position of the result back to the input. */
     public Converted foldWithOffsets(String text) {
-        Converted first = toSimplified.convertWithOffsets(text);
-        Converted second = vocabulary.convertWithOffsets(first.text());
+        Converted c = once(text);
+        for (int round = 1; round < MAX_ROUNDS; round++) {
+            Converted next = once(c.text());
+            if (next.text().equals(c.text())) {
+                break;
+            }
+            c = compose(c, next);
+        }
+        return c;
+    }
+
+    private Converted once(String text) {
+        Converted s = script.convertWithOffsets(text);
+        Converted v = vocabularyStep.convertWithOffsets(s.text());
+        return v.text() == s.text() ? s : compose(s, v);
+    }
+
+    /** The script step alone: Traditional to Simplified, without the vocabulary step. */
+    public String foldScript(String text) {
+        return script.convert(text);
+    }
+
+    /** Where the vocabulary step matched: a span of the original text and the word its class folds to. */
+    public record VocabularyMatch(int start, int end, String canonical) {}
+
+    /** Every span of {@code text} that the vocabulary step matched (a canonical word matching itself included). */
+    public List<VocabularyMatch> vocabularyMatches(String text) {
+        Converted s = script.convertWithOffsets(text);
+        String t = s.text();
+        List<VocabularyMatch> out = new ArrayList<>();
+        String[] value = new String[1];
+        int i = 0;
+        while (i < t.length()) {
+            int len = vocabulary.match(t, i, t.length(), value);
+            if (len == 0) {
+                i += Character.charCount(t.codePointAt(i));
+                continue;
+            }
+            out.add(new VocabularyMatch(s.sourceOffset(i), s.sourceOffset(i + len), value[0]));
+            i += len;
+        }
+        return out;
+    }
+
+    /** The vocabulary classes of more than two words (OpenCC pairs that chain), for inspection. */
+    public List<Set<String>> chains() {
+        return chains;
+    }
+
+    private static Converted compose(Converted first, Converted second) {
         int[] a = first.sourceOffsets();
         int[] b = second.sourceOffsets();
         int[] composed = new int[b.length];
@@ -60,5 +239,36 @@ public final class ScriptFolder {
             composed[i] = a[b[i]];
         }
         return new Converted(second.text(), composed);
+    }
+
+    /** Union-find over strings. */
+    private static final class Classes {
+        private final Map<String, String> parent = new HashMap<>();
+
+        String find(String x) {
+            String p = parent.computeIfAbsent(x, k -> k);
+            if (p.equals(x)) {
+                return x;
+            }
+            String root = find(p);
+            parent.put(x, root);
+            return root;
+        }
+
+        void union(String a, String b) {
+            String ra = find(a);
+            String rb = find(b);
+            if (!ra.equals(rb)) {
+                parent.put(ra, rb);
+            }
+        }
+
+        List<Set<String>> classes() {
+            Map<String, Set<String>> byRoot = new LinkedHashMap<>();
+            for (String x : List.copyOf(parent.keySet())) {
+                byRoot.computeIfAbsent(find(x), k -> new TreeSet<>()).add(x);
+            }
+            return List.copyOf(byRoot.values());
+        }
     }
 }
