@@ -130,6 +130,8 @@ function showResults(r) {
       h.source ? el('span', {}, h.source) : null,
       el('span', { class: 'badge', title: SCRIPT_NAMES[h.script] ?? '' }, h.script === 'simplified' ? '简' : h.script === 'traditional' ? '繁' : '?')),
     ...h.snippets.filter((s) => s).map((s) => el('p', { class: 'snippet', html: s })),
+    h.folds && h.folds.length ? el('p', { class: 'folds', title: '兩岸用詞不同，視為同一個詞' },
+      h.folds.map((f) => `${f.document} ≈ ${f.query}`).join('　')) : null,
     h.companies.length ? el('div', { class: 'chips' }, h.companies.map((c) => el('button', {
       type: 'button', class: 'chip', title: `只看 ${c.name}`,
       onclick: () => state.company.includes(c.id) || update({ company: [...state.company, c.id] }) }, c.name))) : null,

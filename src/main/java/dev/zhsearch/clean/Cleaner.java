@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  */
 public final class Cleaner {
 
-    /** CCTV's "[视频]" and the like at the start of a title. */
-    private static final Pattern VIDEO_MARKER = Pattern.compile("^[\\[【](?:视频|視頻|组图|組圖|图文|圖文)[\\]】]\\s*");
+    /** CCTV's "[视频]" and the like at the start of a title (影片: how Taiwan phrasing writes 视频). */
+    private static final Pattern VIDEO_MARKER = Pattern.compile("^[\\[【](?:视频|視頻|影片|组图|組圖|图文|圖文)[\\]】]\\s*");
 
     private final Boilerplate boilerplate;
     private final PinyinGlosses glosses;
@@ -38,7 +38,15 @@ public final class Cleaner {
         if (text == null) {
             return "";
         }
-        String s = VIDEO_MARKER.matcher(text.strip()).replaceFirst("");
-        return glosses.strip(s);
+        return glosses.strip(withoutMarker(text.strip()));
+    }
+
+    /**
+     * The text without a leading media marker ({@code [视频]}, {@code 【组图】}…), as titles are
+     * indexed; a pasted title is searched the same way. Text that is only a marker stays.
+     */
+    public static String withoutMarker(String text) {
+        String s = VIDEO_MARKER.matcher(text).replaceFirst("");
+        return s.isBlank() ? text : s;
     }
 }

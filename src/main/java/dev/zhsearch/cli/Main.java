@@ -39,10 +39,15 @@ public final class Main {
                      Exit 0: all read; 3: built, but some input was skipped (listed); 1: failed.
               search [--index DIR] [--size N] [--page N] [--company ID]... [--source S]...
                      [--script traditional|simplified] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-                     [--sort relevance|date|+date] QUERY
-                     Print results and facet counts as JSON. Lucene syntax: AND OR NOT "phrase"
-                     title:… (AND is the default between words). Several --company are OR'ed;
-                     different filters AND. A malformed query exits 2 with a one-line error.
+                     [--sort relevance|date|+date] [--syntax people|lucene] QUERY
+                     Print results and facet counts as JSON. The search box's syntax by default:
+                     any text, "phrase", -word, OR, title:/body:/source:; past 3 words a document
+                     needs 75% of them. --syntax lucene: Lucene's (AND OR NOT, grouping), where a
+                     malformed query exits 2 with a one-line error. Several --company are OR'ed;
+                     different filters AND.
+              analyze [--field title|title_bigram|body|body_bigram] [--json] TEXT
+                     The text cleaned and folded, the vocabulary folds that applied, and each
+                     field's tokens with positions and offsets (as the index analyses it).
               entities discover --input PATH... [--general PATH...] [--out FILE] [--min-mentions N]
                      Find Taiwan-listed companies written 名稱（代號）; writes candidates to review.
               entities sample --input PATH... [--n N] [--seed S] [--out FILE]
@@ -68,6 +73,12 @@ public final class Main {
               bench load --index DIR [--seconds 30] [--warmup 30] [--connections 2,8,32] [--heap 512m] [--runs 1]
                      Start the server on DIR in a child process and drive it over loopback with the
                      mixed query list: throughput, p50/p99 latency, errors per concurrency level.
+              bench pasted --index DIR [--n 1000] [--seed 21] [--relax 0.75[,F...]] [--input PATH...]
+                     Corpus titles pasted as typed, and their OpenCC twins (official opencc tool):
+                     refused, R@1, R@10 for Lucene syntax and the search box, in one run.
+              bench fold [--input PATH...] [--examples N]
+                     The fold as a normal form: OpenCC table entries whose sides fold apart,
+                     idempotence and official-OpenCC twins over the corpus titles.
               bench opencc [--cases FILE]
                      OpenCC's own test cases through zhsearch's converters.
 
@@ -83,7 +94,14 @@ public final class Main {
         this.err = err;
     }
 
+    /**
+     * Lucene announces at INFO, on stderr, which vectorisation it chose, in every command; only its
+     * warnings and errors are shown. Held here: java.util.logging keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+
     public static void main(String[] args) {
+        LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
         System.exit(new Main(System.out, System.err).run(Arrays.asList(args)));
     }
 
@@ -97,12 +115,13 @@ public final class Main {
         try {
             return switch (command) {
                 case "index" -> index(Args.parse(rest, Set.of("input", "index", "threads"), Set.of("quiet")));
-                case "search" -> search(Args.parse(rest, Set.of("index", "size", "page", "company", "source", "script", "from", "to", "sort", "display"),
+                case "search" -> search(Args.parse(rest, Set.of("index", "size", "page", "company", "source", "script", "from", "to", "sort", "display", "syntax"),
                         Set.of("no-highlight")));
                 case "entities" -> entities(rest);
                 case "demo" -> demo(Args.parse(rest, Set.of("index"), Set.of()));
                 case "serve" -> serve(Args.parse(rest, Set.of("index", "port", "host", "corpus", "web", "cors-origin"), Set.of()));
                 case "bench" -> bench(rest);
+                case "analyze" -> analyze(Args.parse(rest, Set.of("field"), Set.of("json")));
                 default -> throw new Args.UsageException("unknown command '" + command + "'");
             };
         } catch (Args.UsageException e) {
@@ -136,6 +155,21 @@ public final class Main {
         return indexer.build(inputs, indexDir);
     }
 
+    private int analyze(Args a) throws Args.UsageException, IOException {
+        if (a.positionals().isEmpty()) {
+            throw new Args.UsageException("analyze needs a TEXT");
+        }
+        dev.zhsearch.search.TextAnalysis.Result r;
+        try {
+            r = new dev.zhsearch.search.TextAnalysis(Analysis.standard(), dev.zhsearch.clean.Cleaner.standard())
+                    .analyze(String.join(" ", a.positionals()), a.get("field", null));
+        } catch (IllegalArgumentException e) {
+            throw new Args.UsageException(e.getMessage());
+        }
+        out.print(a.flag("json") ? json.writeValueAsString(r) + "\n" : dev.zhsearch.search.TextAnalysis.table(r));
+        return OK;
+    }
+
     private int search(Args a) throws Args.UsageException, IOException {
         if (a.positionals().isEmpty() && a.all("company").isEmpty() && a.all("source").isEmpty()
                 && a.get("from", null) == null && a.get("to", null) == null) {
@@ -149,7 +183,8 @@ public final class Main {
             request = new SearchRequest(query, a.all("company"), a.all("source"), a.all("script"),
                     date(a.get("from", null), "--from"), date(a.get("to", null), "--to"),
                     a.get("sort", null) == null ? null : SearchRequest.Sort.parse(a.get("sort", null)),
-                    page, size, !a.flag("no-highlight"), dev.zhsearch.search.Display.parse(a.get("display", null)));
+                    page, size, !a.flag("no-highlight"), dev.zhsearch.search.Display.parse(a.get("display", null)),
+                    dev.zhsearch.search.QueryFactory.Syntax.parse(a.get("syntax", null)));
         } catch (IllegalArgumentException e) {
             throw new Args.UsageException(e.getMessage());
         }
@@ -355,6 +390,39 @@ public final class Main {
                 Files.createDirectories(json.getParent());
                 this.json.writeValue(json.toFile(), r);
                 out.println("written: " + json);
+                return OK;
+            }
+            case "pasted" -> {
+                Args a = Args.parse(rest, Set.of("index", "input", "n", "seed", "relax", "out"), Set.of());
+                Path indexDir = Path.of(a.get("index", "index"));
+                List<Path> inputs = a.all("input").isEmpty()
+                        ? List.of(Path.of("../shared/corpora/tw-news-digest"), Path.of("../shared/corpora/cctv-xwlb"))
+                        : a.all("input").stream().map(Path::of).toList();
+                for (Path p : inputs) {
+                    if (!Files.exists(p)) {
+                        err.println("zhsearch: corpus not found: " + p + " (bench pasted draws titles from the corpus the index was built from)");
+                        return FAILED;
+                    }
+                }
+                if (!Files.isDirectory(indexDir)) {
+                    err.println("zhsearch: no index at " + indexDir + " (build it from the same corpus: zhsearch index --input ... --index DIR)");
+                    return FAILED;
+                }
+                List<Double> relax = new java.util.ArrayList<>();
+                for (String r : a.get("relax", String.valueOf(dev.zhsearch.search.QueryFactory.RELAX_FRACTION)).split(",")) {
+                    try {
+                        relax.add(Double.parseDouble(r.strip()));
+                    } catch (NumberFormatException e) {
+                        throw new Args.UsageException("--relax takes fractions such as 0.6,0.75: " + r);
+                    }
+                }
+                dev.zhsearch.bench.PastedBench bench = new dev.zhsearch.bench.PastedBench(Analysis.standard());
+                dev.zhsearch.bench.PastedBench.Report r = bench.run(indexDir, inputs, a.integer("n", 1000, 1, 1_000_000),
+                        Long.parseLong(a.get("seed", "21")), dev.zhsearch.bench.PastedBench.methods(relax), err);
+                out.print(dev.zhsearch.bench.PastedBench.table(r));
+                Path json = Path.of(a.get("out", "target/bench-pasted.json"));
+                dev.zhsearch.bench.PastedBench.writeJson(r, json);
+                out.println("written " + json);
                 return OK;
             }
             case "fold" -> {

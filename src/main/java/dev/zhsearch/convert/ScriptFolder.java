@@ -43,14 +43,16 @@ public final class ScriptFolder {
     private static final String VOCABULARY = "opencc/zhsearch-vocabulary.txt";
 
     private final ChineseConverter script;
+    /** Every word of the vocabulary classes, its canonical member included: where the notes look. */
     private final PrefixDictionary vocabulary;
     private final ChineseConverter vocabularyStep;
     private final List<Set<String>> chains;
 
-    private ScriptFolder(ChineseConverter script, PrefixDictionary vocabulary, List<Set<String>> chains) {
+    private ScriptFolder(ChineseConverter script, Map<String, String> vocabulary, List<Set<String>> chains) {
         this.script = script;
-        this.vocabulary = vocabulary;
-        this.vocabularyStep = new ChineseConverter("fold-vocabulary", List.of(), null, List.of(vocabulary));
+        this.vocabulary = PrefixDictionary.of(vocabulary);
+        this.vocabularyStep = new ChineseConverter("fold-vocabulary", List.of(), null,
+                List.of(PrefixDictionary.of(withoutIdleFixedPoints(vocabulary))));
         this.chains = List.copyOf(chains);
     }
 
@@ -97,7 +99,7 @@ public final class ScriptFolder {
                 chains.add(members);
             }
         }
-        return new ScriptFolder(script, PrefixDictionary.of(vocabulary), chains);
+        return new ScriptFolder(script, vocabulary, chains);
     }
 
     /**
@@ -134,7 +136,42 @@ public final class ScriptFolder {
         }
         characterClasses(configs).forEach(table::putIfAbsent);
         table.entrySet().removeIf(e -> e.getKey().length() == 1 && e.getKey().equals(e.getValue()));
-        return table;
+        return withoutIdleFixedPoints(table);
+    }
+
+    /**
+     * Drops the entries that map a phrase to itself where the rest of the table would leave that
+     * phrase unchanged anyway: they change no output, and each is one more key that every position
+     * of a Simplified text would probe.
+     */
+    static Map<String, String> withoutIdleFixedPoints(Map<String, String> table) {
+        PrefixDictionary all = PrefixDictionary.of(table);
+        Map<String, String> kept = new HashMap<>(table.size());
+        String[] value = new String[1];
+        table.forEach((key, v) -> {
+            if (key.length() > 1 && key.equals(v) && unchangedWithout(all, key, value)) {
+                return;
+            }
+            kept.put(key, v);
+        });
+        return kept;
+    }
+
+    /** Whether forward maximum matching leaves {@code key} as it is when {@code key} itself is not a key. */
+    private static boolean unchangedWithout(PrefixDictionary dict, String key, String[] value) {
+        int i = 0;
+        while (i < key.length()) {
+            int len = dict.match(key, i, i == 0 ? key.length() - 1 : key.length(), value);
+            if (len == 0) {
+                i++;
+                continue;
+            }
+            if (!key.regionMatches(i, value[0], 0, value[0].length()) || value[0].length() != len) {
+                return false;
+            }
+            i += len;
+        }
+        return true;
     }
 
     /**
@@ -183,7 +220,7 @@ public final class ScriptFolder {
     /** Folds and maps every position of the result back to the input. */
     public Converted foldWithOffsets(String text) {
         Converted c = once(text);
-        for (int round = 1; round < MAX_ROUNDS; round++) {
+        for (int round = 1; round < MAX_ROUNDS && c.text() != text; round++) { // unchanged text is already folded
             Converted next = once(c.text());
             if (next.text().equals(c.text())) {
                 break;

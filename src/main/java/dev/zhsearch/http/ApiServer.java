@@ -59,6 +59,7 @@ public final class ApiServer {
     private final SearchService service;
     private final Suggester suggester;
     private final Analysis analysis;
+    private final dev.zhsearch.search.TextAnalysis textAnalysis;
     private final Reindexer reindexer;
     private final Config config;
     private final AtomicBoolean reindexing = new AtomicBoolean();
@@ -70,6 +71,7 @@ public final class ApiServer {
         this.reindexer = reindexer;
         this.config = config;
         this.suggester = new Suggester(analysis.companyTable(), analysis.configs().converter("t2s"), analysis.scripts());
+        this.textAnalysis = new dev.zhsearch.search.TextAnalysis(analysis, dev.zhsearch.clean.Cleaner.standard());
     }
 
     public Javalin start() {
@@ -118,6 +120,7 @@ public final class ApiServer {
             c.routes.get("/api/search", this::search);
             c.routes.get("/api/documents/{id}", this::document);
             c.routes.get("/api/suggest", this::suggest);
+            c.routes.get("/api/analyze", this::analyze);
             c.routes.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
             c.routes.get("/api/stats", this::stats);
             c.routes.get("/api/openapi.json", this::openapi);
@@ -155,7 +158,7 @@ public final class ApiServer {
 
     private void document(Context ctx) throws Exception {
         String id = ctx.pathParam("id");
-        var doc = service.document(id, ctx.queryParam("q"), Params.display(ctx));
+        var doc = service.document(id, ctx.queryParam("q"), Params.syntax(ctx), Params.display(ctx));
         if (doc.isEmpty()) {
             error(ctx, 404, "no document with this id", Map.of("id", id));
             return;
@@ -173,7 +176,8 @@ public final class ApiServer {
             throw new BadRequest("q too long for suggestions (at most 100 characters)", Map.of("length", q.length()));
         }
         List<Suggester.Suggestion> out = new java.util.ArrayList<>(suggester.suggest(q, 5));
-        String folded = analysis.folder().fold(dev.zhsearch.clean.FullWidth.fold(q.strip())).toLowerCase(Locale.ROOT);
+        // folded by the analyzer's own normalisation (its CharFilters, then lower case), as the index's terms are
+        String folded = analysis.words().normalize(dev.zhsearch.index.Fields.TITLE, q.strip()).utf8ToString();
         boolean traditional = analysis.scripts().detect(q) == dev.zhsearch.convert.Script.TRADITIONAL;
         var toTraditional = traditional ? analysis.configs().converter("s2twp") : null;
         for (SearchService.TermCount t : service.frequentTitleTerms(folded, 8 - out.size(), 5000)) {
@@ -183,6 +187,25 @@ public final class ApiServer {
             }
         }
         ctx.json(Map.of("query", q, "suggestions", out));
+    }
+
+    /** Longest text {@code /api/analyze} takes: it lists every token. */
+    static final int MAX_ANALYZE_CHARS = 10_000;
+
+    private void analyze(Context ctx) {
+        String text = ctx.queryParam("text");
+        if (text == null) {
+            throw new BadRequest("text is required", null);
+        }
+        if (text.length() > MAX_ANALYZE_CHARS) {
+            throw new BadRequest("text too long to analyse (at most " + MAX_ANALYZE_CHARS + " characters)", Map.of("length", text.length()));
+        }
+        String field = ctx.queryParam("field");
+        try {
+            ctx.json(textAnalysis.analyze(text, field == null || field.isBlank() ? null : field.strip()));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage(), Map.of("field", field));
+        }
     }
 
     private void stats(Context ctx) throws IOException {

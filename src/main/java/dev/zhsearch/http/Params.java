@@ -1,6 +1,7 @@
 package dev.zhsearch.http;
 
 import dev.zhsearch.search.Display;
+import dev.zhsearch.search.QueryFactory;
 import dev.zhsearch.search.SearchRequest;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -35,11 +36,21 @@ final class Params {
             default -> throw new BadRequest("highlight must be on or off", Map.of("highlight", ctx.queryParam("highlight")));
         };
         Display display = display(ctx);
+        QueryFactory.Syntax syntax = syntax(ctx);
         try {
             return new SearchRequest(q, nonBlank(ctx.queryParams("company")), nonBlank(ctx.queryParams("source")),
-                    nonBlank(ctx.queryParams("script")), date(ctx, "from"), date(ctx, "to"), sort, page, size, highlight, display);
+                    nonBlank(ctx.queryParams("script")), date(ctx, "from"), date(ctx, "to"), sort, page, size, highlight, display, syntax);
         } catch (IllegalArgumentException e) {
             throw new BadRequest(e.getMessage(), null);
+        }
+    }
+
+    /** The {@code syntax} parameter: {@code people} (the default) or {@code lucene}. */
+    static QueryFactory.Syntax syntax(Context ctx) {
+        try {
+            return QueryFactory.Syntax.parse(ctx.queryParam("syntax"));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage(), Map.of("syntax", ctx.queryParam("syntax")));
         }
     }
 

@@ -276,4 +276,10 @@ final class Highlighting {
         escape(s, 0, s.length(), sb);
         return sb.toString();
     }
+
+    /** The text of {@link #escape}d HTML with its {@code <mark>} tags: the tags dropped, the five entities read back. */
+    static String plainText(String html) {
+        return html.replace("<mark>", "").replace("</mark>", "")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+    }
 }

@@ -4,7 +4,12 @@ import java.util.List;
 
 /**
  * One result. {@code title} and {@code snippets} are HTML: the document's own text, escaped, with
- * {@code <mark>} around matches.
+ * {@code <mark>} around matches. {@code folds}: where the hit matched through the other region's
+ * word (the query said 服务器, the document says 伺服器), each pair as written on both sides.
  */
 public record Hit(String id, String title, String date, String dateSource, String source, String url, String script,
-                  float score, List<String> snippets, List<CompanyRef> companies) {}
+                  float score, List<String> snippets, List<CompanyRef> companies, List<FoldNote> folds) {
+
+    /** A word of the document and the query's word it matched through a vocabulary fold. */
+    public record FoldNote(String document, String query) {}
+}

@@ -56,6 +56,166 @@ public final class QueryFactory {
         this.mode = mode;
     }
 
+    /** Which syntax the query text is in: the search box's (default) or Lucene's. */
+    public enum Syntax {
+        /** {@link PeopleSyntax}: any text is accepted; long queries relax. */
+        PEOPLE,
+        /** Lucene's classic syntax, for power users: malformed queries are errors. */
+        LUCENE;
+
+        public static Syntax parse(String s) {
+            return switch (s == null ? "" : s.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "", "people", "simple" -> PEOPLE;
+                case "lucene" -> LUCENE;
+                default -> throw new IllegalArgumentException("unknown syntax '" + s + "' (people | lucene)");
+            };
+        }
+    }
+
+    /**
+     * Plain words a document must match: all of them up to this many; past it, {@link #RELAX_FRACTION}
+     * of them (rounded up), so a pasted headline with a stray word still finds its article.
+     */
+    public static final int STRICT_TERMS = 3;
+    public static final double RELAX_FRACTION = 0.75;
+    /**
+     * The search box reads at most this many words, and this many phrases, field parts, OR
+     * alternatives and exclusions: a pasted paragraph is searched by its beginning, within
+     * Lucene's clause limit, instead of being refused.
+     */
+    public static final int MAX_TERMS = 64;
+    public static final int MAX_PARTS = 64;
+
+    public Query parse(String text, Syntax syntax) throws InvalidQueryException {
+        return syntax == Syntax.LUCENE ? parse(text) : people(text, RELAX_FRACTION);
+    }
+
+    /**
+     * The search box: never an error. Text past {@link #MAX_QUERY_CHARS} is not searched. Plain
+     * words relax past {@link #STRICT_TERMS} to {@code relax} of them; phrases, field parts and OR
+     * groups must each match; excluded parts must not.
+     */
+    public Query people(String text, double relax) {
+        if (text == null || text.isBlank()) {
+            return new MatchAllDocsQuery();
+        }
+        String searched = dev.zhsearch.clean.Cleaner.withoutMarker(text.strip()); // a pasted title, as titles are indexed
+        searched = searched.length() > MAX_QUERY_CHARS ? searched.substring(0, MAX_QUERY_CHARS) : searched;
+        PeopleSyntax.Parsed parsed = PeopleSyntax.parse(searched);
+        List<Query> terms = new ArrayList<>();
+        List<Query> exact = new ArrayList<>();
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        boolean positive = false;
+        int parts = 0;
+        for (List<PeopleSyntax.Part> group : parsed.groups()) {
+            if (group.size() == 1 && group.getFirst().plain()) {
+                if (terms.size() < MAX_TERMS) {
+                    List<Query> more = termClauses(group.getFirst().text());
+                    terms.addAll(more.subList(0, Math.min(more.size(), MAX_TERMS - terms.size())));
+                    if (exact.size() < MAX_PARTS) {
+                        exactSubstring(group.getFirst().text()).ifPresent(exact::add);
+                    }
+                }
+                continue;
+            }
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            int alternatives = 0;
+            for (PeopleSyntax.Part part : group) {
+                if (++parts > MAX_PARTS) {
+                    break;
+                }
+                Query q = strict(part);
+                if (q != null) {
+                    any.add(q, BooleanClause.Occur.SHOULD);
+                    alternatives++;
+                }
+            }
+            if (alternatives > 0) {
+                query.add(any.build(), BooleanClause.Occur.MUST);
+                positive = true;
+            }
+        }
+        if (!terms.isEmpty()) {
+            BooleanQuery.Builder bag = new BooleanQuery.Builder();
+            terms.forEach(t -> bag.add(t, BooleanClause.Occur.SHOULD));
+            int n = terms.size();
+            bag.setMinimumNumberShouldMatch(n <= STRICT_TERMS ? n : (int) Math.ceil(n * relax));
+            query.add(bag.build(), BooleanClause.Occur.MUST);
+            exact.forEach(q -> query.add(q, BooleanClause.Occur.SHOULD));
+            positive = true;
+        }
+        for (PeopleSyntax.Part part : parsed.excluded()) {
+            if (++parts > MAX_PARTS) {
+                break;
+            }
+            Query q = strict(part);
+            if (q != null) {
+                query.add(q, BooleanClause.Occur.MUST_NOT);
+            }
+        }
+        if (!positive) {
+            if (parsed.excluded().isEmpty()) {
+                return new org.apache.lucene.search.MatchNoDocsQuery("nothing searchable in the query");
+            }
+            query.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+        }
+        return query.build();
+    }
+
+    /** A part that must match as a whole: its words all, or its phrase, in its field or in title and body. */
+    private Query strict(PeopleSyntax.Part part) {
+        String value = part.phrase() || part.field() != null && part.field().equals(Fields.SOURCE)
+                ? "\"" + part.text().replace("\\", " ").replace("\"", " ") + "\""
+                : "(" + QueryParser.escape(part.text()) + ")";
+        String lucene = part.field() == null ? value : part.field() + ":" + value;
+        try {
+            Query q = parse(lucene);
+            return q instanceof BooleanQuery b && b.clauses().isEmpty() ? null : q;
+        } catch (InvalidQueryException e) {
+            return null; // an escaped part always parses; a part with nothing searchable in it adds nothing
+        }
+    }
+
+    /**
+     * Each searchable unit of plain text as one clause: a word in title (boosted) or body, or, for a
+     * run of characters the segmenter does not know as a word, that run as an exact substring.
+     */
+    private List<Query> termClauses(String text) {
+        List<Query> clauses = new ArrayList<>();
+        try {
+            List<Query> title = Parser.units(analyzer, Fields.TITLE, text);
+            List<Query> body = Parser.units(analyzer, Fields.BODY, text);
+            for (int i = 0; i < Math.min(title.size(), body.size()); i++) {
+                clauses.add(new BooleanQuery.Builder()
+                        .add(new BoostQuery(title.get(i), BOOSTS.get(Fields.TITLE)), BooleanClause.Occur.SHOULD)
+                        .add(body.get(i), BooleanClause.Occur.SHOULD)
+                        .build());
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // analysing a String does not fail
+        }
+        return clauses;
+    }
+
+    /** The plain text as an exact substring of title or body (bigram phrases): a bonus, never required. */
+    private java.util.Optional<Query> exactSubstring(String text) {
+        if (mode == Mode.WORDS) {
+            return java.util.Optional.empty();
+        }
+        try {
+            Query title = new Parser(new String[] {Fields.TITLE_BIGRAM}, analyzer, true).parse("\"" + text.replace("\\", " ").replace("\"", " ") + "\"");
+            Query body = new Parser(new String[] {Fields.BODY_BIGRAM}, analyzer, true).parse("\"" + text.replace("\\", " ").replace("\"", " ") + "\"");
+            if (title instanceof BooleanQuery b && b.clauses().isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new BooleanQuery.Builder()
+                    .add(title, BooleanClause.Occur.SHOULD).add(body, BooleanClause.Occur.SHOULD).build());
+        } catch (ParseException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Lucene's classic syntax ({@link Syntax#LUCENE}): a malformed query is an {@link InvalidQueryException}. */
     public Query parse(String text) throws InvalidQueryException {
         if (text == null || text.isBlank()) {
             return new MatchAllDocsQuery();
@@ -144,9 +304,29 @@ public final class QueryFactory {
          * run of single Han characters is therefore a phrase; known words stay separate clauses.
          */
         private Query wordsWithUnknownRunsAsPhrases(String field, String text) throws ParseException {
+            List<Query> clauses;
+            try {
+                clauses = units(getAnalyzer(), field, text);
+            } catch (IOException e) {
+                throw new ParseException("cannot analyse query: " + e.getMessage());
+            }
+            if (clauses.isEmpty()) {
+                return null;
+            }
+            if (clauses.size() == 1) {
+                return clauses.getFirst();
+            }
+            BooleanClause.Occur occur = getDefaultOperator() == QueryParser.Operator.AND ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD;
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            clauses.forEach(q -> b.add(q, occur));
+            return b.build();
+        }
+
+        /** The text's searchable units in a word field: known words as terms, runs of single characters as bigram phrases. */
+        static List<Query> units(Analyzer analyzer, String field, String text) throws IOException {
             List<String> terms = new ArrayList<>();
             List<Integer> positions = new ArrayList<>();
-            try (TokenStream ts = getAnalyzer().tokenStream(field, text)) {
+            try (TokenStream ts = analyzer.tokenStream(field, text)) {
                 CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
                 PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
                 ts.reset();
@@ -157,13 +337,7 @@ public final class QueryFactory {
                     positions.add(pos);
                 }
                 ts.end();
-            } catch (IOException e) {
-                throw new ParseException("cannot analyse query: " + e.getMessage());
             }
-            if (terms.isEmpty()) {
-                return null;
-            }
-            BooleanClause.Occur occur = getDefaultOperator() == QueryParser.Operator.AND ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD;
             List<Query> clauses = new ArrayList<>();
             int i = 0;
             while (i < terms.size()) {
@@ -179,12 +353,7 @@ public final class QueryFactory {
                     i++;
                 }
             }
-            if (clauses.size() == 1) {
-                return clauses.getFirst();
-            }
-            BooleanQuery.Builder b = new BooleanQuery.Builder();
-            clauses.forEach(q -> b.add(q, occur));
-            return b.build();
+            return clauses;
         }
 
         /**

@@ -4,14 +4,15 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What to search for. {@code query}: Lucene syntax, empty to browse. Filters: companies (OR among
+ * What to search for. {@code query}: in {@code syntax} (the search box's by default, or Lucene's),
+ * empty to browse. Filters: companies (OR among
  * them), sources (OR), scripts (OR), a publication-date range (inclusive; either end open); filters
  * of different kinds AND together. Facet counts use multi-select semantics: each facet is counted
  * with every filter but its own.
  */
 public record SearchRequest(String query, List<String> companies, List<String> sources, List<String> scripts,
                             LocalDate from, LocalDate to, Sort sort, int page, int size, boolean highlight,
-                            Display display) {
+                            Display display, QueryFactory.Syntax syntax) {
 
     public static final int MAX_SIZE = 100;
     public static final int MAX_PAGE_DEPTH = 10_000;
@@ -37,6 +38,7 @@ public record SearchRequest(String query, List<String> companies, List<String> s
         scripts = scripts == null ? List.of() : List.copyOf(scripts);
         sort = sort == null ? (query.isBlank() ? Sort.DATE_DESC : Sort.RELEVANCE) : sort;
         display = display == null ? Display.ORIGINAL : display;
+        syntax = syntax == null ? QueryFactory.Syntax.PEOPLE : syntax;
         if (page < 1) {
             throw new IllegalArgumentException("page must be at least 1");
         }
@@ -52,34 +54,38 @@ public record SearchRequest(String query, List<String> companies, List<String> s
     }
 
     public static SearchRequest of(String query, int size) {
-        return new SearchRequest(query, List.of(), List.of(), List.of(), null, null, null, 1, size, true, Display.ORIGINAL);
+        return new SearchRequest(query, List.of(), List.of(), List.of(), null, null, null, 1, size, true, Display.ORIGINAL, null);
+    }
+
+    public SearchRequest withSyntax(QueryFactory.Syntax newSyntax) {
+        return new SearchRequest(query, companies, sources, scripts, from, to, sort, page, size, highlight, display, newSyntax);
     }
 
     public SearchRequest withCompanies(List<String> ids) {
-        return new SearchRequest(query, ids, sources, scripts, from, to, sort, page, size, highlight, display);
+        return new SearchRequest(query, ids, sources, scripts, from, to, sort, page, size, highlight, display, syntax);
     }
 
     public SearchRequest withSources(List<String> values) {
-        return new SearchRequest(query, companies, values, scripts, from, to, sort, page, size, highlight, display);
+        return new SearchRequest(query, companies, values, scripts, from, to, sort, page, size, highlight, display, syntax);
     }
 
     public SearchRequest withScripts(List<String> values) {
-        return new SearchRequest(query, companies, sources, values, from, to, sort, page, size, highlight, display);
+        return new SearchRequest(query, companies, sources, values, from, to, sort, page, size, highlight, display, syntax);
     }
 
     public SearchRequest withDates(LocalDate newFrom, LocalDate newTo) {
-        return new SearchRequest(query, companies, sources, scripts, newFrom, newTo, sort, page, size, highlight, display);
+        return new SearchRequest(query, companies, sources, scripts, newFrom, newTo, sort, page, size, highlight, display, syntax);
     }
 
     public SearchRequest withPage(int newPage, int newSize) {
-        return new SearchRequest(query, companies, sources, scripts, from, to, sort, newPage, newSize, highlight, display);
+        return new SearchRequest(query, companies, sources, scripts, from, to, sort, newPage, newSize, highlight, display, syntax);
     }
 
     public SearchRequest withDisplay(Display newDisplay) {
-        return new SearchRequest(query, companies, sources, scripts, from, to, sort, page, size, highlight, newDisplay);
+        return new SearchRequest(query, companies, sources, scripts, from, to, sort, page, size, highlight, newDisplay, syntax);
     }
 
     public SearchRequest withSort(Sort newSort) {
-        return new SearchRequest(query, companies, sources, scripts, from, to, newSort, page, size, highlight, display);
+        return new SearchRequest(query, companies, sources, scripts, from, to, newSort, page, size, highlight, display, syntax);
     }
 }

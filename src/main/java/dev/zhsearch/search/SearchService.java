@@ -1,5 +1,6 @@
 package dev.zhsearch.search;
 
+import dev.zhsearch.convert.ScriptFolder;
 import dev.zhsearch.entity.CompanyTable;
 import dev.zhsearch.entity.OrgNames;
 import dev.zhsearch.index.Analysis;
@@ -52,6 +53,7 @@ public final class SearchService implements Closeable {
     private final Highlighting highlighting;
     private final CompanyTable companies;
     private final dev.zhsearch.convert.OpenccConfigs configs;
+    private final ScriptFolder folder;
 
     public SearchService(Directory directory, Analysis analysis) throws IOException {
         this.directory = directory;
@@ -60,6 +62,7 @@ public final class SearchService implements Closeable {
         this.highlighting = new Highlighting(analysis.perField());
         this.companies = analysis.companyTable();
         this.configs = analysis.configs();
+        this.folder = analysis.folder();
     }
 
     public static SearchService open(Path indexDir, Analysis analysis) throws IOException {
@@ -82,7 +85,7 @@ public final class SearchService implements Closeable {
 
     private SearchResult doSearch(SearchRequest request, boolean withFacets) throws InvalidQueryException, IOException {
         long start = System.nanoTime();
-        Query base = queries.parse(request.query());
+        Query base = queries.parse(request.query(), request.syntax());
         DrillDownQuery query = new DrillDownQuery(IndexFacets.CONFIG, base);
         request.companies().forEach(c -> query.add(Fields.FACET_COMPANY, c));
         request.sources().forEach(s -> query.add(Fields.FACET_SOURCE, s));
@@ -119,6 +122,7 @@ public final class SearchService implements Closeable {
                 docIds[i - from] = all[i].doc;
             }
             LoadedDocs docs = new LoadedDocs(searcher);
+            List<ScriptFolder.VocabularyMatch> queryWords = request.query().isBlank() ? List.of() : folder.vocabularyMatches(request.query());
             Highlighting.Marked marked = request.highlight() && !request.query().isBlank()
                     ? highlighting.highlight(searcher, base, docIds, docs)
                     : null;
@@ -131,13 +135,41 @@ public final class SearchService implements Closeable {
                 Display display = request.display();
                 hits.add(new Hit(d.get(Fields.ID), display.html(title, configs), d.get(Fields.DATE), d.get(Fields.DATE_SOURCE),
                         d.get(Fields.SOURCE), d.get(Fields.URL), d.get(Fields.SCRIPT), Float.isNaN(score) ? 0f : score,
-                        snippets.stream().map(sn -> display.html(sn, configs)).toList(), companyRefs(d, display)));
+                        snippets.stream().map(sn -> display.html(sn, configs)).toList(), companyRefs(d, display),
+                        foldNotes(request.query(), queryWords, Highlighting.escape(d.get(Fields.TITLE)) + "\n" + String.join("\n", snippets))));
             }
             long tookMs = (System.nanoTime() - start) / 1_000_000;
             return new SearchResult(request.query(), top.totalHits.value(), tookMs, request.page(), request.size(), hits, facets);
         } finally {
             manager.release(searcher);
         }
+    }
+
+    /**
+     * The words of a hit that matched the query only through the vocabulary fold: a word of the hit
+     * and a word of the query with the same canonical form but different even after the script fold
+     * (伺服器 and 服务器; not 服務器 and 服务器, which differ only in script).
+     */
+    private List<Hit.FoldNote> foldNotes(String query, List<ScriptFolder.VocabularyMatch> queryWords, String hitText) {
+        if (queryWords.isEmpty()) {
+            return List.of();
+        }
+        String text = Highlighting.plainText(hitText);
+        List<Hit.FoldNote> notes = new ArrayList<>();
+        for (ScriptFolder.VocabularyMatch d : folder.vocabularyMatches(text)) {
+            for (ScriptFolder.VocabularyMatch q : queryWords) {
+                if (!q.canonical().equals(d.canonical())) {
+                    continue;
+                }
+                String docWord = text.substring(d.start(), d.end());
+                String queryWord = query.substring(q.start(), q.end());
+                Hit.FoldNote note = new Hit.FoldNote(docWord, queryWord);
+                if (!folder.foldScript(docWord).equals(folder.foldScript(queryWord)) && !notes.contains(note)) {
+                    notes.add(note);
+                }
+            }
+        }
+        return notes;
     }
 
     private static Sort sort(SearchRequest.Sort sort) {
@@ -247,7 +279,13 @@ public final class SearchService implements Closeable {
 
     /** The whole document; with a query, its matches marked in the title and the whole body. */
     public Optional<StoredDocument> document(String id, String query, Display display) throws IOException, InvalidQueryException {
-        Query q = query == null || query.isBlank() ? null : queries.parse(query);
+        return document(id, query, QueryFactory.Syntax.PEOPLE, display);
+    }
+
+    /** The whole document; with a query in {@code syntax}, its matches marked in the title and the whole body. */
+    public Optional<StoredDocument> document(String id, String query, QueryFactory.Syntax syntax, Display display)
+            throws IOException, InvalidQueryException {
+        Query q = query == null || query.isBlank() ? null : queries.parse(query, syntax);
         IndexSearcher searcher = manager.acquire();
         try {
             TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);

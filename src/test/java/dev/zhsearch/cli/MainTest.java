@@ -61,11 +61,30 @@ class MainTest {
 
     @Test
     void malformedQueryExitsNonZeroWithOneLine() {
-        Run r = run("search", "--index", SeedIndex.dir().toString(), "\"unbalanced");
+        Run r = run("search", "--index", SeedIndex.dir().toString(), "--syntax", "lucene", "\"unbalanced");
         assertEquals(Main.USAGE, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().startsWith("zhsearch: cannot parse query"), r.err());
         assertEquals("", r.out());
+    }
+
+    @Test
+    void theDefaultSyntaxSearchesWhatLuceneRefuses() {
+        Run r = run("search", "--index", SeedIndex.dir().toString(), "\"unbalanced 台積電 7/18 川普：關稅!");
+        assertEquals(Main.OK, r.code(), r.err());
+        assertEquals("", r.err());
+        assertTrue(r.out().contains("\"total\""), r.out());
+    }
+
+    @Test
+    void analyzePrintsFoldsTokensAndOffsets() {
+        Run r = run("analyze", "伺服器的記憶體");
+        assertEquals(Main.OK, r.code(), r.err());
+        assertTrue(r.out().contains("folded   服务器的内存"), r.out());
+        assertTrue(r.out().contains("伺服器 ≈ 服务器"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("\\s+0\\s+服务器\\s+0-3\\s+伺服器")), r.out());
+        Run bad = run("analyze", "--field", "nope", "x");
+        assertEquals(Main.USAGE, bad.code());
     }
 
     @Test

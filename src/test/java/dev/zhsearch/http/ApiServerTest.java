@@ -172,20 +172,63 @@ class ApiServerTest {
     }
 
     @Test
+    void analyzeShowsFoldsTermsAndOriginalOffsets() throws Exception {
+        Response r = get("/api/analyze?text=" + enc("新伺服器與軟體"));
+        assertEquals(200, r.status(), r.body());
+        assertEquals("新服务器与软件", r.json().path("folded").asText());
+        assertEquals("伺服器", r.json().path("folds").path(0).path("original").asText());
+        assertEquals("服务器", r.json().path("folds").path(0).path("folded").asText());
+        JsonNode title = r.json().path("fields").path(0);
+        assertEquals("title", title.path("field").asText());
+        JsonNode server = null;
+        for (JsonNode t : title.path("tokens")) {
+            if (t.path("term").asText().equals("服务器")) {
+                server = t;
+            }
+        }
+        assertTrue(server != null, title.toString());
+        assertEquals(1, server.path("start").asInt());
+        assertEquals(4, server.path("end").asInt());
+        assertEquals("伺服器", server.path("original").asText());
+        JsonNode bigrams = get("/api/analyze?field=body_bigram&text=" + enc("軟體")).json();
+        assertEquals("body_bigram", bigrams.path("fields").path(0).path("field").asText());
+        assertEquals("软件", bigrams.path("fields").path(0).path("tokens").path(0).path("term").asText());
+        assertJsonError(get("/api/analyze?field=nope&text=x"), 400);
+        assertJsonError(get("/api/analyze"), 400);
+    }
+
+    @Test
+    void hitsSayWhenTheyMatchedThroughTheOtherRegionsWord() throws Exception {
+        JsonNode hits = get("/api/search?q=" + enc("服务器")).json().path("hits");
+        boolean noted = false;
+        for (JsonNode h : hits) {
+            if (h.path("id").asText().equals("mem-tw")) {
+                assertEquals("伺服器", h.path("folds").path(0).path("document").asText());
+                assertEquals("服务器", h.path("folds").path(0).path("query").asText());
+                noted = true;
+            }
+        }
+        assertTrue(noted, hits.toString());
+    }
+
+    @Test
     void reindexIsOffWithoutAToken() throws Exception {
         assertJsonError(send("POST", "/api/reindex", null), 403);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"q=%22unbalanced", "size=100000", "size=-1", "page=0", "page=abc", "from=2025-13-45",
-            "to=tomorrow", "sort=sideways", "highlight=maybe", "q=title%3A(%E5%8F%B0", "q=*wildcard"})
+    @ValueSource(strings = {"q=%22unbalanced&syntax=lucene", "size=100000", "size=-1", "page=0", "page=abc", "from=2025-13-45",
+            "to=tomorrow", "sort=sideways", "highlight=maybe", "q=title%3A(%E5%8F%B0&syntax=lucene", "q=*wildcard&syntax=lucene",
+            "syntax=regex"})
     void badParametersAre400WithAJsonError(String query) throws Exception {
         assertJsonError(get("/api/search?" + query), 400);
     }
 
     @Test
-    void aTenThousandCharacterQueryIsA400NotACrash() throws Exception {
-        assertJsonError(get("/api/search?q=" + enc("台積電".repeat(3334))), 400);
+    void aTenThousandCharacterQueryIsSearchedByItsBeginningOrA400InLuceneSyntax() throws Exception {
+        assertJsonError(get("/api/search?syntax=lucene&q=" + enc("台積電".repeat(3334))), 400);
+        Response box = get("/api/search?q=" + enc("台積電 " + "漲停 ".repeat(3000)));
+        assertEquals(200, box.status(), box.body().substring(0, 200));
         assertEquals("ok", get("/api/health").json().path("status").asText());
     }
 

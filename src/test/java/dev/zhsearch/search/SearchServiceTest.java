@@ -102,20 +102,52 @@ class SearchServiceTest {
         assertFalse(s.replace("<mark>", "").replace("</mark>", "").contains("<"), s);
     }
 
+    static Set<String> luceneIds(String q) throws Exception {
+        return service.search(SearchRequest.of(q, 100).withSyntax(QueryFactory.Syntax.LUCENE)).hits().stream()
+                .map(Hit::id).collect(Collectors.toSet());
+    }
+
     @Test
     void luceneSyntaxWorks() throws Exception {
-        assertTrue(ids("特斯拉 AND 三星").contains("003_144d49a02e2e854e"));
+        assertTrue(luceneIds("特斯拉 AND 三星").contains("003_144d49a02e2e854e"));
+        assertFalse(luceneIds("特斯拉 NOT 三星").contains("003_144d49a02e2e854e"));
+        assertTrue(luceneIds("\"台积电3纳米\"").contains("001_d649b6dd3a06dc4f"));
+        assertTrue(luceneIds("title:台积电").contains("001_d649b6dd3a06dc4f"));
+        assertFalse(luceneIds("title:台积电").contains("003_144d49a02e2e854e"), "003 names 台积电 in its body only");
+        assertTrue(luceneIds("xAI OR 台积电").size() >= luceneIds("台积电").size());
+        assertTrue(luceneIds("(特斯拉 OR 蘋果) AND 三星").contains("003_144d49a02e2e854e"));
+    }
+
+    @Test
+    void theSearchBoxKeepsItsOperators() throws Exception {
+        assertTrue(ids("特斯拉 三星").contains("003_144d49a02e2e854e"));
+        assertFalse(ids("特斯拉 -三星").contains("003_144d49a02e2e854e"));
         assertFalse(ids("特斯拉 NOT 三星").contains("003_144d49a02e2e854e"));
         assertTrue(ids("\"台积电3纳米\"").contains("001_d649b6dd3a06dc4f"));
         assertTrue(ids("title:台积电").contains("001_d649b6dd3a06dc4f"));
         assertFalse(ids("title:台积电").contains("003_144d49a02e2e854e"), "003 names 台积电 in its body only");
-        assertTrue(ids("xAI OR 台积电").size() >= ids("台积电").size());
+        assertEquals(ids("xAI OR 台积电"), union(ids("xAI"), ids("台积电")));
+        assertEquals(ids("台积电"), ids("台积电 AND"), "a trailing operator word is nothing to refuse");
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new java.util.HashSet<>(a);
+        u.addAll(b);
+        return u;
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"\"unbalanced", "title:(台积电", "*电", "foo:bar", "台积电 AND", "[a TO b]", "/regex/"})
-    void malformedQueriesGiveAOneLineError(String q) {
-        InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> service.search(SearchRequest.of(q, 10)));
+    void theSearchBoxAcceptsWhatLuceneSyntaxRefuses(String q) throws Exception {
+        SearchResult r = service.search(SearchRequest.of(q, 10));
+        assertTrue(r.total() >= 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"unbalanced", "title:(台积电", "*电", "foo:bar", "台积电 AND", "[a TO b]", "/regex/"})
+    void malformedLuceneQueriesGiveAOneLineError(String q) {
+        InvalidQueryException e = assertThrows(InvalidQueryException.class,
+                () -> service.search(SearchRequest.of(q, 10).withSyntax(QueryFactory.Syntax.LUCENE)));
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
         assertFalse(e.getMessage().isBlank());
     }

@@ -1,0 +1,75 @@
+package dev.zhsearch.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The search box on the seed index: long queries relax, short ones stay AND; fold notes on hits. */
+class SearchBoxTest {
+
+    static SearchService service;
+
+    @BeforeAll
+    static void open() throws Exception {
+        service = SearchService.open(SeedIndex.dir(), SeedIndex.ANALYSIS);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        service.close();
+    }
+
+    static List<Hit> hits(String q) throws Exception {
+        return service.search(SearchRequest.of(q, 10)).hits();
+    }
+
+    static Set<String> ids(String q) throws Exception {
+        return hits(q).stream().map(Hit::id).collect(Collectors.toSet());
+    }
+
+    @Test
+    void aPastedHeadlineWithAStrayWordStillFindsItsArticleFirst() throws Exception {
+        // mem-tw's title is 記憶體價格上漲; its body names 伺服器 and 軟體
+        assertEquals("mem-tw", hits("記憶體價格上漲").getFirst().id());
+        assertEquals("mem-tw", hits("[视频] 記憶體價格上漲 今年 伺服器 需求 強勁 火星").getFirst().id(),
+                "seven words, one of them (火星) in no document: 75% is enough");
+        // Lucene syntax (AND of every word) finds nothing for the same text
+        assertEquals(0, service.search(SearchRequest.of("記憶體價格上漲 今年 伺服器 需求 強勁 火星", 10)
+                .withSyntax(QueryFactory.Syntax.LUCENE)).total());
+    }
+
+    @Test
+    void shortQueriesKeepAnd() throws Exception {
+        assertFalse(ids("台積電").isEmpty());
+        assertEquals(0, service.search(SearchRequest.of("台積電 火星", 10)).total(), "two words: both required");
+        assertEquals(0, service.search(SearchRequest.of("台積電 記憶體 火星", 10)).total(), "three words: all required");
+    }
+
+    @Test
+    void relaxationRanksByHowMuchOfTheQueryADocumentCovers() throws Exception {
+        List<Hit> r = hits("記憶體 價格 上漲 伺服器 需求 強勁");
+        assertEquals("mem-tw", r.getFirst().id());
+        assertTrue(r.stream().anyMatch(h -> h.id().equals("mem-cn")), "the mainland twin covers every word too");
+    }
+
+    @Test
+    void aHitThatMatchedThroughTheOtherRegionsWordSaysSo() throws Exception {
+        Hit tw = hits("服务器").stream().filter(h -> h.id().equals("mem-tw")).findFirst().orElseThrow();
+        assertEquals(List.of(new Hit.FoldNote("伺服器", "服务器")), tw.folds());
+        Hit cn = hits("伺服器").stream().filter(h -> h.id().equals("mem-cn")).findFirst().orElseThrow();
+        assertEquals(List.of(new Hit.FoldNote("服务器", "伺服器")), cn.folds());
+        Hit same = hits("伺服器").stream().filter(h -> h.id().equals("mem-tw")).findFirst().orElseThrow();
+        assertEquals(List.of(), same.folds(), "the document says what the query says");
+        Hit script = hits("記憶體").stream().filter(h -> h.id().equals("mem-tw")).findFirst().orElseThrow();
+        assertEquals(List.of(), script.folds());
+        Hit scriptOnly = hits("记忆体").stream().filter(h -> h.id().equals("mem-tw")).findFirst().orElseThrow();
+        assertEquals(List.of(), scriptOnly.folds(), "记忆体 and 記憶體 differ only in script: no note");
+    }
+}
