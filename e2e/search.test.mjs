@@ -155,14 +155,41 @@ test('display 简 shows Traditional titles in Simplified, highlights intact; rel
   await page.close();
 });
 
-test('a malformed query shows the error state and says what to do', async () => {
+test('pasted text with quotes, brackets and colons is searched, never an error', async () => {
   const page = await newPage();
   await page.goto(base);
-  await page.fill('#q', '"台積電');
-  await page.press('#q', 'Enter');
+  for (const q of ['"台積電', '[视频]台積電 法說會：AI!', 'title:台積電 (AI)']) {
+    await page.fill('#q', q);
+    await page.press('#q', 'Enter');
+    await page.waitForFunction((v) => new URL(location).searchParams.get('q') === v, q);
+    await settle(page);
+    assert.ok(await page.isHidden('#message.error'), `no error state for ${q}`);
+    assert.ok((await hitIds(page)).includes('tw-tsmc-1'), `${q} finds tw-tsmc-1`);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a real failure shows the error state and says what to do', async () => {
+  const page = await newPage();
+  await page.route('**/api/search?*', (route) => route.fulfill({ status: 503, contentType: 'application/json',
+    body: JSON.stringify({ error: 'index is being replaced' }) }));
+  await page.goto(`${base}/?q=${encodeURIComponent('台積電')}`);
   await page.waitForSelector('#message.error:not([hidden])');
   const text = await page.textContent('#message');
-  assert.ok(text.includes('查詢語法有誤') && text.includes('引號'), text);
+  assert.ok(text.includes('搜尋暫時無法使用') && text.includes('index is being replaced'), text);
+  await page.close();
+});
+
+test('a hit found through the other region\'s word says so', async () => {
+  const page = await newPage();
+  await page.goto(`${base}/?q=${encodeURIComponent('服务器')}`);
+  await page.waitForSelector('#hits > li');
+  await settle(page);
+  const notes = await page.$$eval('#hits > li .folds', (ps) => ps.map((p) => p.textContent));
+  assert.ok(notes.some((n) => n.includes('伺服器 ≈ 服务器')), `fold notes: ${notes}`);
+  await page.screenshot({ path: join(SHOTS, 'fold-note.png') });
+  assert.deepEqual(page.errors, []);
   await page.close();
 });
 

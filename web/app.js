@@ -162,9 +162,9 @@ function showError(e) {
   $('message').className = 'message error';
   const bad = e.status === 400;
   $('message').replaceChildren(
-    el('h2', {}, bad ? '查詢語法有誤' : '搜尋暫時無法使用'),
+    el('h2', {}, bad ? '這個搜尋無法執行' : '搜尋暫時無法使用'),
     el('p', {}, e.message),
-    el('p', {}, bad ? '檢查引號與括號是否成對；要搜尋特殊字元，請用引號括起來，例如 "C++"。'
+    el('p', {}, bad ? '搜尋框接受任何文字；請檢查網址中的日期、頁碼等篩選參數。'
       : '請稍後再試；若一直如此，請檢查伺服器是否在執行。'),
   );
   $('message').hidden = false;

@@ -218,7 +218,8 @@ public final class ScriptFolder {
     }
 
     /** Folds and maps every position of the result back to the input. */
-    public Converted foldWithOffsets(String text) {
+    public Converted foldWithOffsets(String input) {
+        String text = withoutLoneSurrogates(input);
         Converted c = once(text);
         for (int round = 1; round < MAX_ROUNDS && c.text() != text; round++) { // unchanged text is already folded
             Converted next = once(c.text());
@@ -228,6 +229,27 @@ public final class ScriptFolder {
             c = compose(c, next);
         }
         return c;
+    }
+
+    /**
+     * Unpaired surrogates (invalid UTF-16, from a broken client or file) become U+FFFD, one for one, so
+     * offsets are unchanged: Lucene's StandardTokenizer drops the whole text after a high surrogate at
+     * its end ("文件\uD800" gave no bigrams at all).
+     */
+    static String withoutLoneSurrogates(String text) {
+        char[] out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                if (out == null) {
+                    out = text.toCharArray();
+                }
+                out[i] = '\uFFFD';
+            }
+        }
+        return out == null ? text : new String(out);
     }
 
     private Converted once(String text) {

@@ -149,4 +149,46 @@ class ZhAnalyzerTest {
         assertEquals("内存" + "\u30AC\u30B9", f.text());
         assertArrayEquals(new int[] {0, 1, 3, 5, 6}, f.offsets()); // 内→記, 存→憶 (end 3), ガ→ｶﾞ, ス, end
     }
+
+    /**
+     * Random text in the manner of Lucene's checkRandomData: Traditional and Simplified characters,
+     * vocabulary words of both regions (length-changing), surrogate pairs, lone surrogates, Latin,
+     * full-width forms, punctuation and spaces. Both analyzers give offsets in bounds and in order,
+     * the final offset is the input's length, and the folded text analyses to the same terms (the
+     * fold is a projection).
+     */
+    @Test
+    void randomTextKeepsOffsetsInBoundsAndFoldsIdempotently() {
+        String[] pieces = {"記憶體", "内存", "伺服器", "服务器", "軟體", "软件", "文件", "檔案", "文档", "土库曼斯坦", "土庫曼",
+                "台積電", "台积电", "顯著", "显著", "乾隆", "干燥", "後台", "网路卡", "網路", "行程", "數位", "数字", "iPhone",
+                "ＥＵＶ", "COVID-19", "7/18", "\uD842\uDFB7", "\uD800", "\uDC00", "。", "，", "「", "」", " ", "\u3000", "\n", "!", "[视频]"};
+        java.util.Random random = new java.util.Random(20261130L);
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = random.nextInt(24); k > 0; k--) {
+                if (random.nextInt(4) == 0) {
+                    sb.appendCodePoint(0x4E00 + random.nextInt(0x5200));
+                } else {
+                    sb.append(pieces[random.nextInt(pieces.length)]);
+                }
+            }
+            String text = sb.toString();
+            String folded = Analyzers.FOLDER.fold(text);
+            assertEquals(folded, Analyzers.FOLDER.fold(folded), "fold of fold: " + visible(text));
+            for (ZhAnalyzer analyzer : List.of(Analyzers.WORDS, Analyzers.BIGRAMS)) {
+                TokenAssert.Analysis a = analyze(analyzer, text); // checks bounds and order
+                assertEquals(text.length(), a.finalOffset(), "final offset of " + visible(text));
+                assertArrayEquals(a.terms(), analyze(analyzer, folded).terms(), "terms of the folded text: " + visible(text));
+            }
+        }
+    }
+
+    /** The text with controls and surrogates as \\uXXXX, for a readable assertion message. */
+    private static String visible(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            sb.append(Character.isISOControl(c) || Character.isSurrogate(c) ? String.format("\\u%04X", (int) c) : String.valueOf(c));
+        }
+        return sb.toString();
+    }
 }
