@@ -3,7 +3,7 @@
 // port, and drives the page as a person would. Screenshots go to target/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, cpSync, mkdirSync, existsSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -17,6 +17,7 @@ const SHOTS = join(ROOT, 'target', 'screenshots');
 let server;
 let browser;
 let base;
+let indexDir;
 
 const freePort = () => new Promise((resolve, reject) => {
   const s = net.createServer();
@@ -45,7 +46,8 @@ before(async () => {
   base = `http://127.0.0.1:${port}`;
   mkdirSync(join(ROOT, 'target'), { recursive: true });
   const log = openSync(join(ROOT, 'target', 'e2e-server.log'), 'w');
-  server = spawn(join(ROOT, 'zhsearch'), ['serve', '--index', join(work, 'index'), '--corpus', corpus, '--port', String(port)],
+  indexDir = join(work, 'index');
+  server = spawn(join(ROOT, 'zhsearch'), ['serve', '--index', indexDir, '--corpus', corpus, '--port', String(port)],
     { cwd: ROOT, stdio: ['ignore', log, log] });
   await waitForHealth(base, 180_000);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu',
@@ -223,4 +225,18 @@ test('suggestions complete company names; / focuses the search box', async () =>
   await page.waitForFunction(() => new URL(location).searchParams.get('q') !== null);
   assert.equal(new URL(page.url()).searchParams.get('q'), await page.inputValue('#q'));
   await page.close();
+});
+
+test('the command line prints no JVM or Lucene noise; a malformed Lucene query is one line', () => {
+  const run = (...args) => spawnSync(join(ROOT, 'zhsearch'), args, { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const search = run('search', '--index', indexDir, '--size', '1', '[视频]台積電 7/18：美股!');
+  assert.equal(search.status, 0, search.stderr);
+  assert.equal(search.stderr, '', 'nothing on stderr');
+  assert.ok(JSON.parse(search.stdout).total >= 0);
+  const analyze = run('analyze', '伺服器');
+  assert.equal(analyze.status, 0, analyze.stderr);
+  assert.equal(analyze.stderr, '');
+  const bad = run('search', '--index', indexDir, '--syntax', 'lucene', '"unbalanced');
+  assert.equal(bad.status, 2);
+  assert.equal(bad.stderr.trim().split('\n').length, 1, bad.stderr);
 });

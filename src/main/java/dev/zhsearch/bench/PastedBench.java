@@ -33,7 +33,9 @@ import org.apache.lucene.store.FSDirectory;
  * their other-script, other-region twins made by the official OpenCC ({@code s2twp} for Simplified
  * titles, {@code tw2sp} for Traditional ones). For each way of querying, in one run: how many were
  * refused (a syntax error), and whether the title's own document is first (R@1) or in the top ten
- * (R@10), over the titles that are unique in the corpus (folded, cleaned title seen once).
+ * (R@10), over the titles that are unique in the corpus (folded, cleaned title seen once). A third
+ * set adds a stray word to each title (two characters from another random title), as people paste
+ * a headline with a word of their own.
  */
 public final class PastedBench {
 
@@ -100,6 +102,13 @@ public final class PastedBench {
             }
         }
         List<String> originals = drawn.stream().map(Drawn::title).toList();
+        // the same titles with a stray word: two Han characters from another random title, appended
+        List<String> stray = new ArrayList<>();
+        for (String t : originals) {
+            String other = docs.get(random.nextInt(docs.size())).title().replaceAll("[^\\p{IsHan}]", "");
+            int at = other.length() < 2 ? 0 : random.nextInt(other.length() - 1);
+            stray.add(other.length() < 2 ? t : t + " " + other.substring(at, at + 2));
+        }
         List<Row> rows = new ArrayList<>();
         StringBuilder why = new StringBuilder();
         java.util.Optional<OfficialOpencc> opencc = OfficialOpencc.prepare(FoldCheck.OPENCC_DICTIONARIES, Path.of("target/opencc-official"), why);
@@ -112,6 +121,7 @@ public final class PastedBench {
             QueryFactory queries = new QueryFactory(analysis.perField());
             for (Method m : methods) {
                 rows.add(row("as pasted", m, originals, drawn, searcher, queries));
+                rows.add(row("stray word", m, stray, drawn, searcher, queries));
                 if (twins != null) {
                     rows.add(row("OpenCC twin", m, twins, drawn, searcher, queries));
                 }

@@ -112,7 +112,7 @@ public final class QueryFactory {
                 if (terms.size() < MAX_TERMS) {
                     List<Query> more = termClauses(group.getFirst().text());
                     terms.addAll(more.subList(0, Math.min(more.size(), MAX_TERMS - terms.size())));
-                    if (exact.size() < MAX_PARTS) {
+                    if (more.size() > 1 && exact.size() < MAX_PARTS) { // one word: its clause already holds its bigram phrase
                         exactSubstring(group.getFirst().text()).ifPresent(exact::add);
                     }
                 }
@@ -139,8 +139,14 @@ public final class QueryFactory {
             BooleanQuery.Builder bag = new BooleanQuery.Builder();
             terms.forEach(t -> bag.add(t, BooleanClause.Occur.SHOULD));
             int n = terms.size();
-            bag.setMinimumNumberShouldMatch(n <= STRICT_TERMS ? n : (int) Math.ceil(n * relax));
+            int needed = n <= STRICT_TERMS ? n : (int) Math.ceil(n * relax);
+            bag.setMinimumNumberShouldMatch(needed);
             query.add(bag.build(), BooleanClause.Occur.MUST);
+            if (needed < n) { // relaxed: a document with every word still comes first, its words counted twice
+                BooleanQuery.Builder all = new BooleanQuery.Builder();
+                terms.forEach(t -> all.add(t, BooleanClause.Occur.MUST));
+                query.add(all.build(), BooleanClause.Occur.SHOULD);
+            }
             exact.forEach(q -> query.add(q, BooleanClause.Occur.SHOULD));
             positive = true;
         }
@@ -178,7 +184,9 @@ public final class QueryFactory {
 
     /**
      * Each searchable unit of plain text as one clause: a word in title (boosted) or body, or, for a
-     * run of characters the segmenter does not know as a word, that run as an exact substring.
+     * run of characters the segmenter does not know as a word, that run as an exact substring. A Han
+     * word also matches as an exact substring (its bigram phrase): the segmenter may cut the same
+     * characters differently inside a document's sentence than alone in a query.
      */
     private List<Query> termClauses(String text) {
         List<Query> clauses = new ArrayList<>();
@@ -186,10 +194,16 @@ public final class QueryFactory {
             List<Query> title = Parser.units(analyzer, Fields.TITLE, text);
             List<Query> body = Parser.units(analyzer, Fields.BODY, text);
             for (int i = 0; i < Math.min(title.size(), body.size()); i++) {
-                clauses.add(new BooleanQuery.Builder()
+                BooleanQuery.Builder clause = new BooleanQuery.Builder()
                         .add(new BoostQuery(title.get(i), BOOSTS.get(Fields.TITLE)), BooleanClause.Occur.SHOULD)
-                        .add(body.get(i), BooleanClause.Occur.SHOULD)
-                        .build());
+                        .add(body.get(i), BooleanClause.Occur.SHOULD);
+                if (mode != Mode.WORDS && title.get(i) instanceof TermQuery tq && Parser.hanWord(tq.getTerm().text())) {
+                    List<String> chars = tq.getTerm().text().codePoints().mapToObj(Character::toString).toList();
+                    clause.add(new BoostQuery(Parser.bigramPhrase(Fields.TITLE_BIGRAM, chars), BOOSTS.get(Fields.TITLE_BIGRAM)),
+                                    BooleanClause.Occur.SHOULD)
+                            .add(Parser.bigramPhrase(Fields.BODY_BIGRAM, chars), BooleanClause.Occur.SHOULD);
+                }
+                clauses.add(clause.build());
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e); // analysing a String does not fail
@@ -362,7 +376,7 @@ public final class QueryFactory {
          * which BooleanQuery's rewrite merges (summing boosts) instead of scanning the single
          * characters' long postings a second time.
          */
-        private static Query bigramPhrase(String bigramField, List<String> chars) {
+        static Query bigramPhrase(String bigramField, List<String> chars) {
             if (chars.size() == 2) {
                 return new TermQuery(new Term(bigramField, chars.get(0) + chars.get(1)));
             }
@@ -371,6 +385,12 @@ public final class QueryFactory {
                 phrase.add(new Term(bigramField, chars.get(k) + chars.get(k + 1)), k);
             }
             return phrase.build();
+        }
+
+        /** A word of two or more characters, all Han: its bigram phrase is the same text. */
+        static boolean hanWord(String term) {
+            return term.codePointCount(0, term.length()) >= 2
+                    && term.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
         }
 
         private static boolean singleHan(String term) {
