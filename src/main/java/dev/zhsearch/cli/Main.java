@@ -9,6 +9,8 @@ import dev.zhsearch.corpus.CorpusReaders;
 import dev.zhsearch.index.Analysis;
 import dev.zhsearch.index.IndexSummary;
 import dev.zhsearch.index.Indexer;
+import dev.zhsearch.index.Ingest;
+import dev.zhsearch.index.LiveIndex;
 import dev.zhsearch.search.InvalidQueryException;
 import dev.zhsearch.search.SearchRequest;
 import dev.zhsearch.search.SearchResult;
@@ -37,6 +39,12 @@ public final class Main {
                      Build the index from files or folders (seed articles .txt/.md, JSON Lines,
                      tw-news-digest .jsonl[.gz], CCTV .json[.gz]). Replaces the index in DIR.
                      Exit 0: all read; 3: built, but some input was skipped (listed); 1: failed.
+              index  --add PATH... [--index DIR]
+                     Add files to an existing index: each document is created, or replaces the one
+                     with its id; every batch is durable when it is reported. Same readers, cleaning,
+                     folding and companies as a full build. Adding the same files twice changes nothing.
+              delete ID... [--index DIR]
+                     Delete documents by id (exit 1 if one is unknown).
               search [--index DIR] [--size N] [--page N] [--company ID]... [--source S]...
                      [--script traditional|simplified] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                      [--sort relevance|date|+date] [--syntax people|lucene] QUERY
@@ -58,9 +66,11 @@ public final class Main {
                      (--only org: draws only names no table knows).
               serve  [--index DIR] [--port 7070] [--host 127.0.0.1] [--corpus corpus] [--web web]
                      [--cors-origin https://example.org]...  (cross-origin access is off by default)
+                     [--watch DIR]  ingest files that appear or grow in DIR (only new or changed documents)
                      Serve the search page and the JSON API; builds the index from corpus/ first if
-                     there is none. Binds to localhost unless --host says otherwise. POST
-                     /api/reindex is enabled by the environment variable ZHSEARCH_REINDEX_TOKEN.
+                     there is none. Binds to localhost unless --host says otherwise. Writes
+                     (POST/PUT/DELETE /api/documents) and POST /api/reindex need the token in the
+                     environment variable ZHSEARCH_TOKEN (ZHSEARCH_REINDEX_TOKEN works too).
               demo   [--index DIR]
                      Index corpus/ and run a sample search.
               bench crossscript [--split dev|test] [--gsd DIR]
@@ -114,12 +124,13 @@ public final class Main {
         List<String> rest = args.subList(1, args.size());
         try {
             return switch (command) {
-                case "index" -> index(Args.parse(rest, Set.of("input", "index", "threads"), Set.of("quiet")));
+                case "index" -> index(Args.parse(rest, Set.of("input", "index", "threads", "add"), Set.of("quiet")));
+                case "delete" -> delete(Args.parse(rest, Set.of("index"), Set.of()));
                 case "search" -> search(Args.parse(rest, Set.of("index", "size", "page", "company", "source", "script", "from", "to", "sort", "display", "syntax"),
                         Set.of("no-highlight")));
                 case "entities" -> entities(rest);
                 case "demo" -> demo(Args.parse(rest, Set.of("index"), Set.of()));
-                case "serve" -> serve(Args.parse(rest, Set.of("index", "port", "host", "corpus", "web", "cors-origin"), Set.of()));
+                case "serve" -> serve(Args.parse(rest, Set.of("index", "port", "host", "corpus", "web", "cors-origin", "watch"), Set.of()));
                 case "bench" -> bench(rest);
                 case "analyze" -> analyze(Args.parse(rest, Set.of("field"), Set.of("json")));
                 default -> throw new Args.UsageException("unknown command '" + command + "'");
@@ -135,6 +146,15 @@ public final class Main {
     }
 
     private int index(Args a) throws Args.UsageException, IOException {
+        if (!a.all("add").isEmpty()) {
+            List<Path> paths = new java.util.ArrayList<>(a.all("add").stream().map(Path::of).toList());
+            paths.addAll(a.positionals().stream().map(Path::of).toList());
+            return withLiveIndex(Path.of(a.get("index", "index")), index -> {
+                Ingest.Summary s = new Ingest(index, CorpusReaders.standard()).add(paths, err);
+                out.println(s.describe());
+                return s.skipped() > 0 ? PARTIAL : OK;
+            });
+        }
         List<Path> inputs = inputs(a);
         int threads = a.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 64);
         Path indexDir = Path.of(a.get("index", "index"));
@@ -145,6 +165,48 @@ public final class Main {
             return PARTIAL;
         }
         return OK;
+    }
+
+    /** What to do with a live index opened for writing. */
+    private interface IndexWork {
+        int run(LiveIndex index) throws IOException;
+    }
+
+    /** Opens the index for writing (refusing clearly if a server holds it), runs {@code work}, closes it. */
+    private int withLiveIndex(Path indexDir, IndexWork work) throws IOException {
+        if (!Files.isDirectory(indexDir)) {
+            err.println("zhsearch: no index at " + indexDir + " (build one with: zhsearch index --input corpus)");
+            return FAILED;
+        }
+        Analysis analysis = Analysis.standard();
+        LiveIndex index;
+        try {
+            index = LiveIndex.open(indexDir, analysis);
+        } catch (org.apache.lucene.store.LockObtainFailedException e) {
+            err.println("zhsearch: the index at " + indexDir + " is open for writing elsewhere (a running server: write through its API)");
+            return FAILED;
+        }
+        try (index) {
+            return work.run(index);
+        }
+    }
+
+    private int delete(Args a) throws Args.UsageException, IOException {
+        if (a.positionals().isEmpty()) {
+            throw new Args.UsageException("delete needs one or more document ids");
+        }
+        return withLiveIndex(Path.of(a.get("index", "index")), index -> {
+            int missing = 0;
+            for (String id : a.positionals()) {
+                if (index.delete(id) == LiveIndex.Outcome.DELETED) {
+                    out.println("deleted " + id);
+                } else {
+                    err.println("zhsearch: no document with id " + id);
+                    missing++;
+                }
+            }
+            return missing == 0 ? OK : FAILED;
+        });
     }
 
     private IndexSummary buildIndex(List<Path> inputs, Path indexDir, int threads, boolean quiet) throws IOException {
@@ -318,25 +380,41 @@ public final class Main {
         Path web = Path.of(a.get("web", "web"));
         String host = a.get("host", "127.0.0.1");
         int port = a.integer("port", 7070, 0, 65535);
-        String token = System.getenv("ZHSEARCH_REINDEX_TOKEN");
+        // ZHSEARCH_TOKEN guards writes and reindexing; the older ZHSEARCH_REINDEX_TOKEN still works
+        List<String> tokens = java.util.stream.Stream.of(System.getenv("ZHSEARCH_TOKEN"), System.getenv("ZHSEARCH_REINDEX_TOKEN"))
+                .filter(t -> t != null && !t.isBlank()).distinct().toList();
         Analysis analysis = Analysis.standard();
         Indexer indexer = new Indexer(analysis, CorpusReaders.standard(), Runtime.getRuntime().availableProcessors(), err, 0);
-        if (!org.apache.lucene.index.DirectoryReader.indexExists(org.apache.lucene.store.FSDirectory.open(indexDir))) {
-            err.println("zhsearch: no index at " + indexDir + "; building it from " + corpus + " …");
-            err.println(indexer.build(List.of(corpus), indexDir).describe());
+        try (org.apache.lucene.store.Directory dir = org.apache.lucene.store.FSDirectory.open(indexDir)) {
+            if (!org.apache.lucene.index.DirectoryReader.indexExists(dir)) {
+                err.println("zhsearch: no index at " + indexDir + "; building it from " + corpus + " …");
+                err.println(indexer.build(List.of(corpus), indexDir).describe());
+            }
         }
-        SearchService service = SearchService.open(indexDir, analysis);
-        var server = new dev.zhsearch.http.ApiServer(service, analysis,
-                () -> indexer.build(List.of(corpus), indexDir).describe(),
-                new dev.zhsearch.http.ApiServer.Config(host, port, web, java.util.Optional.ofNullable(token).filter(t -> !t.isBlank()),
-                        a.all("cors-origin")));
+        LiveIndex index;
+        try {
+            index = LiveIndex.open(indexDir, analysis);
+        } catch (org.apache.lucene.store.LockObtainFailedException e) {
+            err.println("zhsearch: the index at " + indexDir + " is open for writing elsewhere (another server, or an index --add)");
+            return FAILED;
+        }
+        SearchService service = SearchService.over(index, analysis);
+        String watch = a.get("watch", null);
+        dev.zhsearch.index.Inbox inbox = watch == null ? null
+                : new dev.zhsearch.index.Inbox(Path.of(watch), index, CorpusReaders.standard(), err, 1_000).start();
+        var server = new dev.zhsearch.http.ApiServer(service, index, analysis,
+                () -> index.rebuild(List.of(corpus), indexer).describe(),
+                new dev.zhsearch.http.ApiServer.Config(host, port, web, tokens, a.all("cors-origin")));
         var app = server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
+            if (inbox != null) {
+                inbox.close();
+            }
             try {
-                service.close();
+                index.close();
             } catch (IOException e) {
-                // shutting down
+                // shutting down: every acknowledged write is committed already
             }
         }));
         out.printf("zhsearch: serving %,d documents at http://%s:%d/ (API: /api/search?q=…; Ctrl-C stops)%n",
@@ -344,8 +422,8 @@ public final class Main {
         if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
             err.println("zhsearch: listening on " + host + ", reachable from other machines");
         }
-        out.println(token == null || token.isBlank() ? "POST /api/reindex is off (set ZHSEARCH_REINDEX_TOKEN to enable it)"
-                : "POST /api/reindex needs: Authorization: Bearer $ZHSEARCH_REINDEX_TOKEN");
+        out.println(tokens.isEmpty() ? "writes and POST /api/reindex are off (set ZHSEARCH_TOKEN to enable them)"
+                : "writes and POST /api/reindex need: Authorization: Bearer $ZHSEARCH_TOKEN");
         try {
             Thread.currentThread().join();
         } catch (InterruptedException e) {

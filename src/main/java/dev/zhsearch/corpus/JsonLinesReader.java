@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * JSON Lines, one object per line: the base of zhsearch's own format and of tw-news-digest. Each
  * line is decoded and parsed on its own; a bad line is reported with its number and skipped.
  */
-abstract class JsonLinesReader implements CorpusReader {
+public abstract class JsonLinesReader implements CorpusReader {
 
     static final int MAX_LINE_BYTES = 64 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,18 +32,26 @@ abstract class JsonLinesReader implements CorpusReader {
                     continue;
                 }
                 try {
-                    JsonNode node = JSON.readTree(line.text());
-                    if (node == null || !node.isObject()) {
-                        throw new IllegalArgumentException("not a JSON object");
-                    }
-                    sink.accept(map(node, name + ":" + line.number()));
-                } catch (JsonProcessingException e) {
-                    sink.skip(new ReadProblem(name, line.number(), "invalid JSON: " + e.getOriginalMessage()));
+                    sink.accept(parse(line.text(), name + ":" + line.number()));
                 } catch (IllegalArgumentException e) {
                     sink.skip(new ReadProblem(name, line.number(), e.getMessage()));
                 }
             }
         }
+    }
+
+    /** One line of this format as a document; IllegalArgumentException saying what is wrong with it. */
+    public SourceDoc parse(String line, String origin) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("invalid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        return map(node, origin);
     }
 
     static String text(JsonNode node, String field) {

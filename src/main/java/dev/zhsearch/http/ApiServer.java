@@ -1,6 +1,7 @@
 package dev.zhsearch.http;
 
 import dev.zhsearch.index.Analysis;
+import dev.zhsearch.index.LiveIndex;
 import dev.zhsearch.search.InvalidQueryException;
 import dev.zhsearch.search.SearchService;
 import io.javalin.Javalin;
@@ -30,16 +31,24 @@ public final class ApiServer {
 
     private static final Logger LOG = LoggerFactory.getLogger("zhsearch.http");
     static final long MAX_BODY_BYTES = 64 * 1024;
+    /** Largest body {@code POST /api/documents} and {@code PUT /api/documents/{id}} take. */
+    static final long MAX_DOCUMENTS_BODY_BYTES = 16L << 20;
     static final int MAX_REQUEST_HEADER_BYTES = 512 * 1024;
 
     /**
-     * Where to listen and what to serve. {@code reindexToken} empty: POST /api/reindex is off.
+     * Where to listen and what to serve. {@code tokens} empty: writes and POST /api/reindex are off;
+     * otherwise each request that changes the index needs one of them as {@code Authorization: Bearer}.
      * {@code corsOrigins} empty: no cross-origin access (the default).
      */
-    public record Config(String host, int port, Path webDir, Optional<String> reindexToken, List<String> corsOrigins) {
+    public record Config(String host, int port, Path webDir, List<String> tokens, List<String> corsOrigins) {
 
         public Config {
+            tokens = tokens == null ? List.of() : tokens.stream().filter(t -> t != null && !t.isBlank()).toList();
             corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
+        }
+
+        public Config(String host, int port, Path webDir, Optional<String> token, List<String> corsOrigins) {
+            this(host, port, webDir, token.stream().toList(), corsOrigins);
         }
 
         public Config(String host, int port, Path webDir, Optional<String> reindexToken) {
@@ -64,8 +73,18 @@ public final class ApiServer {
     private final Config config;
     private final AtomicBoolean reindexing = new AtomicBoolean();
     private volatile String lastReindex = null;
+    /** The index writes go to; null for a read-only server (writes answer 405). */
+    private final LiveIndex index;
+    private final dev.zhsearch.corpus.JsonLinesReader documents = new dev.zhsearch.corpus.OwnJsonLinesReader();
 
+    /** A read-only server: search, documents, suggestions, stats; reindexing through {@code reindexer}. */
     public ApiServer(SearchService service, Analysis analysis, Reindexer reindexer, Config config) {
+        this(service, null, analysis, reindexer, config);
+    }
+
+    /** A server over a live index: search, and writes to {@code index} (with a token). */
+    public ApiServer(SearchService service, LiveIndex index, Analysis analysis, Reindexer reindexer, Config config) {
+        this.index = index;
         this.service = service;
         this.analysis = analysis;
         this.reindexer = reindexer;
@@ -80,7 +99,7 @@ public final class ApiServer {
 
     Javalin create() {
         return Javalin.create(c -> {
-            c.http.maxRequestSize = MAX_BODY_BYTES;
+            c.http.maxRequestSize = MAX_DOCUMENTS_BODY_BYTES;
             c.http.prefer405over404 = true;
             c.http.defaultContentType = "application/json";
             c.jetty.modifyHttpConfiguration(h -> {
@@ -104,8 +123,8 @@ public final class ApiServer {
             }
             c.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
             c.routes.before(ctx -> {
-                if (ctx.contentLength() > MAX_BODY_BYTES) {
-                    throw new TooLarge();
+                if (ctx.contentLength() > maxBody(ctx)) {
+                    throw new TooLarge(maxBody(ctx));
                 }
             });
             c.routes.after(ctx -> {
@@ -125,7 +144,12 @@ public final class ApiServer {
             c.routes.get("/api/stats", this::stats);
             c.routes.get("/api/openapi.json", this::openapi);
             c.routes.post("/api/reindex", this::reindex);
-            c.routes.exception(TooLarge.class, (e, ctx) -> error(ctx, 413, "request too large", Map.of("maxBytes", MAX_BODY_BYTES)));
+            c.routes.post("/api/documents", this::postDocuments);
+            c.routes.put("/api/documents/{id}", this::putDocument);
+            c.routes.delete("/api/documents/{id}", this::deleteDocument);
+            c.routes.exception(TooLarge.class, (e, ctx) -> error(ctx, 413, "request too large", Map.of("maxBytes", e.max)));
+            c.routes.exception(LiveIndex.RebuildingException.class, (e, ctx) -> error(ctx, 409, e.getMessage(), null));
+            c.routes.exception(Unauthorized.class, (e, ctx) -> error(ctx, e.status, e.getMessage(), null));
             c.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage(), e.detail()));
             c.routes.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, 400, e.getMessage(), Map.of("q", String.valueOf(ctx.queryParam("q")))));
             c.routes.exception(Exception.class, (e, ctx) -> {
@@ -138,14 +162,136 @@ public final class ApiServer {
                 }
             });
             c.routes.error(405, ctx -> error(ctx, 405, "method not allowed", Map.of("method", ctx.method().name(), "path", ctx.path())));
-            c.routes.error(413, ctx -> error(ctx, 413, "request too large", Map.of("maxBytes", MAX_BODY_BYTES)));
+            c.routes.error(413, ctx -> error(ctx, 413, "request too large", Map.of("maxBytes", maxBody(ctx))));
         });
     }
 
+    /** Document writes take large bodies; every other route, small ones. */
+    private static long maxBody(Context ctx) {
+        return ctx.path().startsWith("/api/documents") ? MAX_DOCUMENTS_BODY_BYTES : MAX_BODY_BYTES;
+    }
+
     private static final class TooLarge extends RuntimeException {
-        TooLarge() {
+        final long max;
+
+        TooLarge(long max) {
             super("request too large", null, false, false);
+            this.max = max;
         }
+    }
+
+    private static final class Unauthorized extends RuntimeException {
+        final int status;
+
+        Unauthorized(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
+
+    /** Throws unless the request carries one of the configured tokens (compared in constant time). */
+    private void authorize(Context ctx, String what) {
+        if (config.tokens().isEmpty()) {
+            throw new Unauthorized(403, what + " over HTTP is off: start the server with ZHSEARCH_TOKEN set to enable it");
+        }
+        String auth = Optional.ofNullable(ctx.header("Authorization")).orElse("");
+        byte[] given = (auth.startsWith("Bearer ") ? auth.substring(7).strip() : "").getBytes(StandardCharsets.UTF_8);
+        boolean ok = false;
+        for (String token : config.tokens()) {
+            ok |= MessageDigest.isEqual(given, token.getBytes(StandardCharsets.UTF_8));
+        }
+        if (!ok) {
+            throw new Unauthorized(401, "missing or wrong token (Authorization: Bearer TOKEN)");
+        }
+    }
+
+    private LiveIndex writable(Context ctx) {
+        if (index == null) {
+            throw new Unauthorized(405, "this server is read-only");
+        }
+        authorize(ctx, "writing");
+        return index;
+    }
+
+    /**
+     * JSON Lines in zhsearch's own format, each line created or replacing the document with its id.
+     * An invalid line is reported with its number and the others are applied; the answer comes once
+     * every applied line is durable.
+     */
+    private void postDocuments(Context ctx) throws IOException {
+        LiveIndex live = writable(ctx);
+        List<Map<String, Object>> results = new java.util.ArrayList<>();
+        List<dev.zhsearch.corpus.SourceDoc> docs = new java.util.ArrayList<>();
+        List<Integer> lines = new java.util.ArrayList<>();
+        int n = 0;
+        for (String line : ctx.body().split("\r?\n", -1)) {
+            n++;
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                docs.add(documents.parse(line, "request:" + n));
+                lines.add(n);
+                results.add(null);
+            } catch (IllegalArgumentException e) {
+                results.add(Map.of("line", n, "error", e.getMessage()));
+            }
+        }
+        List<LiveIndex.Outcome> outcomes = live.upsertAll(docs);
+        int created = 0;
+        int updated = 0;
+        for (int i = 0, d = 0; i < results.size(); i++) {
+            if (results.get(i) == null) {
+                LiveIndex.Outcome o = outcomes.get(d);
+                created += o == LiveIndex.Outcome.CREATED ? 1 : 0;
+                updated += o == LiveIndex.Outcome.UPDATED ? 1 : 0;
+                results.set(i, Map.of("line", lines.get(d), "id", docs.get(d).id(), "status", o.name().toLowerCase(java.util.Locale.ROOT)));
+                d++;
+            }
+        }
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("created", created);
+        body.put("updated", updated);
+        body.put("errors", results.size() - created - updated);
+        body.put("results", results);
+        ctx.json(body);
+    }
+
+    /** One document, as one JSON object; its id is the path's (an "id" in the body must agree). */
+    private void putDocument(Context ctx) throws IOException {
+        LiveIndex live = writable(ctx);
+        String id = ctx.pathParam("id");
+        com.fasterxml.jackson.databind.JsonNode node;
+        try {
+            node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ctx.body());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BadRequest("invalid JSON: " + e.getOriginalMessage(), null);
+        }
+        if (node == null || !node.isObject()) {
+            throw new BadRequest("the body must be one JSON object {\"title\",\"body\",\"date\",\"source\",\"url\"}", null);
+        }
+        if (node.has("id") && !node.path("id").asText().equals(id)) {
+            throw new BadRequest("the body's id differs from the path's", Map.of("path", id, "body", node.path("id").asText()));
+        }
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("id", id);
+        dev.zhsearch.corpus.SourceDoc doc;
+        try {
+            doc = documents.parse(node.toString(), "request");
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage(), null);
+        }
+        LiveIndex.Outcome o = live.upsert(doc);
+        ctx.status(o == LiveIndex.Outcome.CREATED ? 201 : 200).json(Map.of("id", id, "status", o.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    private void deleteDocument(Context ctx) throws IOException {
+        LiveIndex live = writable(ctx);
+        String id = ctx.pathParam("id");
+        if (live.delete(id) == LiveIndex.Outcome.NOT_FOUND) {
+            error(ctx, 404, "no document with this id", Map.of("id", id));
+            return;
+        }
+        ctx.json(Map.of("id", id, "status", "deleted"));
     }
 
     private static void error(Context ctx, int status, String message, Object detail) {
@@ -221,6 +367,16 @@ public final class ApiServer {
         body.put("sources", s.sources());
         body.put("scripts", s.scripts());
         body.put("reindexing", running);
+        if (index != null) {
+            LiveIndex.WriteStats w = index.writeStats();
+            Map<String, Object> writes = new java.util.LinkedHashMap<>();
+            writes.put("total", w.writes());
+            writes.put("lastWrite", w.lastWrite());
+            writes.put("perMinute", w.writesLastMinute());
+            writes.put("pending", w.pendingWrites());
+            writes.put("segments", w.segments());
+            body.put("writes", writes);
+        }
         body.put("jvm", jvm());
         body.put("lastReindex", last);
         ctx.json(body);
@@ -245,16 +401,7 @@ public final class ApiServer {
     }
 
     private void reindex(Context ctx) {
-        if (config.reindexToken().isEmpty()) {
-            error(ctx, 403, "reindexing over HTTP is off: start the server with a reindex token to enable it", null);
-            return;
-        }
-        String auth = Optional.ofNullable(ctx.header("Authorization")).orElse("");
-        String given = auth.startsWith("Bearer ") ? auth.substring(7).strip() : "";
-        if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), config.reindexToken().get().getBytes(StandardCharsets.UTF_8))) {
-            error(ctx, 401, "missing or wrong token (Authorization: Bearer TOKEN)", null);
-            return;
-        }
+        authorize(ctx, "reindexing");
         if (!reindexing.compareAndSet(false, true)) {
             error(ctx, 409, "a reindex is already running", null);
             return;

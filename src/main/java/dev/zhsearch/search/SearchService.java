@@ -4,6 +4,8 @@ import dev.zhsearch.convert.ScriptFolder;
 import dev.zhsearch.entity.CompanyTable;
 import dev.zhsearch.entity.OrgNames;
 import dev.zhsearch.index.Analysis;
+import dev.zhsearch.index.FacetedSearcher;
+import dev.zhsearch.index.LiveIndex;
 import dev.zhsearch.index.Fields;
 import dev.zhsearch.index.IndexFacets;
 import java.io.Closeable;
@@ -25,6 +27,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -48,16 +51,19 @@ public final class SearchService implements Closeable {
     static final int SOURCE_FACET_SIZE = 30;
 
     private final Directory directory;
-    private final SearcherManager manager;
+    private final ReferenceManager<IndexSearcher> manager;
+    /** What closing this service closes: its own searchers and directory (read-only use), or nothing (a live index's). */
+    private final Closeable owned;
     private final QueryFactory queries;
     private final Highlighting highlighting;
     private final CompanyTable companies;
     private final dev.zhsearch.convert.OpenccConfigs configs;
     private final ScriptFolder folder;
 
-    public SearchService(Directory directory, Analysis analysis) throws IOException {
+    private SearchService(Directory directory, ReferenceManager<IndexSearcher> manager, Closeable owned, Analysis analysis) {
         this.directory = directory;
-        this.manager = new SearcherManager(directory, new FacetedSearcher.Factory());
+        this.manager = manager;
+        this.owned = owned;
         this.queries = new QueryFactory(analysis.perField());
         this.highlighting = new Highlighting(analysis.perField());
         this.companies = analysis.companyTable();
@@ -65,8 +71,27 @@ public final class SearchService implements Closeable {
         this.folder = analysis.folder();
     }
 
+    /** Searches the last commit in {@code indexDir}, read-only; {@link #refresh()} picks up a newer one. */
     public static SearchService open(Path indexDir, Analysis analysis) throws IOException {
-        return new SearchService(FSDirectory.open(indexDir), analysis);
+        Directory dir = FSDirectory.open(indexDir);
+        try {
+            SearcherManager manager = new SearcherManager(dir, new FacetedSearcher.Factory());
+            return new SearchService(dir, manager, () -> {
+                try {
+                    manager.close();
+                } finally {
+                    dir.close();
+                }
+            }, analysis);
+        } catch (IOException | RuntimeException e) {
+            dir.close();
+            throw e;
+        }
+    }
+
+    /** Searches a live index, which owns the searchers: closing this service leaves the index open. */
+    public static SearchService over(LiveIndex index, Analysis analysis) {
+        return new SearchService(index.directory(), index.searchers(), () -> { }, analysis);
     }
 
     public SearchResult search(SearchRequest request) throws InvalidQueryException, IOException {
@@ -410,10 +435,6 @@ public final class SearchService implements Closeable {
 
     @Override
     public void close() throws IOException {
-        try {
-            manager.close();
-        } finally {
-            directory.close();
-        }
+        owned.close();
     }
 }

@@ -1,6 +1,5 @@
-package dev.zhsearch.search;
+package dev.zhsearch.index;
 
-import dev.zhsearch.index.IndexFacets;
 import java.io.IOException;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -15,7 +14,7 @@ import org.apache.lucene.search.SearcherFactory;
  * An IndexSearcher that carries the facet state of its reader. The state (ordinal maps over the
  * facet doc values) is built once when SearcherManager opens or refreshes a reader, never per request.
  */
-final class FacetedSearcher extends IndexSearcher {
+public final class FacetedSearcher extends IndexSearcher {
 
     private final SortedSetDocValuesReaderState facetState;
 
@@ -25,11 +24,11 @@ final class FacetedSearcher extends IndexSearcher {
     }
 
     /** Null for an index without facet fields (an empty one). */
-    SortedSetDocValuesReaderState facetState() {
+    public SortedSetDocValuesReaderState facetState() {
         return facetState;
     }
 
-    static final class Factory extends SearcherFactory {
+    public static final class Factory extends SearcherFactory {
         @Override
         public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
             SortedSetDocValuesReaderState state;
