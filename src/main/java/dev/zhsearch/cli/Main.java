@@ -83,6 +83,10 @@ public final class Main {
               bench load --index DIR [--seconds 30] [--warmup 30] [--connections 2,8,32] [--heap 512m] [--runs 1]
                      Start the server on DIR in a child process and drive it over loopback with the
                      mixed query list: throughput, p50/p99 latency, errors per concurrency level.
+              bench ingest --index DIR [--input PATH...] [--clients 8] [--writers 4] [--seconds 30] [--rate 1000] [--batch 500]
+                     Stream documents into a copy of DIR (target/bench-ingest/index) at a fixed rate and
+                     as fast as possible while the faceted query load runs: docs/s, ack → searchable
+                     p50/p99, query q/s and p50/p99 against idle, segments over time.
               bench pasted --index DIR [--n 1000] [--seed 21] [--relax 0.75[,F...]] [--input PATH...]
                      Corpus titles pasted as typed, and their OpenCC twins (official opencc tool):
                      refused, R@1, R@10 for Lucene syntax and the search box, in one run.
@@ -468,6 +472,53 @@ public final class Main {
                 Files.createDirectories(json.getParent());
                 this.json.writeValue(json.toFile(), r);
                 out.println("written: " + json);
+                return OK;
+            }
+            case "ingest" -> {
+                Args a = Args.parse(rest, Set.of("index", "input", "clients", "writers", "seconds", "rate", "batch", "work"), Set.of());
+                Path source = Path.of(a.get("index", "index"));
+                if (!Files.isDirectory(source)) {
+                    err.println("zhsearch: no index at " + source + " (build the big one: zhsearch index --input ../shared/corpora/tw-news-digest ../shared/corpora/cctv-xwlb --index DIR)");
+                    return FAILED;
+                }
+                List<Path> inputs = a.all("input").isEmpty() ? List.of(Path.of("../shared/corpora/tw-news-digest"))
+                        : a.all("input").stream().map(Path::of).toList();
+                for (Path p : inputs) {
+                    if (!Files.exists(p)) {
+                        err.println("zhsearch: documents to stream not found: " + p);
+                        return FAILED;
+                    }
+                }
+                // the benchmark writes: it works on a copy, and leaves the index it was given alone
+                Path work = Path.of(a.get("work", "target/bench-ingest/index"));
+                if (Files.exists(work)) {
+                    try (var old = Files.list(work)) {
+                        for (Path f : old.toList()) {
+                            Files.delete(f);
+                        }
+                    }
+                }
+                Files.createDirectories(work);
+                try (var files = Files.list(source)) {
+                    for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
+                        Files.copy(f, work.resolve(f.getFileName()));
+                    }
+                }
+                err.println("copied " + source + " to " + work);
+                dev.zhsearch.bench.IngestBench.Report r;
+                try {
+                    r = new dev.zhsearch.bench.IngestBench(Analysis.standard()).run(work, inputs, a.integer("clients", 8, 1, 256),
+                            a.integer("writers", 4, 1, 64), a.integer("seconds", 30, 1, 3600), a.integer("rate", 1000, 1, 1_000_000),
+                            a.integer("batch", 500, 1, 100_000), err);
+                } catch (IOException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IOException(e);
+                }
+                out.print(dev.zhsearch.bench.IngestBench.table(r));
+                Path json = Path.of("target/bench-ingest.json");
+                dev.zhsearch.bench.IngestBench.writeJson(r, json);
+                out.println("written " + json);
                 return OK;
             }
             case "pasted" -> {

@@ -375,6 +375,10 @@ public final class ApiServer {
             writes.put("perMinute", w.writesLastMinute());
             writes.put("pending", w.pendingWrites());
             writes.put("segments", w.segments());
+            writes.put("refreshes", w.refreshes());
+            writes.put("refreshMillisMean", Math.round(w.refreshMillis() * 10) / 10.0);
+            writes.put("commits", w.commits());
+            writes.put("commitMillisMean", Math.round(w.commitMillis() * 10) / 10.0);
             body.put("writes", writes);
         }
         body.put("jvm", jvm());

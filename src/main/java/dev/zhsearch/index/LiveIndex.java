@@ -67,7 +67,8 @@ public final class LiveIndex implements Closeable {
     public enum Outcome { CREATED, UPDATED, DELETED, NOT_FOUND }
 
     /** Write counters for /api/stats. */
-    public record WriteStats(long writes, String lastWrite, int writesLastMinute, long pendingWrites, int segments) {}
+    public record WriteStats(long writes, String lastWrite, int writesLastMinute, long pendingWrites, int segments,
+                             long refreshes, double refreshMillis, long commits, double commitMillis) {}
 
     private final Path path;
     private final Directory directory;
@@ -81,12 +82,18 @@ public final class LiveIndex implements Closeable {
     private final Object[] idLocks = new Object[64];
     private final Committer committer = new Committer();
     private final Thread refresher;
+    /** Refreshes wait on it for their interval; waiters for visibility wait on it for a refresh. */
+    private final Object refreshSignal = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Ids written since the searchers last refreshed, and whether each exists now. */
     private final Map<String, Boolean> unrefreshed = new HashMap<>();
     private final AtomicLong writes = new AtomicLong();
     private final ArrayDeque<Long> recentWrites = new ArrayDeque<>();
     private volatile long visibleSeq;
+    private final AtomicLong refreshes = new AtomicLong();
+    private final AtomicLong refreshNanos = new AtomicLong();
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong commitNanos = new AtomicLong();
     private volatile String lastWrite;
 
     private LiveIndex(Path path, Directory directory, IndexWriter writer, Analysis analysis) throws IOException {
@@ -192,14 +199,14 @@ public final class LiveIndex implements Closeable {
     public boolean awaitSearchable(long timeoutMillis) throws InterruptedException {
         long target = writer.getMaxCompletedSequenceNumber();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        synchronized (refresher) {
+        synchronized (refreshSignal) {
             while (visibleSeq < target) {
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (left <= 0) {
                     return false;
                 }
-                refresher.notifyAll();
-                refresher.wait(Math.min(left, REFRESH_MILLIS));
+                refreshSignal.notifyAll();
+                refreshSignal.wait(Math.min(left, REFRESH_MILLIS));
             }
         }
         return true;
@@ -259,7 +266,10 @@ public final class LiveIndex implements Closeable {
             manager.release(s);
         }
         long pending = Math.max(0, writer.getMaxCompletedSequenceNumber() - visibleSeq);
-        return new WriteStats(writes.get(), lastWrite, lastMinute, pending, segments);
+        long r = refreshes.get();
+        long c = commits.get();
+        return new WriteStats(writes.get(), lastWrite, lastMinute, pending, segments,
+                r, r == 0 ? 0 : refreshNanos.get() / 1e6 / r, c, c == 0 ? 0 : commitNanos.get() / 1e6 / c);
     }
 
     /** The last commit's value for a user-data key, or null. */
@@ -305,8 +315,8 @@ public final class LiveIndex implements Closeable {
     private void refreshLoop() {
         while (!closed.get()) {
             try {
-                synchronized (refresher) {
-                    refresher.wait(REFRESH_MILLIS);
+                synchronized (refreshSignal) {
+                    refreshSignal.wait(REFRESH_MILLIS);
                 }
                 if (writer.getMaxCompletedSequenceNumber() > visibleSeq) {
                     refreshLock.lock();
@@ -333,13 +343,16 @@ public final class LiveIndex implements Closeable {
         synchronized (unrefreshed) {
             before = Map.copyOf(unrefreshed);
         }
+        long t0 = System.nanoTime();
         manager.maybeRefreshBlocking();
+        refreshNanos.addAndGet(System.nanoTime() - t0);
+        refreshes.incrementAndGet();
         synchronized (unrefreshed) {
             before.forEach(unrefreshed::remove); // a later write to the same id keeps its entry only if it differs
         }
-        synchronized (refresher) {
+        synchronized (refreshSignal) {
             visibleSeq = Math.max(visibleSeq, seq);
-            refresher.notifyAll();
+            refreshSignal.notifyAll();
         }
     }
 
@@ -428,7 +441,10 @@ public final class LiveIndex implements Closeable {
                 try {
                     String now = Instant.now().toString();
                     writer.setLiveCommitData(withLastWrite(now).entrySet());
+                    long t0 = System.nanoTime();
                     long last = writer.commit();
+                    commitNanos.addAndGet(System.nanoTime() - t0);
+                    commits.incrementAndGet();
                     lastWrite = now;
                     lock.lock();
                     try {

@@ -148,6 +148,46 @@ class LiveWritesTest {
     }
 
     @Test
+    void aRebuildRefusesWritesWith409WhileSearchesGoOnAndSwapsWhole(@TempDir Path tmp) throws Exception {
+        Path corpus = tmp.resolve("big.jsonl");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            sb.append("{\"id\":\"r").append(i).append("\",\"title\":\"第").append(i).append("則 台積電\",\"body\":\"")
+                    .append("伺服器需求強勁，記憶體價格上漲。".repeat(6)).append("\"}\n");
+        }
+        java.nio.file.Files.writeString(corpus, sb);
+        Indexer indexer = new Indexer(SeedIndex.ANALYSIS, CorpusReaders.standard(), 2, null, 0);
+        long before = search("", "").path("total").asLong();
+        Thread rebuild = Thread.ofPlatform().start(() -> {
+            try {
+                index.rebuild(List.of(corpus), indexer);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        while (!index.rebuilding() && rebuild.isAlive()) {
+            Thread.onSpinWait();
+        }
+        int refused = 0;
+        int searched = 0;
+        while (index.rebuilding()) {
+            HttpResponse<String> w = send("PUT", "/api/documents/during", "{\"title\":\"寫入\"}", true);
+            if (w.statusCode() == 409) {
+                refused++;
+                assertTrue(JSON.readTree(w.body()).path("error").asText().contains("rebuild"), w.body());
+            }
+            long total = search("", "").path("total").asLong();
+            assertTrue(total == before || total == 20_000, "one whole index or the other: " + total);
+            searched++;
+            Thread.sleep(20);
+        }
+        rebuild.join();
+        assertTrue(refused > 0 && searched > 0, "writes were tried during the rebuild: " + refused);
+        assertEquals(20_000, search("", "").path("total").asLong(), "the new index, whole");
+        assertEquals(201, send("PUT", "/api/documents/after", "{\"title\":\"寫入\"}", true).statusCode(), "writes resume");
+    }
+
+    @Test
     void writesNeedTheTokenAndLargeBodiesAre413() throws Exception {
         assertEquals(401, send("PUT", "/api/documents/x", "{\"title\":\"t\"}", false).statusCode());
         assertEquals(401, send("POST", "/api/documents", "{\"id\":\"x\",\"title\":\"t\"}", false).statusCode());
