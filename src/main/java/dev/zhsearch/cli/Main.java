@@ -182,16 +182,23 @@ public final class Main {
             err.println("zhsearch: no index at " + indexDir + " (build one with: zhsearch index --input corpus)");
             return FAILED;
         }
-        Analysis analysis = Analysis.standard();
-        LiveIndex index;
-        try {
-            index = LiveIndex.open(indexDir, analysis);
-        } catch (org.apache.lucene.store.LockObtainFailedException e) {
-            err.println("zhsearch: the index at " + indexDir + " is open for writing elsewhere (a running server: write through its API)");
+        LiveIndex index = openForWriting(indexDir, Analysis.standard());
+        if (index == null) {
             return FAILED;
         }
         try (index) {
             return work.run(index);
+        }
+    }
+
+    /** The index opened for writing, or null (said on stderr) if another process holds it. */
+    private LiveIndex openForWriting(Path indexDir, Analysis analysis) throws IOException {
+        try {
+            return LiveIndex.open(indexDir, analysis);
+        } catch (org.apache.lucene.store.LockObtainFailedException e) {
+            err.println("zhsearch: the index at " + indexDir + " is open for writing elsewhere"
+                    + " (a running server: write through its API; or an index --add)");
+            return null;
         }
     }
 
@@ -395,11 +402,8 @@ public final class Main {
                 err.println(indexer.build(List.of(corpus), indexDir).describe());
             }
         }
-        LiveIndex index;
-        try {
-            index = LiveIndex.open(indexDir, analysis);
-        } catch (org.apache.lucene.store.LockObtainFailedException e) {
-            err.println("zhsearch: the index at " + indexDir + " is open for writing elsewhere (another server, or an index --add)");
+        LiveIndex index = openForWriting(indexDir, analysis);
+        if (index == null) {
             return FAILED;
         }
         SearchService service = SearchService.over(index, analysis);

@@ -359,7 +359,7 @@ public final class ApiServer {
         // refreshed into the searcher, so the counts below are never older than the state
         boolean running = reindexing.get();
         String last = lastReindex;
-        SearchService.Stats s = service.stats();
+        dev.zhsearch.search.IndexStats.Stats s = service.stats();
         java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("documents", s.documents());
         body.put("indexBytes", s.indexBytes());

@@ -1,8 +1,6 @@
 package dev.zhsearch.search;
 
 import dev.zhsearch.convert.ScriptFolder;
-import dev.zhsearch.entity.CompanyTable;
-import dev.zhsearch.entity.OrgNames;
 import dev.zhsearch.index.Analysis;
 import dev.zhsearch.index.FacetedSearcher;
 import dev.zhsearch.index.LiveIndex;
@@ -15,14 +13,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -47,18 +41,15 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class SearchService implements Closeable {
 
-    static final int COMPANY_FACET_SIZE = 30;
-    static final int SOURCE_FACET_SIZE = 30;
-
     private final Directory directory;
     private final ReferenceManager<IndexSearcher> manager;
     /** What closing this service closes: its own searchers and directory (read-only use), or nothing (a live index's). */
     private final Closeable owned;
     private final QueryFactory queries;
     private final Highlighting highlighting;
-    private final CompanyTable companies;
     private final dev.zhsearch.convert.OpenccConfigs configs;
-    private final ScriptFolder folder;
+    private final FacetShaping shaping;
+    private final FoldNotes foldNotes;
 
     private SearchService(Directory directory, ReferenceManager<IndexSearcher> manager, Closeable owned, Analysis analysis) {
         this.directory = directory;
@@ -66,9 +57,9 @@ public final class SearchService implements Closeable {
         this.owned = owned;
         this.queries = new QueryFactory(analysis.perField());
         this.highlighting = new Highlighting(analysis.perField());
-        this.companies = analysis.companyTable();
         this.configs = analysis.configs();
-        this.folder = analysis.folder();
+        this.shaping = new FacetShaping(analysis.companyTable(), analysis.configs());
+        this.foldNotes = new FoldNotes(analysis.folder());
     }
 
     /** Searches the last commit in {@code indexDir}, read-only; {@link #refresh()} picks up a newer one. */
@@ -137,7 +128,7 @@ public final class SearchService implements Closeable {
                 DrillSideways ds = new DrillSideways(searcher, IndexFacets.CONFIG, searcher.facetState());
                 DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> r = ds.search(query, collector);
                 top = r.collectorResult;
-                facets = facets(r.facets, request);
+                facets = shaping.facets(r.facets, request);
             }
             ScoreDoc[] all = top.scoreDocs;
             int from = Math.min(all.length, (request.page() - 1) * request.size());
@@ -147,7 +138,7 @@ public final class SearchService implements Closeable {
                 docIds[i - from] = all[i].doc;
             }
             LoadedDocs docs = new LoadedDocs(searcher);
-            List<ScriptFolder.VocabularyMatch> queryWords = request.query().isBlank() ? List.of() : folder.vocabularyMatches(request.query());
+            List<ScriptFolder.VocabularyMatch> queryWords = foldNotes.queryWords(request.query());
             Highlighting.Marked marked = request.highlight() && !request.query().isBlank()
                     ? highlighting.highlight(searcher, base, docIds, docs)
                     : null;
@@ -160,41 +151,14 @@ public final class SearchService implements Closeable {
                 Display display = request.display();
                 hits.add(new Hit(d.get(Fields.ID), display.html(title, configs), d.get(Fields.DATE), d.get(Fields.DATE_SOURCE),
                         d.get(Fields.SOURCE), d.get(Fields.URL), d.get(Fields.SCRIPT), Float.isNaN(score) ? 0f : score,
-                        snippets.stream().map(sn -> display.html(sn, configs)).toList(), companyRefs(d, display),
-                        foldNotes(request.query(), queryWords, Highlighting.escape(d.get(Fields.TITLE)) + "\n" + String.join("\n", snippets))));
+                        snippets.stream().map(sn -> display.html(sn, configs)).toList(), shaping.companyRefs(d, display),
+                        foldNotes.notes(request.query(), queryWords, Highlighting.escape(d.get(Fields.TITLE)) + "\n" + String.join("\n", snippets))));
             }
             long tookMs = (System.nanoTime() - start) / 1_000_000;
             return new SearchResult(request.query(), top.totalHits.value(), tookMs, request.page(), request.size(), hits, facets);
         } finally {
             manager.release(searcher);
         }
-    }
-
-    /**
-     * The words of a hit that matched the query only through the vocabulary fold: a word of the hit
-     * and a word of the query with the same canonical form but different even after the script fold
-     * (伺服器 and 服务器; not 服務器 and 服务器, which differ only in script).
-     */
-    private List<Hit.FoldNote> foldNotes(String query, List<ScriptFolder.VocabularyMatch> queryWords, String hitText) {
-        if (queryWords.isEmpty()) {
-            return List.of();
-        }
-        String text = Highlighting.plainText(hitText);
-        List<Hit.FoldNote> notes = new ArrayList<>();
-        for (ScriptFolder.VocabularyMatch d : folder.vocabularyMatches(text)) {
-            for (ScriptFolder.VocabularyMatch q : queryWords) {
-                if (!q.canonical().equals(d.canonical())) {
-                    continue;
-                }
-                String docWord = text.substring(d.start(), d.end());
-                String queryWord = query.substring(q.start(), q.end());
-                Hit.FoldNote note = new Hit.FoldNote(docWord, queryWord);
-                if (!folder.foldScript(docWord).equals(folder.foldScript(queryWord)) && !notes.contains(note)) {
-                    notes.add(note);
-                }
-            }
-        }
-        return notes;
     }
 
     private static Sort sort(SearchRequest.Sort sort) {
@@ -211,87 +175,6 @@ public final class SearchService implements Closeable {
                 yield new Sort(f, SortField.FIELD_SCORE);
             }
         };
-    }
-
-    private FacetCounts facets(Facets facets, SearchRequest request) throws IOException {
-        Set<String> selectedCompanies = Set.copyOf(request.companies());
-        List<FacetValue> company = new ArrayList<>();
-        for (LabelAndValue lv : top(facets, Fields.FACET_COMPANY, COMPANY_FACET_SIZE)) {
-            company.add(new FacetValue(lv.label, companyName(lv.label, request.display()), lv.value.longValue(),
-                    selectedCompanies.contains(lv.label)));
-        }
-        for (String id : request.companies()) { // a selection stays visible even with no matches
-            if (company.stream().noneMatch(v -> v.id().equals(id))) {
-                company.add(new FacetValue(id, companyName(id, request.display()), 0, true));
-            }
-        }
-        List<FacetValue> months = chronological(all(facets, Fields.FACET_MONTH), Set.of());
-        List<FacetValue> years = years(months);
-        Set<String> selectedSources = Set.copyOf(request.sources());
-        List<FacetValue> source = new ArrayList<>();
-        for (LabelAndValue lv : top(facets, Fields.FACET_SOURCE, SOURCE_FACET_SIZE)) {
-            source.add(new FacetValue(lv.label, lv.label, lv.value.longValue(), selectedSources.contains(lv.label)));
-        }
-        Set<String> selectedScripts = Set.copyOf(request.scripts());
-        List<FacetValue> script = new ArrayList<>();
-        for (LabelAndValue lv : top(facets, Fields.FACET_SCRIPT, 10)) {
-            script.add(new FacetValue(lv.label, lv.label, lv.value.longValue(), selectedScripts.contains(lv.label)));
-        }
-        return new FacetCounts(company, months, years, source, script);
-    }
-
-    private static List<LabelAndValue> top(Facets facets, String dim, int n) throws IOException {
-        try {
-            FacetResult r = facets.getTopChildren(n, dim);
-            return r == null ? List.of() : List.of(r.labelValues);
-        } catch (IllegalArgumentException e) {
-            return List.of(); // dimension never indexed
-        }
-    }
-
-    private static List<LabelAndValue> all(Facets facets, String dim) throws IOException {
-        try {
-            FacetResult r = facets.getAllChildren(dim);
-            return r == null ? List.of() : List.of(r.labelValues);
-        } catch (IllegalArgumentException e) {
-            return List.of();
-        }
-    }
-
-    private static List<FacetValue> chronological(List<LabelAndValue> values, Set<String> selected) {
-        return values.stream()
-                .sorted(Comparator.comparing((LabelAndValue lv) -> lv.label.equals(Fields.UNKNOWN_DATE)).thenComparing(lv -> lv.label))
-                .map(lv -> new FacetValue(lv.label, lv.label, lv.value.longValue(), selected.contains(lv.label)))
-                .toList();
-    }
-
-    /** Month counts summed by year (a document has one month), in the months' order: unknown last. */
-    static List<FacetValue> years(List<FacetValue> months) {
-        java.util.LinkedHashMap<String, Long> byYear = new java.util.LinkedHashMap<>();
-        for (FacetValue m : months) {
-            String year = m.id().equals(Fields.UNKNOWN_DATE) ? Fields.UNKNOWN_DATE : m.id().substring(0, 4);
-            byYear.merge(year, m.count(), Long::sum);
-        }
-        List<FacetValue> years = new ArrayList<>(byYear.size());
-        byYear.forEach((year, count) -> years.add(new FacetValue(year, year, count, false)));
-        return years;
-    }
-
-    private String companyName(String id, Display display) {
-        if (id.startsWith(OrgNames.PREFIX)) { // a recognised name, kept folded (Simplified) in its id
-            String name = id.substring(OrgNames.PREFIX.length());
-            return display == Display.SIMPLIFIED ? name : configs.converter("s2twp").convert(name);
-        }
-        return companies.get(id).map(display::companyName).orElse(id);
-    }
-
-    private List<CompanyRef> companyRefs(Document d, Display display) {
-        String[] ids = d.getValues(Fields.COMPANY);
-        List<CompanyRef> refs = new ArrayList<>(ids.length);
-        for (String id : ids) {
-            refs.add(new CompanyRef(id, companyName(id, display)));
-        }
-        return refs;
     }
 
     public Optional<StoredDocument> document(String id) throws IOException {
@@ -333,7 +216,7 @@ public final class SearchService implements Closeable {
             }
             return Optional.of(new StoredDocument(d.get(Fields.ID), d.get(Fields.TITLE), d.get(Fields.BODY), d.get(Fields.DATE),
                     d.get(Fields.DATE_SOURCE), d.get(Fields.SOURCE), d.get(Fields.URL), d.get(Fields.SCRIPT), d.get(Fields.ORIGIN),
-                    companyRefs(d, display), display.html(titleHtml, configs), display.html(bodyHtml, configs)));
+                    shaping.companyRefs(d, display), display.html(titleHtml, configs), display.html(bodyHtml, configs)));
         } finally {
             manager.release(searcher);
         }
@@ -379,37 +262,9 @@ public final class SearchService implements Closeable {
         }
     }
 
-    /** Index statistics for /api/stats. */
-    public record Stats(int documents, long indexBytes, String lastIndexed, List<FacetValue> sources, List<FacetValue> scripts) {}
-
-    public Stats stats() throws IOException {
-        FacetedSearcher searcher = (FacetedSearcher) manager.acquire();
-        try {
-            org.apache.lucene.index.DirectoryReader reader = (org.apache.lucene.index.DirectoryReader) searcher.getIndexReader();
-            String last = reader.getIndexCommit().getUserData().get(dev.zhsearch.index.Indexer.LAST_INDEXED);
-            long bytes = 0;
-            for (String f : reader.getIndexCommit().getFileNames()) {
-                try {
-                    bytes += directory.fileLength(f);
-                } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException e) {
-                    // a newer commit replaced this one while we looked: its files are going away
-                }
-            }
-            List<FacetValue> sources = List.of();
-            List<FacetValue> scripts = List.of();
-            if (searcher.facetState() != null) {
-                org.apache.lucene.facet.FacetsCollectorManager fcm = new org.apache.lucene.facet.FacetsCollectorManager();
-                org.apache.lucene.facet.FacetsCollector fc = searcher.search(new org.apache.lucene.search.MatchAllDocsQuery(), fcm);
-                Facets f = new org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts(searcher.facetState(), fc);
-                sources = top(f, Fields.FACET_SOURCE, 1000).stream()
-                        .map(lv -> new FacetValue(lv.label, lv.label, lv.value.longValue(), false)).toList();
-                scripts = top(f, Fields.FACET_SCRIPT, 10).stream()
-                        .map(lv -> new FacetValue(lv.label, lv.label, lv.value.longValue(), false)).toList();
-            }
-            return new Stats(reader.numDocs(), bytes, last, sources, scripts);
-        } finally {
-            manager.release(searcher);
-        }
+    /** Index statistics for /api/stats, counted by {@link IndexStats}. */
+    public IndexStats.Stats stats() throws IOException {
+        return IndexStats.of(manager, directory);
     }
 
     /** Number of documents in the current searcher. */

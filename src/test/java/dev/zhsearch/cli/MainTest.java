@@ -88,6 +88,24 @@ class MainTest {
     }
 
     @Test
+    void addTwiceThenDeleteOnTheCommandLine(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("index");
+        new dev.zhsearch.index.Indexer(SeedIndex.ANALYSIS, dev.zhsearch.corpus.CorpusReaders.standard(), 1, null, 0)
+                .build(java.util.List.of(Path.of("corpus")), dir);
+        Run add = run("index", "--add", "src/test/resources/search/extra.jsonl", "--index", dir.toString());
+        assertEquals(Main.OK, add.code(), add.err());
+        assertTrue(add.out().contains("created") && !add.out().contains(" 0 created"), add.out());
+        Run again = run("index", "--add", "src/test/resources/search/extra.jsonl", "--index", dir.toString());
+        assertTrue(again.out().contains(" 0 created"), again.out());
+        Run del = run("delete", "--index", dir.toString(), "mem-tw");
+        assertEquals(Main.OK, del.code(), del.err());
+        assertEquals("deleted mem-tw", del.out().strip());
+        Run gone = run("delete", "--index", dir.toString(), "mem-tw");
+        assertEquals(Main.FAILED, gone.code());
+        assertTrue(gone.err().contains("no document with id mem-tw"), gone.err());
+    }
+
+    @Test
     void missingIndexAndBadOptionsAreClear(@TempDir Path tmp) {
         Run r = run("search", "--index", tmp.resolve("none").toString(), "x");
         assertEquals(Main.FAILED, r.code());

@@ -112,7 +112,7 @@ class FacetsTest {
         assertEquals(List.of(2L, 1L, 2L), years.stream().map(FacetValue::count).toList());
         List<FacetValue> months = List.of(new FacetValue("2019-11", "2019-11", 3, false), new FacetValue("2019-12", "2019-12", 4, false),
                 new FacetValue("2020-01", "2020-01", 5, false), new FacetValue("unknown", "unknown", 6, false));
-        assertEquals(Map.of("2019", 7L, "2020", 5L, "unknown", 6L), counts(SearchService.years(months)));
+        assertEquals(Map.of("2019", 7L, "2020", 5L, "unknown", 6L), counts(FacetShaping.years(months)));
     }
 
     @Test
