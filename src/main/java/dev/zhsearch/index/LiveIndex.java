@@ -53,6 +53,8 @@ public final class LiveIndex implements Closeable {
     public static final long REFRESH_MILLIS = 200;
     /** Commit user-data key: when the last write was committed. */
     public static final String LAST_WRITE = "zhsearch.lastWrite";
+    /** Pause before a commit is tried again after one failed. */
+    private static final long COMMIT_RETRY_MILLIS = 500;
     /** In-memory buffer for writes between refreshes (they are flushed at each refresh anyway). */
     private static final double LIVE_RAM_BUFFER_MB = 64;
 
@@ -458,12 +460,17 @@ public final class LiveIndex implements Closeable {
                     lock.lock();
                     try {
                         failure = e instanceof IOException io ? io : new IOException(e);
-                        done.signalAll();
-                        stopped = closed.get();
+                        done.signalAll(); // the waiting writes fail: none of them is acknowledged
                     } finally {
                         lock.unlock();
                     }
                     if (closed.get()) {
+                        return;
+                    }
+                    System.getLogger(LiveIndex.class.getName()).log(System.Logger.Level.ERROR, "commit failed; retrying", e);
+                    try {
+                        Thread.sleep(COMMIT_RETRY_MILLIS); // a full disk, say: do not spin
+                    } catch (InterruptedException ie) {
                         return;
                     }
                 }
