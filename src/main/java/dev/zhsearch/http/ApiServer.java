@@ -12,10 +12,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -75,7 +73,8 @@ public final class ApiServer {
     private volatile String lastReindex = null;
     /** The index writes go to; null for a read-only server (writes answer 405). */
     private final LiveIndex index;
-    private final dev.zhsearch.corpus.JsonLinesReader documents = new dev.zhsearch.corpus.OwnJsonLinesReader();
+    private final Authorization authorization;
+    private final DocumentWrites writes;
 
     /** A read-only server: search, documents, suggestions, stats; reindexing through {@code reindexer}. */
     public ApiServer(SearchService service, Analysis analysis, Reindexer reindexer, Config config) {
@@ -86,6 +85,8 @@ public final class ApiServer {
     public ApiServer(SearchService service, LiveIndex index, Analysis analysis, Reindexer reindexer, Config config) {
         this.index = index;
         this.service = service;
+        this.authorization = new Authorization(config.tokens());
+        this.writes = new DocumentWrites(index, authorization);
         this.analysis = analysis;
         this.reindexer = reindexer;
         this.config = config;
@@ -144,12 +145,12 @@ public final class ApiServer {
             c.routes.get("/api/stats", this::stats);
             c.routes.get("/api/openapi.json", this::openapi);
             c.routes.post("/api/reindex", this::reindex);
-            c.routes.post("/api/documents", this::postDocuments);
-            c.routes.put("/api/documents/{id}", this::putDocument);
-            c.routes.delete("/api/documents/{id}", this::deleteDocument);
+            c.routes.post("/api/documents", writes::post);
+            c.routes.put("/api/documents/{id}", writes::put);
+            c.routes.delete("/api/documents/{id}", writes::delete);
             c.routes.exception(TooLarge.class, (e, ctx) -> error(ctx, 413, "request too large", Map.of("maxBytes", e.max)));
             c.routes.exception(LiveIndex.RebuildingException.class, (e, ctx) -> error(ctx, 409, e.getMessage(), null));
-            c.routes.exception(Unauthorized.class, (e, ctx) -> error(ctx, e.status, e.getMessage(), null));
+            c.routes.exception(Authorization.Refused.class, (e, ctx) -> error(ctx, e.status, e.getMessage(), null));
             c.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage(), e.detail()));
             c.routes.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, 400, e.getMessage(), Map.of("q", String.valueOf(ctx.queryParam("q")))));
             c.routes.exception(Exception.class, (e, ctx) -> {
@@ -180,121 +181,8 @@ public final class ApiServer {
         }
     }
 
-    private static final class Unauthorized extends RuntimeException {
-        final int status;
 
-        Unauthorized(int status, String message) {
-            super(message, null, false, false);
-            this.status = status;
-        }
-    }
-
-    /** Throws unless the request carries one of the configured tokens (compared in constant time). */
-    private void authorize(Context ctx, String what) {
-        if (config.tokens().isEmpty()) {
-            throw new Unauthorized(403, what + " over HTTP is off: start the server with ZHSEARCH_TOKEN set to enable it");
-        }
-        String auth = Optional.ofNullable(ctx.header("Authorization")).orElse("");
-        byte[] given = (auth.startsWith("Bearer ") ? auth.substring(7).strip() : "").getBytes(StandardCharsets.UTF_8);
-        boolean ok = false;
-        for (String token : config.tokens()) {
-            ok |= MessageDigest.isEqual(given, token.getBytes(StandardCharsets.UTF_8));
-        }
-        if (!ok) {
-            throw new Unauthorized(401, "missing or wrong token (Authorization: Bearer TOKEN)");
-        }
-    }
-
-    private LiveIndex writable(Context ctx) {
-        if (index == null) {
-            throw new Unauthorized(405, "this server is read-only");
-        }
-        authorize(ctx, "writing");
-        return index;
-    }
-
-    /**
-     * JSON Lines in zhsearch's own format, each line created or replacing the document with its id.
-     * An invalid line is reported with its number and the others are applied; the answer comes once
-     * every applied line is durable.
-     */
-    private void postDocuments(Context ctx) throws IOException {
-        LiveIndex live = writable(ctx);
-        List<Map<String, Object>> results = new java.util.ArrayList<>();
-        List<dev.zhsearch.corpus.SourceDoc> docs = new java.util.ArrayList<>();
-        List<Integer> lines = new java.util.ArrayList<>();
-        int n = 0;
-        for (String line : ctx.body().split("\r?\n", -1)) {
-            n++;
-            if (line.isBlank()) {
-                continue;
-            }
-            try {
-                docs.add(documents.parse(line, "request:" + n));
-                lines.add(n);
-                results.add(null);
-            } catch (IllegalArgumentException e) {
-                results.add(Map.of("line", n, "error", e.getMessage()));
-            }
-        }
-        List<LiveIndex.Outcome> outcomes = live.upsertAll(docs);
-        int created = 0;
-        int updated = 0;
-        for (int i = 0, d = 0; i < results.size(); i++) {
-            if (results.get(i) == null) {
-                LiveIndex.Outcome o = outcomes.get(d);
-                created += o == LiveIndex.Outcome.CREATED ? 1 : 0;
-                updated += o == LiveIndex.Outcome.UPDATED ? 1 : 0;
-                results.set(i, Map.of("line", lines.get(d), "id", docs.get(d).id(), "status", o.name().toLowerCase(java.util.Locale.ROOT)));
-                d++;
-            }
-        }
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("created", created);
-        body.put("updated", updated);
-        body.put("errors", results.size() - created - updated);
-        body.put("results", results);
-        ctx.json(body);
-    }
-
-    /** One document, as one JSON object; its id is the path's (an "id" in the body must agree). */
-    private void putDocument(Context ctx) throws IOException {
-        LiveIndex live = writable(ctx);
-        String id = ctx.pathParam("id");
-        com.fasterxml.jackson.databind.JsonNode node;
-        try {
-            node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ctx.body());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new BadRequest("invalid JSON: " + e.getOriginalMessage(), null);
-        }
-        if (node == null || !node.isObject()) {
-            throw new BadRequest("the body must be one JSON object {\"title\",\"body\",\"date\",\"source\",\"url\"}", null);
-        }
-        if (node.has("id") && !node.path("id").asText().equals(id)) {
-            throw new BadRequest("the body's id differs from the path's", Map.of("path", id, "body", node.path("id").asText()));
-        }
-        ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("id", id);
-        dev.zhsearch.corpus.SourceDoc doc;
-        try {
-            doc = documents.parse(node.toString(), "request");
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest(e.getMessage(), null);
-        }
-        LiveIndex.Outcome o = live.upsert(doc);
-        ctx.status(o == LiveIndex.Outcome.CREATED ? 201 : 200).json(Map.of("id", id, "status", o.name().toLowerCase(java.util.Locale.ROOT)));
-    }
-
-    private void deleteDocument(Context ctx) throws IOException {
-        LiveIndex live = writable(ctx);
-        String id = ctx.pathParam("id");
-        if (live.delete(id) == LiveIndex.Outcome.NOT_FOUND) {
-            error(ctx, 404, "no document with this id", Map.of("id", id));
-            return;
-        }
-        ctx.json(Map.of("id", id, "status", "deleted"));
-    }
-
-    private static void error(Context ctx, int status, String message, Object detail) {
+    static void error(Context ctx, int status, String message, Object detail) {
         ctx.status(status).json(new ApiError(message, detail));
     }
 
@@ -405,7 +293,7 @@ public final class ApiServer {
     }
 
     private void reindex(Context ctx) {
-        authorize(ctx, "reindexing");
+        authorization.require(ctx, "reindexing");
         if (!reindexing.compareAndSet(false, true)) {
             error(ctx, 409, "a reindex is already running", null);
             return;
