@@ -456,6 +456,14 @@ public final class LiveIndex implements Closeable {
                     } finally {
                         lock.unlock();
                     }
+                    // the commit flushed every pending change: opening a reader on it now costs
+                    // little, and spares the refresh thread a second full flush of its own
+                    refreshLock.lock();
+                    try {
+                        refreshNow();
+                    } finally {
+                        refreshLock.unlock();
+                    }
                 } catch (IOException | RuntimeException e) {
                     lock.lock();
                     try {
