@@ -39,7 +39,8 @@ import org.apache.lucene.store.FSDirectory;
  * a Lucene commit (fsync'd): an acknowledged write survives {@code kill -9}. Commits are grouped: one
  * thread commits whatever is pending, and every write that arrived before that commit started is
  * released by it, so many concurrent writers share one fsync. A write is searchable, with its
- * facets, within {@link #REFRESH_MILLIS} ms plus the time to open the new reader.
+ * facets, usually at once (the commit thread opens a reader after each commit), and otherwise within
+ * {@link #REFRESH_MILLIS} ms plus the time to open the new reader.
  *
  * <p><b>Rebuilds.</b> {@link #rebuild} builds a new index beside this one, with the bulk indexer,
  * while searches and this index go on as they are; writes are refused meanwhile
