@@ -144,23 +144,11 @@ public final class OpenccConfigs {
         ChineseConverter t2s = converter("t2s");
         Map<String, String> generated = new java.util.LinkedHashMap<>();
         for (String regional : List.of("TWPhrases", "HKPhrases")) {
-            String path = ROOT + "dictionary/" + regional + ".txt";
-            try (InputStream in = resource(path)) {
-                if (in == null) {
-                    continue;
+            for (Entry e : entries(regional)) {
+                String simplified = t2s.convert(e.key());
+                if (simplified.codePointCount(0, simplified.length()) >= 3) {
+                    generated.putIfAbsent(simplified, e.key());
                 }
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                reader.lines()
-                        .filter(l -> !l.isBlank() && !l.startsWith("#") && l.indexOf('\t') > 0)
-                        .map(l -> l.substring(0, l.indexOf('\t')).strip())
-                        .forEach(key -> {
-                            String simplified = t2s.convert(key);
-                            if (simplified.codePointCount(0, simplified.length()) >= 3) {
-                                generated.putIfAbsent(simplified, key);
-                            }
-                        });
-            } catch (IOException e) {
-                throw new UncheckedIOException(path, e);
             }
         }
         return PrefixDictionary.of(generated);

@@ -63,28 +63,19 @@ public final class ScriptFolder {
         Classes words = new Classes();
         Set<String> mainland = new java.util.HashSet<>();
         Set<String> taiwan = new java.util.HashSet<>();
-        for (OpenccConfigs.Entry e : configs.entries("TWPhrases")) { // mainland (Traditional script) → Taiwan
-            String cn = script.convert(e.key());
-            String tw = script.convert(e.values().getFirst());
+        java.util.function.BiConsumer<String, String> pair = (cnWord, twWord) -> { // both script-folded first
+            String cn = script.convert(cnWord.strip());
+            String tw = script.convert(twWord.strip());
             words.union(cn, tw);
             mainland.add(cn);
             taiwan.add(tw);
-        }
+        };
+        // mainland (in Traditional script) → Taiwan, as s2twp converts
+        configs.entries("TWPhrases").forEach(e -> pair.accept(e.key(), e.values().getFirst()));
         // what OpenCC's tw2sp does: every Taiwan value of TWPhrases back to its mainland word (数位 → 数字)
-        for (OpenccConfigs.Entry e : configs.entries("TWPhrasesRev")) {
-            String tw = script.convert(e.key());
-            String cn = script.convert(e.values().getFirst());
-            words.union(cn, tw);
-            mainland.add(cn);
-            taiwan.add(tw);
-        }
-        for (Map.Entry<String, String> e : RuleFiles.pairs(VOCABULARY)) { // Taiwan → mainland
-            String tw = script.convert(e.getKey().strip());
-            String cn = script.convert(e.getValue().strip().split(" +")[0]);
-            words.union(cn, tw);
-            mainland.add(cn);
-            taiwan.add(tw);
-        }
+        configs.entries("TWPhrasesRev").forEach(e -> pair.accept(e.values().getFirst(), e.key()));
+        // zhsearch's own additions, Taiwan → mainland
+        RuleFiles.pairs(VOCABULARY).forEach(e -> pair.accept(e.getValue().strip().split(" +")[0], e.getKey()));
         Comparator<String> canonical = Comparator
                 .comparing((String w) -> !(mainland.contains(w) && !taiwan.contains(w))) // mainland only first
                 .thenComparing(w -> !mainland.contains(w))
