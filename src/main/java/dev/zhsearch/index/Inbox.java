@@ -32,7 +32,6 @@ public final class Inbox implements Closeable {
     private final Map<Path, Stamp> changing = new HashMap<>();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong unchanged = new AtomicLong();
-    private final AtomicLong polls = new AtomicLong();
     private final Thread thread;
 
     public Inbox(Path dir, LiveIndex index, CorpusReaders readers, PrintStream log, long pollMillis) {
@@ -57,16 +56,10 @@ public final class Inbox implements Closeable {
         return unchanged.get();
     }
 
-    /** Polls completed so far (a test waits for one after changing the folder). */
-    public long polls() {
-        return polls.get();
-    }
-
     private void run() {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 poll();
-                polls.incrementAndGet();
                 Thread.sleep(pollMillis);
             } catch (InterruptedException e) {
                 return;
