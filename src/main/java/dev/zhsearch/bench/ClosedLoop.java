@@ -19,7 +19,8 @@ final class ClosedLoop {
         Client open(int clientIndex) throws Exception;
     }
 
-    record Result(double seconds, long requests, long failures, Latencies latency) {
+    /** {@code cpuNanos}: CPU time the client threads themselves used (the requests' own work, in-process). */
+    record Result(double seconds, long requests, long failures, Latencies latency, long cpuNanos) {
         double perSecond() {
             return requests / seconds;
         }
@@ -30,6 +31,8 @@ final class ClosedLoop {
     static Result run(int clients, int seconds, ClientFactory factory) throws Exception {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicLong failures = new AtomicLong();
+        AtomicLong cpu = new AtomicLong();
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         List<long[]> samples = new ArrayList<>();
         List<int[]> counts = new ArrayList<>();
         List<Client> opened = new ArrayList<>();
@@ -45,17 +48,11 @@ final class ClosedLoop {
             samples.add(lat);
             counts.add(n);
             threads.add(Thread.ofPlatform().start(() -> {
-                while (System.nanoTime() < end && n[0] < lat.length) {
-                    long t0 = System.nanoTime();
-                    try {
-                        client.request(n[0]);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    } catch (Exception e) {
-                        failures.incrementAndGet();
-                    }
-                    lat[n[0]++] = (System.nanoTime() - t0) / 1000;
+                long cpu0 = mx.getCurrentThreadCpuTime();
+                try {
+                    loop(client, end, lat, n, failures);
+                } finally {
+                    cpu.addAndGet(mx.getCurrentThreadCpuTime() - cpu0);
                 }
             }));
         }
@@ -70,6 +67,21 @@ final class ClosedLoop {
             System.arraycopy(samples.get(t), 0, all, k, counts.get(t)[0]);
             k += counts.get(t)[0];
         }
-        return new Result(elapsed, total, failures.get(), Latencies.of(all));
+        return new Result(elapsed, total, failures.get(), Latencies.of(all), cpu.get());
+    }
+
+    private static void loop(Client client, long end, long[] lat, int[] n, AtomicLong failures) {
+        while (System.nanoTime() < end && n[0] < lat.length) {
+            long t0 = System.nanoTime();
+            try {
+                client.request(n[0]);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                failures.incrementAndGet();
+            }
+            lat[n[0]++] = (System.nanoTime() - t0) / 1000;
+        }
     }
 }

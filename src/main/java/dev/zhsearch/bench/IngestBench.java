@@ -35,7 +35,7 @@ public final class IngestBench {
     /** One phase: what was asked, what was done. */
     public record Phase(String name, int targetDocsPerSecond, double seconds, long documents, double docsPerSecond,
                         Latencies visibility, double queriesPerSecond, Latencies queries, List<Integer> segments,
-                        LiveIndex.WriteStats writes) {}
+                        LiveIndex.WriteStats writes, double queryCpuMillis, double otherCpuSeconds) {}
 
     public record Report(long indexDocuments, int clients, int writers, int batch, List<Phase> phases) {}
 
@@ -89,6 +89,7 @@ public final class IngestBench {
         List<Long> visibility = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Integer> segments = java.util.Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
+        long cpu0 = processCpuNanos();
         // writers: each sends bulk batches and waits for each to be acknowledged (durable), as a feed client does;
         // together they hold the rate (a batch is due when the documents before it, at the rate, are)
         List<Thread> writerThreads = new ArrayList<>();
@@ -167,13 +168,19 @@ public final class IngestBench {
             w.join();
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        long cpu = processCpuNanos() - cpu0;
         checker.join();
         sampler.join();
         long[] vis = visibility.stream().mapToLong(Long::longValue).toArray();
         Phase p = new Phase(name, rate, elapsed, written.get(), written.get() / elapsed,
-                vis.length == 0 ? null : Latencies.of(vis), q.perSecond(), q.latency(), List.copyOf(segments), live.writeStats());
+                vis.length == 0 ? null : Latencies.of(vis), q.perSecond(), q.latency(), List.copyOf(segments), live.writeStats(),
+                q.cpuNanos() / 1e6 / Math.max(1, q.requests()), (cpu - q.cpuNanos()) / 1e9);
         log.printf("  %s: %,d documents, %.0f docs/s; %.0f q/s%n", name, p.documents(), p.docsPerSecond(), p.queriesPerSecond());
         return p;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     public static String table(Report r) {
@@ -194,6 +201,17 @@ public final class IngestBench {
                     p.name(), w.refreshes(), w.refreshMillis(), w.commits(), w.commitMillis()));
         }
         Phase idle = r.phases().getFirst();
+        int cores = Runtime.getRuntime().availableProcessors();
+        sb.append(String.format("CPU (%d cores): idle, %.2f ms a query; the rest of the process %.2f cores%n", cores,
+                idle.queryCpuMillis(), idle.otherCpuSeconds() / idle.seconds()));
+        for (Phase p : r.phases().subList(1, r.phases().size())) {
+            // what the process spent beyond the query threads, less what it spends so when idle: writing
+            double ingestSeconds = p.otherCpuSeconds() - idle.otherCpuSeconds() / idle.seconds() * p.seconds();
+            double perDoc = p.documents() == 0 ? 0 : ingestSeconds * 1e3 / p.documents();
+            sb.append(String.format("CPU %s: %.2f ms a query (%.2f× idle); writing %.2f cores, %.2f ms a document: 1,000 docs/s would take %.0f%% of the machine%n",
+                    p.name(), p.queryCpuMillis(), p.queryCpuMillis() / idle.queryCpuMillis(), ingestSeconds / p.seconds(), perDoc,
+                    perDoc * 100 / cores));
+        }
         for (Phase p : r.phases().subList(1, r.phases().size())) {
             sb.append(String.format("%s: query p99 %.2f× idle; visibility p99 %s%n", p.name(), p.queries().p99Ms() / idle.queries().p99Ms(),
                     p.visibility() == null ? "-" : String.format("%.0f ms", p.visibility().p99Ms())));
