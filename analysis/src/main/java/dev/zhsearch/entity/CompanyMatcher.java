@@ -1,0 +1,250 @@
+package dev.zhsearch.entity;
+
+import dev.zhsearch.analysis.hhmm.HhmmSegmenter;
+import dev.zhsearch.text.FullWidth;
+import dev.zhsearch.convert.Converted;
+import dev.zhsearch.convert.PrefixDictionary;
+import dev.zhsearch.convert.Script;
+import dev.zhsearch.convert.ScriptDetector;
+import dev.zhsearch.convert.ScriptFolder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the companies a text names. Text and aliases are folded alike (full-width, script and
+ * vocabulary, lower case), then scanned left to right taking the longest alias at each position:
+ * 美超微 is Supermicro, never 超微 (AMD) inside it. Latin aliases must stand as whole words ("Meta"
+ * not in "metadata"); one-letter aliases are ignored (X the platform is matched only in context,
+ * "社交平台X", "X(原Twitter)"). Blocked phrases (三星期) match like aliases and name nobody.
+ *
+ * <p>A Chinese alias must also fall on word boundaries of the same segmentation search uses
+ * (smartcn): 高通 is not Qualcomm in 高通胀 (高/通胀), nor 力成 in 努力成为, nor 台灣大 in 台灣大學.
+ * Where the longest alias splits a word, shorter aliases at that position are tried.
+ *
+ * <p>An alias marked {@code ~} (本田, 日產) counts only as an item of a list whose neighbour is
+ * another company ("豐田、本田和日產"). Companies no table knows are then recognised by their legal
+ * form or group word ({@link OrgNames}: 山西烁科晶体有限公司 → {@code org:山西烁科晶体}).
+ */
+public final class CompanyMatcher {
+
+    /** Characters of context on each side that the segmenter sees around a candidate match. */
+    private static final int CONTEXT = 8;
+    /** What may stand between two items of a list (after spaces are skipped). */
+    private static final Set<String> LIST_SEPARATORS = Set.of("、", ",", "，", "/", "&", "和", "与", "及", "以及", "或", "跟", "同");
+    private final HhmmSegmenter segmenter = new HhmmSegmenter();
+    private final ScriptFolder folder;
+    private final ScriptDetector scripts;
+    private final PrefixDictionary aliases;
+    /** Dictionary values are indexes into this list. */
+    private final List<Target> targets = new ArrayList<>();
+    private final OrgNames orgs;
+
+    /** What an alias names: a company (maybe only in one script, maybe only in lists), or nobody (a block). */
+    private record Target(String company, Script only, boolean inListsOnly) {
+        static final Target BLOCKED = new Target(null, null, false);
+
+        boolean blocked() {
+            return company == null;
+        }
+
+        /** Whether the alias names its company in text of this script (蘋果@hant only in Traditional). */
+        boolean inScript(Script script) {
+            return only == null || only == script;
+        }
+    }
+
+    public CompanyMatcher(CompanyTable table, ScriptFolder folder, ScriptDetector scripts) {
+        this.folder = folder;
+        this.scripts = scripts;
+        this.orgs = OrgNames.standard(this::fold);
+        Map<String, String> entries = new HashMap<>();
+        targets.add(Target.BLOCKED);
+        for (String phrase : table.blocked()) {
+            entries.put(fold(phrase), "0");
+        }
+        List<String> conflicts = new ArrayList<>();
+        for (Company c : table.companies()) {
+            for (String alias : c.aliases()) {
+                String key = fold(Company.aliasText(alias));
+                if (key.codePointCount(0, key.length()) < 2) {
+                    continue;
+                }
+                Target target = new Target(c.id(), Company.aliasScript(alias), Company.inListsOnly(alias));
+                String previous = entries.putIfAbsent(key, Integer.toString(targets.size()));
+                if (previous == null) {
+                    targets.add(target);
+                } else if (!target(previous).blocked() && !target(previous).company().equals(c.id())) {
+                    conflicts.add(alias + " (" + target(previous).company() + ", " + c.id() + ")");
+                }
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new IllegalArgumentException("aliases claimed by two companies: " + conflicts);
+        }
+        this.aliases = PrefixDictionary.of(entries);
+    }
+
+    private Target target(String value) {
+        return targets.get(Integer.parseInt(value));
+    }
+
+    String fold(String text) {
+        return foldCased(text).toLowerCase(Locale.ROOT);
+    }
+
+    private String foldCased(String text) {
+        return folder.fold(FullWidth.fold(text));
+    }
+
+    /** Company ids named in the text, in order of first mention; the text's script is detected. */
+    public List<String> companies(String text) {
+        return companies(text, text == null ? Script.UNKNOWN : scripts.detect(text));
+    }
+
+    /** Company ids named in a text of the given script (script-limited aliases, 蘋果@hant, count only there). */
+    public List<String> companies(String text, Script script) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        return companiesInFolded(foldCased(text), script);
+    }
+
+    /**
+     * Company ids named in a text already folded for script and vocabulary (as the analyzer folds a
+     * document's fields), of the given script.
+     */
+    public List<String> companiesInFolded(String folded, Script script) {
+        if (folded.isEmpty()) {
+            return List.of();
+        }
+        Set<String> found = new LinkedHashSet<>();
+        String cased = FullWidth.fold(folded);
+        for (Mention m : scan(cased.toLowerCase(Locale.ROOT), cased, script)) {
+            found.add(m.company());
+        }
+        return List.copyOf(found);
+    }
+
+    /** One mention: the company and where the text names it. */
+    public record Mention(String company, int start, int end) {}
+
+    /** Every mention in the text, in order, with offsets into the original (unfolded) text. */
+    public List<Mention> mentions(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        // full-width folding keeps length; lower-casing may not (rarely): then offsets are clamped
+        Converted folded = folder.foldWithOffsets(FullWidth.fold(text));
+        String t = folded.text().toLowerCase(Locale.ROOT);
+        int last = folded.sourceOffsets().length - 1;
+        List<Mention> out = new ArrayList<>();
+        for (Mention m : scan(t, folded.text(), scripts.detect(text))) {
+            out.add(new Mention(m.company(), folded.sourceOffset(Math.min(m.start(), last)), folded.sourceOffset(Math.min(m.end(), last))));
+        }
+        return out;
+    }
+
+    /** Mentions in folded text, in order: tabled aliases (longest acceptable first), list items, then recognised names. {@code cased} is t before lower-casing. */
+    private List<Mention> scan(String t, String cased, Script script) {
+        List<Mention> found = new ArrayList<>();
+        List<Mention> listOnly = new ArrayList<>();
+        String[] value = new String[1];
+        int n = t.length();
+        int i = 0;
+        while (i < n) {
+            int len = aliases.match(t, i, n, value);
+            while (len > 0 && !acceptable(target(value[0]), t, i, i + len, script)) {
+                len = aliases.match(t, i, i + len - 1, value); // a shorter alias at the same place
+            }
+            if (len > 0) {
+                Target target = target(value[0]);
+                if (!target.blocked()) {
+                    (target.inListsOnly() ? listOnly : found).add(new Mention(target.company(), i, i + len));
+                }
+                i += len;
+            } else {
+                i += Character.charCount(t.codePointAt(i));
+            }
+        }
+        inLists(t, found, listOnly);
+        List<Mention> tabled = List.copyOf(found);
+        for (OrgNames.Found f : orgs.find(t, cased, segmenter, (s, e) -> tabled.stream().anyMatch(m -> m.start() < e && s < m.end()))) {
+            // a table's name with a group word or legal form (大众集团, even where bare 大众 needs a list) is that company
+            int len = aliases.match(t, f.start(), f.nameEnd(), value);
+            Target named = len == f.nameEnd() - f.start() ? target(value[0]) : null;
+            boolean tabledName = named != null && !named.blocked() && named.inScript(script);
+            found.add(new Mention(tabledName ? named.company() : f.id(), f.start(), f.end()));
+        }
+        found.sort(java.util.Comparator.comparingInt(Mention::start));
+        return found;
+    }
+
+    private boolean acceptable(Target target, String t, int start, int end, Script script) {
+        return target.inScript(script) && wordBoundaries(t, start, end)
+                && (target.blocked() || onSegmentBoundaries(t, start, end));
+    }
+
+    /** Moves each list-only mention that is a list item beside an accepted mention into {@code found}, transitively. */
+    private static void inLists(String t, List<Mention> found, List<Mention> listOnly) {
+        boolean changed = !listOnly.isEmpty();
+        while (changed) {
+            changed = false;
+            for (java.util.Iterator<Mention> it = listOnly.iterator(); it.hasNext(); ) {
+                Mention m = it.next();
+                if (found.stream().anyMatch(f -> listed(t, f, m) || listed(t, m, f))) {
+                    found.add(m);
+                    it.remove();
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    /** Whether {@code a} is directly followed by {@code b} with only a list separator between them. */
+    private static boolean listed(String t, Mention a, Mention b) {
+        return a.end() <= b.start() && b.start() - a.end() <= 4 && LIST_SEPARATORS.contains(t.substring(a.end(), b.start()).strip());
+    }
+
+    /** Whether a match that begins or ends with a Han character starts and ends on smartcn word boundaries. */
+    private boolean onSegmentBoundaries(String t, int start, int end) {
+        boolean hanStart = Character.isIdeographic(t.codePointAt(start));
+        boolean hanEnd = Character.isIdeographic(t.codePointBefore(end));
+        if (!hanStart && !hanEnd) {
+            return true;
+        }
+        // the context stops at punctuation and spaces, which are boundaries anyway (and smartcn
+        // would join 台积电\n台积电 into 电台 across a line break)
+        int from = start;
+        while (from > 0 && start - from < CONTEXT && Character.isLetterOrDigit(t.charAt(from - 1))) {
+            from--;
+        }
+        int to = end;
+        while (to < t.length() && to - end < CONTEXT && Character.isLetterOrDigit(t.charAt(to))) {
+            to++;
+        }
+        boolean startOk = !hanStart || start == from;
+        boolean endOk = !hanEnd || end == to;
+        for (HhmmSegmenter.Word word : segmenter.segment(t.substring(from, to))) {
+            startOk |= word.start() + from == start;
+            endOk |= word.end() + from == end;
+        }
+        return startOk && endOk;
+    }
+
+    /** A match that starts or ends with a Latin letter or digit must not continue a Latin word. */
+    private static boolean wordBoundaries(String t, int start, int end) {
+        if (isWordChar(t.charAt(start)) && start > 0 && isWordChar(t.charAt(start - 1))) {
+            return false;
+        }
+        return !(isWordChar(t.charAt(end - 1)) && end < t.length() && isWordChar(t.charAt(end)));
+    }
+
+    private static boolean isWordChar(char c) {
+        return c < 0x80 && Character.isLetterOrDigit(c);
+    }
+}

@@ -1,0 +1,218 @@
+package dev.zhsearch.entity;
+
+import dev.zhsearch.analysis.hhmm.HhmmSegmenter;
+import dev.zhsearch.text.RuleFiles;
+import dev.zhsearch.convert.PrefixDictionary;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Companies no table knows, recognised by how their names end: a legal form (山西烁科晶体有限公司)
+ * or a group word (中船重工集团). The name runs left from that ending over smartcn words until a
+ * stop word (a verb, preposition, determiner or adjective: 来到|北京能源投资集团) or punctuation; a name
+ * holding a "not" word is no company (诈骗集团, 二十国集团) and one made only of generic words is a
+ * description (传媒集团). The id is {@link #PREFIX} + the folded name without its legal form, so 山西
+ * 烁科晶体有限公司 and 山西爍科晶體有限公司 are one facet value. Rules are data: {@code entities/org-names.txt},
+ * extended by {@code conf/entities/org-names.txt} beside the project.
+ */
+public final class OrgNames {
+
+    /** Id prefix of a recognised (untabled) company. */
+    public static final String PREFIX = "org:";
+    static final String RESOURCE = "entities/org-names.txt";
+    /** Longest name looked at, in characters left of the ending: a longer run has no visible start. */
+    static final int MAX_NAME = 16;
+    /** Longest name before a group word (集团 is also a bloc or a ring after a long description). */
+    static final int MAX_GROUP_NAME = 8;
+    private static final String LEGAL = "legal";
+    private static final String GROUP = "group";
+    /** Trails a group word as a legal form would (集团公司). */
+    private static final String GROUP_COMPANY = "公司";
+
+    private final PrefixDictionary endings;
+    private final PrefixDictionary legalForms;
+    private final PrefixDictionary notAfter;
+    private final Set<String> stop;
+    private final Set<String> not;
+    private final Set<String> generic;
+
+    private OrgNames(Map<String, String> endings, Map<String, String> legal, Map<String, String> notAfter,
+                     Set<String> stop, Set<String> not, Set<String> generic) {
+        this.endings = PrefixDictionary.of(endings);
+        this.legalForms = PrefixDictionary.of(legal);
+        this.notAfter = PrefixDictionary.of(notAfter);
+        this.stop = Set.copyOf(stop);
+        this.not = Set.copyOf(not);
+        this.generic = Set.copyOf(generic);
+    }
+
+    /**
+     * The shipped rules, then the user's {@code conf/entities/org-names.txt} beside the project if
+     * there is one (its phrases add to the shipped ones), folded with {@code fold} (the matcher's folding).
+     */
+    static OrgNames standard(UnaryOperator<String> fold) {
+        InputStream in = OrgNames.class.getClassLoader().getResourceAsStream(RESOURCE);
+        if (in == null) {
+            throw new IllegalStateException("missing resource " + RESOURCE);
+        }
+        Rules rules = new Rules(fold);
+        rules.read(new InputStreamReader(in, StandardCharsets.UTF_8), RESOURCE);
+        Path local = CompanyTable.LOCAL_DIR.resolve("org-names.txt");
+        if (Files.isRegularFile(local)) {
+            try (Reader r = Files.newBufferedReader(local)) {
+                rules.read(r, local.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(local.toString(), e);
+            }
+        }
+        return rules.build(RESOURCE);
+    }
+
+    static OrgNames read(Reader reader, String name, UnaryOperator<String> fold) {
+        Rules rules = new Rules(fold);
+        rules.read(reader, name);
+        return rules.build(name);
+    }
+
+    /** Rule lines of one or more files, gathered before the dictionaries are built. */
+    private static final class Rules {
+        private final UnaryOperator<String> fold;
+        private final Map<String, String> endings = new HashMap<>();
+        private final Map<String, String> legal = new HashMap<>();
+        private final Map<String, String> notAfter = new HashMap<>();
+        private final Set<String> stop = new HashSet<>();
+        private final Set<String> not = new HashSet<>();
+        private final Set<String> generic = new HashSet<>();
+
+        Rules(UnaryOperator<String> fold) {
+            this.fold = fold;
+        }
+
+        void read(Reader reader, String name) {
+            RuleFiles.dataLines(reader, name, (n, line) -> {
+                String[] cols = line.split("\t", -1);
+                if (cols.length != 2 || cols[1].isBlank()) {
+                    throw new IllegalArgumentException(name + ":" + n + ": expected KIND<TAB>phrase|phrase…: " + line);
+                }
+                for (String p : cols[1].split("\\|")) {
+                    String phrase = fold.apply(p.strip());
+                    if (phrase.isEmpty()) {
+                        continue;
+                    }
+                    switch (cols[0].strip()) {
+                        case LEGAL -> {
+                            endings.put(phrase, LEGAL);
+                            legal.put(phrase, LEGAL);
+                        }
+                        case GROUP -> endings.put(phrase, GROUP);
+                        case "stop" -> stop.add(phrase);
+                        case "not" -> not.add(phrase);
+                        case "generic" -> generic.add(phrase);
+                        case "notafter" -> notAfter.put(phrase, phrase);
+                        default -> throw new IllegalArgumentException(name + ":" + n + ": unknown kind '" + cols[0]
+                                + "' (legal, group, stop, not, generic, notafter)");
+                    }
+                }
+            });
+        }
+
+        OrgNames build(String name) {
+            if (endings.isEmpty()) {
+                throw new IllegalArgumentException(name + ": no legal or group endings");
+            }
+            return new OrgNames(endings, legal, notAfter, stop, not, generic);
+        }
+    }
+
+    /** A recognised name: [start, end) covers name and ending, [start, nameEnd) the name; {@code id} is PREFIX + name without legal form. */
+    record Found(String id, int start, int nameEnd, int end) {}
+
+    /**
+     * Names in folded text {@code t}. {@code cased} is the same text before lower-casing (equal length)
+     * or null: ids keep a Latin name's case (SK集团). {@code taken} reports whether a span overlaps a
+     * company the tables found, which then wins.
+     */
+    List<Found> find(String t, String cased, HhmmSegmenter segmenter, SpanTest taken) {
+        List<Found> out = new ArrayList<>();
+        String[] kind = new String[1];
+        int n = t.length();
+        int i = 0;
+        while (i < n) {
+            int len = endings.match(t, i, n, kind);
+            if (len == 0) {
+                i++;
+                continue;
+            }
+            int nameEnd = i;
+            int end = i + len;
+            boolean group = kind[0].equals(GROUP);
+            // the id keeps a group word but no legal form: 中国邮政集团公司 and 中国邮政集团 are one value
+            int idEnd = !group ? nameEnd : t.startsWith(GROUP_COMPANY, end - GROUP_COMPANY.length()) && len > GROUP_COMPANY.length()
+                    ? end - GROUP_COMPANY.length() : end;
+            if (group) {
+                if (notAfter.match(t, end, n, kind) > 0) { // 集团军: an army corps
+                    i = end;
+                    continue;
+                }
+                end += legalForms.match(t, end, n, kind); // 集团有限公司: the legal form is part of the mention
+            }
+            int nameStart = nameStart(t, nameEnd, segmenter, group ? MAX_GROUP_NAME : MAX_NAME);
+            if (nameStart >= 0 && !taken.overlaps(nameStart, end)) {
+                String source = cased != null && cased.length() == t.length() ? cased : t;
+                out.add(new Found(PREFIX + source.substring(nameStart, idEnd), nameStart, nameEnd, end));
+            }
+            i = end;
+        }
+        return out;
+    }
+
+    /** Where the name ending at {@code nameEnd} starts, or -1 when there is no acceptable name. */
+    private int nameStart(String t, int nameEnd, HhmmSegmenter segmenter, int maxName) {
+        int from = nameEnd;
+        while (from > 0 && nameEnd - from <= MAX_NAME && Character.isLetterOrDigit(t.charAt(from - 1))) {
+            from--;
+        }
+        if (nameEnd - from < 2) {
+            return -1;
+        }
+        List<HhmmSegmenter.Word> words = segmenter.segment(t.substring(from, nameEnd));
+        int start = nameEnd;
+        boolean onlyGeneric = true;
+        for (int k = words.size() - 1; k >= 0; k--) {
+            HhmmSegmenter.Word w = words.get(k);
+            String word = t.substring(from + w.start(), from + w.end());
+            if (stop.contains(word)) {
+                break;
+            }
+            if (not.contains(word)) {
+                return -1;
+            }
+            onlyGeneric &= generic.contains(word);
+            start = from + w.start();
+        }
+        int chars = t.codePointCount(start, nameEnd);
+        // a run longer than MAX_NAME shows no start; digits belong to counts and dates (山西全省119个县级医疗集团)
+        if (chars < 2 || chars > maxName || onlyGeneric || t.substring(start, nameEnd).chars().anyMatch(c -> c >= '0' && c <= '9')) {
+            return -1;
+        }
+        return start;
+    }
+
+    /** Whether a span of the text is already a tabled company's. */
+    interface SpanTest {
+        boolean overlaps(int start, int end);
+    }
+}

@@ -1,0 +1,377 @@
+package dev.zhsearch.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.zhsearch.cli.Args;
+import dev.zhsearch.convert.OpenccConfigs;
+import dev.zhsearch.index.Analysis;
+import dev.zhsearch.search.InvalidQueryException;
+import dev.zhsearch.search.SearchService;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The benchmarks' and evaluation tools' command line ({@code ./zhsearch bench …} and
+ * {@code ./zhsearch entities sample|eval|audit}): apart from the product's, as the tools are
+ * apart from its jar.
+ */
+public final class BenchMain {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    static final String USAGE_TEXT = """
+            usage: zhsearch bench NAME [options]   |   zhsearch entities sample|eval|audit [options]
+
+              entities sample --input PATH... [--n N] [--seed S] [--out FILE]
+              entities eval [--gold FILE] [--verbose]
+                     Precision and recall of company extraction against a hand-annotated gold file.
+              entities audit --index DIR [--n N] [--seed S] [--only PREFIX] [--out FILE] | --judged FILE
+                     Precision on a big index: random mentions to judge y/n, then score them
+                     (--only org: draws only names no table knows).
+              bench crossscript [--split dev|test] [--gsd DIR]
+                     Cross-script retrieval on UD Chinese GSD/GSDSimp parallel sentences.
+              bench perf [--fractions 0.1,0.5,1] [--clients 2,8] [--seconds 10] [--warmup 30] [--work DIR]
+                     zhsearch against SQLite FTS5 (trigram) on tw-news-digest + cctv-xwlb: build time and
+                     size, query latency and q/s single and concurrent, cross-script hit counts.
+              bench facets --index DIR [--queries FILE] [--rounds N] [--probe QUERY] [--clients 2,8] [--seconds 10] [--warmup 30]
+                     Facet counts with and without a query, and faceted search latency (p50/p99).
+              bench load --index DIR [--seconds 30] [--warmup 30] [--connections 2,8,32] [--heap 512m] [--runs 1]
+                     Start the server on DIR in a child process and drive it over loopback with the
+                     mixed query list: throughput, p50/p99 latency, errors per concurrency level.
+              bench ingest --index DIR [--input PATH...] [--clients 8] [--writers 4] [--seconds 30] [--rate 1000] [--batch 500]
+                     Stream documents into a copy of DIR (target/bench-ingest/index) at a fixed rate and
+                     as fast as possible while the faceted query load runs: docs/s, ack → searchable
+                     p50/p99, query q/s and p50/p99 against idle, segments over time.
+              bench pasted --index DIR [--n 1000] [--seed 21] [--relax 0.75[,F...]] [--input PATH...]
+                     Corpus titles pasted as typed, and their OpenCC twins (official opencc tool):
+                     refused, R@1, R@10 for Lucene syntax and the search box, in one run.
+              bench fold [--input PATH...] [--examples N]
+                     The fold as a normal form: OpenCC table entries whose sides fold apart,
+                     idempotence and official-OpenCC twins over the corpus titles.
+              bench opencc [--cases FILE]
+                     OpenCC's own test cases through zhsearch's converters.
+
+            DIR defaults to ./index.
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    BenchMain(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+
+    public static void main(String[] args) {
+        LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
+        System.exit(new BenchMain(System.out, System.err).run(Arrays.asList(args)));
+    }
+
+    int run(List<String> args) {
+        if (args.isEmpty() || args.getFirst().equals("--help") || args.getFirst().equals("help")
+                || args.size() == 2 && args.get(1).equals("--help")) {
+            out.print(USAGE_TEXT);
+            return args.isEmpty() ? USAGE : OK;
+        }
+        String command = args.getFirst();
+        List<String> rest = args.subList(1, args.size());
+        try {
+            return switch (command) {
+                case "bench" -> bench(rest);
+                case "entities" -> entities(rest);
+                default -> throw new Args.UsageException("unknown command '" + command + "'");
+            };
+        } catch (Args.UsageException e) {
+            err.println("zhsearch: " + e.getMessage());
+            err.print(USAGE_TEXT);
+            return USAGE;
+        } catch (IOException | RuntimeException e) {
+            err.println("zhsearch: " + command + " failed: " + e);
+            return FAILED;
+        }
+    }
+
+    private int entities(List<String> args) throws Args.UsageException, IOException {
+        if (args.isEmpty()) {
+            throw new Args.UsageException("entities needs: sample | eval | audit");
+        }
+        List<String> rest = args.subList(1, args.size());
+        return switch (args.getFirst()) {
+            case "sample" -> {
+                Args a = Args.parse(rest, Set.of("input", "out", "n", "seed"), Set.of());
+                Path outFile = Path.of(a.get("out", "target/entity-sample.jsonl"));
+                int n = EntityGold.sample(a.inputs(), a.integer("n", 50, 1, 10_000),
+                        Long.parseLong(a.get("seed", "42")), outFile);
+                out.printf("%d documents sampled to %s: annotate their \"companies\" by hand%n", n, outFile);
+                yield OK;
+            }
+            case "eval" -> {
+                Args a = Args.parse(rest, Set.of("gold"), Set.of("verbose"));
+                Path gold = Path.of(a.get("gold", "analysis/src/test/resources/entities/gold.jsonl"));
+                var report = EntityGold.evaluate(gold, Analysis.standard().companies());
+                out.print(report.table(a.flag("verbose")));
+                yield report.precision() >= 0.95 && report.recall() >= 0.90 ? OK : FAILED;
+            }
+            case "audit" -> {
+                Args a = Args.parse(rest, Set.of("index", "n", "seed", "out", "judged", "only"), Set.of());
+                if (a.get("judged", null) != null) {
+                    var judged = EntityAudit.score(Path.of(a.get("judged", "")));
+                    double[] ci = judged.interval();
+                    out.printf("%d mentions judged: %d right, %d wrong — precision %.3f (95%% interval %.3f–%.3f; target ≥ 0.95)%n",
+                            judged.right() + judged.wrong(), judged.right(), judged.wrong(), judged.precision(), ci[0], ci[1]);
+                    yield judged.precision() >= 0.95 ? OK : FAILED;
+                }
+                Path outFile = Path.of(a.get("out", "target/entity-audit.tsv"));
+                var rows = EntityAudit.sample(Path.of(a.get("index", "index")), Analysis.standard().companies(),
+                        a.integer("n", 100, 1, 10_000), Long.parseLong(a.get("seed", "1")), a.get("only", ""));
+                EntityAudit.write(rows, outFile);
+                out.printf("%d mentions written to %s: mark the last column y or n, then run entities audit --judged %s%n",
+                        rows.size(), outFile, outFile);
+                yield OK;
+            }
+            default -> throw new Args.UsageException("unknown entities command '" + args.getFirst() + "'");
+        };
+    }
+
+    int bench(List<String> args) throws Args.UsageException, IOException {
+        if (args.isEmpty()) {
+            throw new Args.UsageException("bench needs a name: crossscript | opencc");
+        }
+        List<String> rest = args.subList(1, args.size());
+        switch (args.getFirst()) {
+            case "crossscript" -> {
+                Args a = Args.parse(rest, Set.of("split", "gsd"), Set.of());
+                Path gsd = Path.of(a.get("gsd", "../shared/corpora/ud-chinese-gsd-parallel"));
+                if (!Files.isDirectory(gsd)) {
+                    err.println("zhsearch: GSD parallel corpus not found at " + gsd.toAbsolutePath());
+                    return FAILED;
+                }
+                CrossScriptBench.Report r = new CrossScriptBench(Analysis.standard()).run(gsd, a.get("split", "dev"));
+                out.print(r.table());
+                Path json = Path.of("target", "bench-crossscript.json");
+                Files.createDirectories(json.getParent());
+                this.json.writeValue(json.toFile(), r);
+                out.println("written: " + json);
+                return OK;
+            }
+            case "ingest" -> {
+                Args a = Args.parse(rest, Set.of("index", "input", "clients", "writers", "seconds", "rate", "batch", "work"), Set.of());
+                Path source = Path.of(a.get("index", "index"));
+                if (!Files.isDirectory(source)) {
+                    err.println("zhsearch: no index at " + source + " (build the big one: zhsearch index --input ../shared/corpora/tw-news-digest ../shared/corpora/cctv-xwlb --index DIR)");
+                    return FAILED;
+                }
+                List<Path> inputs = a.all("input").isEmpty() ? List.of(Path.of("../shared/corpora/tw-news-digest"))
+                        : a.all("input").stream().map(Path::of).toList();
+                for (Path p : inputs) {
+                    if (!Files.exists(p)) {
+                        err.println("zhsearch: documents to stream not found: " + p);
+                        return FAILED;
+                    }
+                }
+                // the benchmark writes: it works on a copy, and leaves the index it was given alone
+                Path work = Path.of(a.get("work", "target/bench-ingest/index"));
+                if (Files.exists(work)) {
+                    try (var old = Files.list(work)) {
+                        for (Path f : old.toList()) {
+                            Files.delete(f);
+                        }
+                    }
+                }
+                Files.createDirectories(work);
+                try (var files = Files.list(source)) {
+                    for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
+                        Files.copy(f, work.resolve(f.getFileName()));
+                    }
+                }
+                err.println("copied " + source + " to " + work);
+                IngestBench.Report r;
+                try {
+                    r = new IngestBench(Analysis.standard()).run(work, inputs, a.integer("clients", 8, 1, 256),
+                            a.integer("writers", 4, 1, 64), a.integer("seconds", 30, 1, 3600), a.integer("rate", 1000, 1, 1_000_000),
+                            a.integer("batch", 500, 1, 100_000), err);
+                } catch (IOException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IOException(e);
+                }
+                out.print(IngestBench.table(r));
+                Path json = Path.of("target/bench-ingest.json");
+                IngestBench.writeJson(r, json);
+                out.println("written " + json);
+                return OK;
+            }
+            case "pasted" -> {
+                Args a = Args.parse(rest, Set.of("index", "input", "n", "seed", "relax", "out"), Set.of());
+                Path indexDir = Path.of(a.get("index", "index"));
+                List<Path> inputs = a.all("input").isEmpty()
+                        ? List.of(Path.of("../shared/corpora/tw-news-digest"), Path.of("../shared/corpora/cctv-xwlb"))
+                        : a.all("input").stream().map(Path::of).toList();
+                for (Path p : inputs) {
+                    if (!Files.exists(p)) {
+                        err.println("zhsearch: corpus not found: " + p + " (bench pasted draws titles from the corpus the index was built from)");
+                        return FAILED;
+                    }
+                }
+                if (!Files.isDirectory(indexDir)) {
+                    err.println("zhsearch: no index at " + indexDir + " (build it from the same corpus: zhsearch index --input ... --index DIR)");
+                    return FAILED;
+                }
+                List<Double> relax = new java.util.ArrayList<>();
+                for (String r : a.get("relax", String.valueOf(dev.zhsearch.search.QueryFactory.RELAX_FRACTION)).split(",")) {
+                    try {
+                        relax.add(Double.parseDouble(r.strip()));
+                    } catch (NumberFormatException e) {
+                        throw new Args.UsageException("--relax takes fractions such as 0.6,0.75: " + r);
+                    }
+                }
+                PastedBench bench = new PastedBench(Analysis.standard());
+                PastedBench.Report r = bench.run(indexDir, inputs, a.integer("n", 1000, 1, 1_000_000),
+                        Long.parseLong(a.get("seed", "21")), PastedBench.methods(relax), err);
+                out.print(PastedBench.table(r));
+                Path json = Path.of(a.get("out", "target/bench-pasted.json"));
+                PastedBench.writeJson(r, json);
+                out.println("written " + json);
+                return OK;
+            }
+            case "fold" -> {
+                Args a = Args.parse(rest, Set.of("input", "examples"), Set.of());
+                List<Path> inputs = a.all("input").isEmpty()
+                        ? List.of(Path.of("../shared/corpora/tw-news-digest"), Path.of("../shared/corpora/cctv-xwlb"))
+                        : a.all("input").stream().map(Path::of).toList();
+                List<Path> present = inputs.stream().filter(Files::exists).toList();
+                if (present.size() < inputs.size()) {
+                    err.println("zhsearch: not found, idempotence not checked over: " + inputs.stream().filter(p -> !Files.exists(p)).toList());
+                }
+                Analysis analysis = Analysis.standard();
+                int failures = new FoldCheck(analysis.configs(), analysis.folder())
+                        .report(FoldCheck.titles(present), a.integer("examples", 10, 0, 100_000), analysis.scripts(), out);
+                return failures == 0 ? OK : FAILED;
+            }
+            case "opencc" -> {
+                Args a = Args.parse(rest, Set.of("cases"), Set.of());
+                Path cases = Path.of(a.get("cases", "../shared/corpora/opencc/test/testcases/testcases.json"));
+                if (!Files.exists(cases)) {
+                    err.println("zhsearch: OpenCC test cases not found at " + cases.toAbsolutePath());
+                    return FAILED;
+                }
+                OpenccCases.Report r = OpenccCases.run(cases, new OpenccConfigs());
+                out.print(r.table());
+                return r.rate() >= 0.98 ? OK : FAILED;
+            }
+            case "load" -> {
+                Args a = Args.parse(rest, Set.of("index", "seconds", "warmup", "connections", "heap", "runs"), Set.of());
+                Path indexDir = Path.of(a.get("index", "index"));
+                if (!Files.isDirectory(indexDir)) {
+                    err.println("zhsearch: no index at " + indexDir);
+                    return FAILED;
+                }
+                List<Integer> levels = intList("connections", a.get("connections", "2,8,32"));
+                try {
+                    var report = new LoadBench().run(indexDir, BenchQueries.standard(10), levels,
+                            a.integer("seconds", 30, 1, 3600), warmup(a), a.get("heap", "512m"), a.integer("runs", 1, 1, 100));
+                    out.print(report.table());
+                    Path json = Path.of("target", "bench-load.json");
+                    Files.createDirectories(json.getParent());
+                    this.json.writeValue(json.toFile(), report);
+                    out.println("written: " + json);
+                    return report.levels().stream().allMatch(l -> l.errors() == 0) ? OK : FAILED;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return FAILED;
+                } catch (Exception e) {
+                    throw new IOException("load benchmark failed: " + e.getMessage(), e);
+                }
+            }
+            case "perf" -> {
+                Args a = Args.parse(rest, Set.of("fractions", "clients", "seconds", "warmup", "work", "corpora"), Set.of());
+                List<Path> corpora = java.util.Arrays.stream(a.get("corpora",
+                        "../shared/corpora/tw-news-digest,../shared/corpora/cctv-xwlb").split(",")).map(Path::of).toList();
+                for (Path c : corpora) {
+                    if (!Files.isDirectory(c)) {
+                        err.println("zhsearch: corpus not found: " + c.toAbsolutePath());
+                        return FAILED;
+                    }
+                }
+                List<Double> fractions = java.util.Arrays.stream(a.get("fractions", "0.1,0.5,1").split(",")).map(String::strip)
+                        .map(Double::parseDouble).toList();
+                List<Integer> clients = intList("clients", a.get("clients", "2,8"));
+                try {
+                    var report = new PerfBench(Analysis.standard(), err).run(corpora, fractions, clients,
+                            a.integer("seconds", 10, 1, 600), warmup(a), Path.of(a.get("work", "target/bench-perf")));
+                    out.print(report.table());
+                    Path json = Path.of("target", "bench-perf.json");
+                    Files.createDirectories(json.getParent());
+                    this.json.writeValue(json.toFile(), report);
+                    out.println("written: " + json);
+                    return OK;
+                } catch (IOException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IOException("perf benchmark failed: " + e, e);
+                }
+            }
+            case "facets" -> {
+                Args a = Args.parse(rest, Set.of("index", "queries", "rounds", "probe", "clients", "seconds", "warmup"), Set.of());
+                Path indexDir = Path.of(a.get("index", "index"));
+                if (!Files.isDirectory(indexDir)) {
+                    err.println("zhsearch: no index at " + indexDir + " (build the big one with: zhsearch index --input "
+                            + "../shared/corpora/tw-news-digest ../shared/corpora/cctv-xwlb --index DIR)");
+                    return FAILED;
+                }
+                var queries = a.get("queries", null) == null
+                        ? BenchQueries.standard(10)
+                        : BenchQueries.read(Path.of(a.get("queries", null)), 10);
+                try (SearchService service = SearchService.open(indexDir, Analysis.standard())) {
+                    var report = new FacetBench().run(service, queries, a.get("probe", "經濟 OR 经济"),
+                            a.integer("rounds", 3, 1, 100), intList("clients", a.get("clients", "")), a.integer("seconds", 10, 1, 600),
+                            warmup(a));
+                    out.print(report.table());
+                    Path json = Path.of("target", "bench-facets.json");
+                    Files.createDirectories(json.getParent());
+                    this.json.writeValue(json.toFile(), report);
+                    out.println("written: " + json);
+                } catch (InvalidQueryException e) {
+                    throw new IllegalStateException(e);
+                }
+                return OK;
+            }
+            default -> throw new Args.UsageException("unknown benchmark '" + args.getFirst() + "'");
+        }
+    }
+
+    /**
+     * Seconds of unmeasured load before each measurement. A fresh JVM is still compiling Lucene's
+     * search paths a minute in; measured sooner, a benchmark measures the JIT compiler.
+     */
+    static final int DEFAULT_WARMUP_SECONDS = 30;
+
+    private static int warmup(Args a) throws Args.UsageException {
+        return a.integer("warmup", DEFAULT_WARMUP_SECONDS, 0, 3600);
+    }
+
+    /** {@code 2,8,32} → [2, 8, 32]; blank → none. */
+    private static List<Integer> intList(String option, String value) throws Args.UsageException {
+        if (value.isBlank()) {
+            return List.of();
+        }
+        try {
+            List<Integer> out = java.util.Arrays.stream(value.split(",")).map(String::strip).map(Integer::parseInt).toList();
+            if (out.stream().anyMatch(n -> n < 1)) {
+                throw new Args.UsageException("--" + option + " takes positive numbers, not '" + value + "'");
+            }
+            return out;
+        } catch (NumberFormatException e) {
+            throw new Args.UsageException("--" + option + " takes numbers separated by commas, not '" + value + "'");
+        }
+    }}
