@@ -1,0 +1,147 @@
+package dev.zhsearch.opensearch;
+
+import static dev.zhsearch.opensearch.LocalCluster.map;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The plugin zip installed into the real OpenSearch 3.4.0 distribution, on a cluster of two nodes
+ * started from it: the analysis, highlighting on the original characters, the company processor,
+ * and an index of 2 shards and 1 replica that loses no acknowledged document when a node is killed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ZhsearchPluginIT {
+
+    private LocalCluster cluster;
+
+    /** The mapping the README gives to a user of OpenSearch without zhsearch's server. */
+    static final Map<String, Object> NEWS_INDEX = map(
+            "settings", map("number_of_shards", 2, "number_of_replicas", 1, "index.default_pipeline", "zh_news",
+                    "analysis", map("normalizer", map("zh_keyword", map("type", "custom", "char_filter", List.of("zh_fold"))))),
+            "mappings", map("properties", map(
+                    "title", map("type", "text", "analyzer", "zh_words",
+                            "fields", map("bigram", map("type", "text", "analyzer", "zh_bigrams"))),
+                    "body", map("type", "text", "analyzer", "zh_words", "index_options", "offsets",
+                            "fields", map("bigram", map("type", "text", "analyzer", "zh_bigrams"))),
+                    "source", map("type", "keyword", "normalizer", "zh_keyword"),
+                    "companies", map("type", "keyword"))));
+
+    static final Map<String, Object> NEWS_PIPELINE = map("description", "company ids from title and body",
+            "processors", List.of(map("zh_companies", map("fields", List.of("title", "body"), "target_field", "companies"))));
+
+    @BeforeAll
+    void startCluster() throws Exception {
+        Path zip = Path.of(System.getProperty("zhsearch.plugin.zip", "opensearch/target/zhsearch-opensearch-3.4.0.zip"));
+        Path home = Path.of(System.getProperty("zhsearch.opensearch.home", "opensearch/target/distribution/opensearch-3.4.0"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(zip) && Files.isDirectory(home),
+                "the plugin zip and the OpenSearch distribution are made by 'mvn verify' (failsafe runs this test)");
+        long t0 = System.nanoTime();
+        cluster = LocalCluster.start(home, zip, 2);
+        System.out.printf("2-node cluster up in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        cluster.request("PUT", "/_ingest/pipeline/zh_news", NEWS_PIPELINE);
+        cluster.request("PUT", "/news", NEWS_INDEX);
+    }
+
+    @AfterAll
+    void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private List<String> tokens(String analyzer, String text) throws Exception {
+        JsonNode r = cluster.request("POST", "/news/_analyze", map("analyzer", analyzer, "text", text));
+        List<String> out = new ArrayList<>();
+        r.path("tokens").forEach(t -> out.add(t.path("token").asText()));
+        return out;
+    }
+
+    @Test
+    void bothScriptsAndBothRegionsAnalyseAlike() throws Exception {
+        assertEquals(tokens("zh_words", "台积电的软件"), tokens("zh_words", "台積電的軟體"));
+        assertEquals(tokens("zh_bigrams", "台积电的软件"), tokens("zh_bigrams", "台積電的軟體"));
+        // the char filter's offsets point into the original text
+        // the char filter's offsets point into the original text, across a fold that shortens it (網路卡 → 网卡)
+        String text = "〔快訊〕網路卡與軟體";
+        JsonNode r = cluster.request("POST", "/news/_analyze", map("char_filter", List.of("zh_fold"), "tokenizer", "zh_words", "text", text));
+        Map<String, String> original = new java.util.LinkedHashMap<>();
+        r.path("tokens").forEach(t -> original.put(t.path("token").asText(),
+                text.substring(t.path("start_offset").asInt(), t.path("end_offset").asInt())));
+        assertEquals("網路卡", original.get("网卡"), original.toString());
+        assertEquals("軟體", original.get("软件"), original.toString());
+    }
+
+    @Test
+    void searchFindsTheOtherScriptHighlightsTheOriginalAndFacetsCompanies() throws Exception {
+        String bulk = """
+                {"index":{"_index":"news","_id":"tw-1"}}
+                {"title":"台積電擴大投資先進製程","body":"台積電今天宣布，將在高雄加碼投資。","source":"中央社"}
+                {"index":{"_index":"news","_id":"cn-1"}}
+                {"title":"台积电公布季度营收","body":"台积电营收创新高，软件服务同步增长。","source":"央视"}
+                {"index":{"_index":"news","_id":"other"}}
+                {"title":"颱風接近","body":"氣象局發布海上颱風警報。","source":"中央社"}
+                """;
+        JsonNode b = cluster.request("POST", "/_bulk?refresh=wait_for", bulk);
+        assertEquals(false, b.path("errors").asBoolean(), b.toString());
+
+        JsonNode r = cluster.request("POST", "/news/_search", map(
+                "query", map("multi_match", map("query", "台积电", "fields", List.of("title^2", "body"))),
+                "highlight", map("pre_tags", List.of("<mark>"), "post_tags", List.of("</mark>"), "fields", map("title", map(), "body", map())),
+                "aggs", map("companies", map("terms", map("field", "companies")))));
+        List<String> ids = new ArrayList<>();
+        r.path("hits").path("hits").forEach(h -> ids.add(h.path("_id").asText()));
+        assertEquals(List.of("cn-1", "tw-1").stream().sorted().toList(), ids.stream().sorted().toList());
+        for (JsonNode h : r.path("hits").path("hits")) {
+            if (h.path("_id").asText().equals("tw-1")) {
+                // the highlighter marks each matching word (smartcn cuts 台积电 into three): adjacent marks
+                // joined, the mark covers the original characters
+                String title = h.path("highlight").path("title").get(0).asText().replace("</mark><mark>", "");
+                assertEquals("<mark>台積電</mark>擴大投資先進製程", title);
+            }
+        }
+        JsonNode bucket = r.path("aggregations").path("companies").path("buckets").get(0);
+        assertEquals("tsmc", bucket.path("key").asText());
+        assertEquals(2, bucket.path("doc_count").asInt());
+
+        // Taiwan's word finds the mainland's, and the keyword normalizer folds too
+        JsonNode soft = cluster.request("POST", "/news/_search", map("query", map("match", map("body", "軟體"))));
+        assertEquals("cn-1", soft.path("hits").path("hits").get(0).path("_id").asText());
+        JsonNode src = cluster.request("POST", "/news/_search", map("query", map("term", map("source", "中央社"))));
+        assertEquals(2, src.path("hits").path("total").path("value").asInt());
+    }
+
+    @Test
+    void aNodeKilledLosesNoAcknowledgedDocument() throws Exception {
+        cluster.request("PUT", "/crash", map("settings", map("number_of_shards", 2, "number_of_replicas", 1),
+                "mappings", map("properties", map("title", map("type", "text", "analyzer", "zh_words")))));
+        cluster.request("GET", "/_cluster/health/crash?wait_for_status=green&timeout=60s", null);
+        StringBuilder bulk = new StringBuilder();
+        int n = 500;
+        for (int i = 0; i < n; i++) {
+            bulk.append("{\"index\":{\"_index\":\"crash\",\"_id\":\"d").append(i).append("\"}}\n")
+                    .append("{\"title\":\"第").append(i).append("則 台積電新聞\"}\n");
+        }
+        JsonNode b = cluster.request("POST", "/_bulk", bulk.toString()); // acknowledged: on the primary and its replica
+        assertEquals(false, b.path("errors").asBoolean());
+        LocalCluster.Node victim = cluster.nodes().get(1);
+        cluster.kill(victim);
+        LocalCluster.Node survivor = cluster.nodes().get(0);
+        JsonNode health = cluster.request(survivor, "GET", "/_cluster/health/crash?wait_for_nodes=1&wait_for_status=yellow&wait_for_active_shards=2&timeout=90s", null);
+        assertEquals(1, health.path("number_of_nodes").asInt(), health.toString());
+        assertEquals("yellow", health.path("status").asText(), health.toString()); // replicas promoted, none to copy to
+        cluster.request(survivor, "POST", "/crash/_refresh", null);
+        JsonNode count = cluster.request(survivor, "POST", "/crash/_count", map("query", map("match", map("title", "台积电"))));
+        assertEquals(n, count.path("count").asInt(), "every acknowledged document is searchable on the surviving node");
+    }
+}
