@@ -2,6 +2,9 @@ package dev.zhsearch.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.zhsearch.cluster.ClusterIndex;
+import dev.zhsearch.cluster.ClusterSearch;
+import dev.zhsearch.cluster.OpenSearchClient;
 import dev.zhsearch.convert.OpenccConfigs;
 import dev.zhsearch.corpus.CorpusReaders;
 import dev.zhsearch.index.Analysis;
@@ -68,6 +71,14 @@ public final class Main {
               bench NAME …
                      Benchmarks and evaluation tools (the bench module): ./zhsearch bench --help
 
+            On an OpenSearch cluster (the zhsearch-analysis plugin installed; see README):
+              index  --opensearch URL --input PATH... [--alias zhsearch] [--shards 1] [--replicas 0]
+                     Build a new index on the cluster and move the alias to it in one step (searches
+                     see the old index until then; the old one is deleted).
+              index  --opensearch URL --add PATH...    upsert; delete --opensearch URL ID...
+              search --opensearch URL [options as above] QUERY
+                     The same JSON as the embedded index gives, from the cluster.
+
             DIR defaults to ./index.
             """;
 
@@ -100,9 +111,10 @@ public final class Main {
         List<String> rest = args.subList(1, args.size());
         try {
             return switch (command) {
-                case "index" -> index(Args.parse(rest, Set.of("input", "index", "threads", "add"), Set.of("quiet")));
-                case "delete" -> delete(Args.parse(rest, Set.of("index"), Set.of()));
-                case "search" -> search(Args.parse(rest, Set.of("index", "size", "page", "company", "source", "script", "from", "to", "sort", "display", "syntax"),
+                case "index" -> index(Args.parse(rest, Set.of("input", "index", "threads", "add", "opensearch", "alias", "shards", "replicas"), Set.of("quiet")));
+                case "delete" -> delete(Args.parse(rest, Set.of("index", "opensearch", "alias"), Set.of()));
+                case "search" -> search(Args.parse(rest, Set.of("index", "size", "page", "company", "source", "script", "from", "to", "sort", "display", "syntax",
+                                "opensearch", "alias"),
                         Set.of("no-highlight")));
                 case "entities" -> entities(rest);
                 case "demo" -> demo(Args.parse(rest, Set.of("index"), Set.of()));
@@ -122,6 +134,9 @@ public final class Main {
     }
 
     private int index(Args a) throws Args.UsageException, IOException {
+        if (a.get("opensearch", null) != null) {
+            return clusterIndex(a);
+        }
         if (!a.all("add").isEmpty()) {
             List<Path> paths = new java.util.ArrayList<>(a.all("add").stream().map(Path::of).toList());
             paths.addAll(a.positionals().stream().map(Path::of).toList());
@@ -141,6 +156,41 @@ public final class Main {
             return PARTIAL;
         }
         return OK;
+    }
+
+    /** {@code index --opensearch URL}: a rebuild through the alias, or {@code --add} upserts. */
+    private int clusterIndex(Args a) throws Args.UsageException, IOException {
+        ClusterIndex index = new ClusterIndex(new OpenSearchClient(a.get("opensearch", null)), a.get("alias", "zhsearch"), Analysis.standard());
+        if (!a.all("add").isEmpty()) {
+            List<Path> paths = new java.util.ArrayList<>(a.all("add").stream().map(Path::of).toList());
+            paths.addAll(a.positionals().stream().map(Path::of).toList());
+            List<dev.zhsearch.corpus.SourceDoc> docs = new java.util.ArrayList<>();
+            long[] skipped = new long[1];
+            CorpusReaders.standard().readAll(paths, new dev.zhsearch.corpus.CorpusSink() {
+                @Override
+                public void accept(dev.zhsearch.corpus.SourceDoc d) {
+                    docs.add(d);
+                }
+
+                @Override
+                public void skip(dev.zhsearch.corpus.ReadProblem p) {
+                    skipped[0]++;
+                    err.println("skipped: " + p);
+                }
+            });
+            long created = 0;
+            for (int i = 0; i < docs.size(); i += 500) {
+                created += index.upsertAll(docs.subList(i, Math.min(docs.size(), i + 500))).stream()
+                        .filter(o -> o == LiveIndex.Outcome.CREATED).count();
+            }
+            out.printf("%,d documents written to %s (%,d new, %,d replaced), %,d skipped%n", docs.size(), index.alias(),
+                    created, docs.size() - created, skipped[0]);
+            return skipped[0] > 0 ? PARTIAL : OK;
+        }
+        ClusterIndex.Rebuilt r = index.rebuild(a.inputs(), a.integer("shards", 1, 1, 1024), a.integer("replicas", 0, 0, 16),
+                a.flag("quiet") ? new PrintStream(java.io.OutputStream.nullOutputStream()) : err);
+        out.println(r.describe());
+        return r.skipped() > 0 ? PARTIAL : OK;
     }
 
     /** What to do with a live index opened for writing. */
@@ -177,6 +227,19 @@ public final class Main {
     private int delete(Args a) throws Args.UsageException, IOException {
         if (a.positionals().isEmpty()) {
             throw new Args.UsageException("delete needs one or more document ids");
+        }
+        if (a.get("opensearch", null) != null) {
+            ClusterIndex index = new ClusterIndex(new OpenSearchClient(a.get("opensearch", null)), a.get("alias", "zhsearch"), Analysis.standard());
+            int missing = 0;
+            for (String id : a.positionals()) {
+                if (index.delete(id) == LiveIndex.Outcome.DELETED) {
+                    out.println("deleted " + id);
+                } else {
+                    err.println("zhsearch: no document with id " + id);
+                    missing++;
+                }
+            }
+            return missing == 0 ? OK : FAILED;
         }
         return withLiveIndex(Path.of(a.get("index", "index")), index -> {
             int missing = 0;
@@ -232,6 +295,17 @@ public final class Main {
                     dev.zhsearch.search.QueryFactory.Syntax.parse(a.get("syntax", null)));
         } catch (IllegalArgumentException e) {
             throw new Args.UsageException(e.getMessage());
+        }
+        if (a.get("opensearch", null) != null) {
+            try {
+                SearchResult result = new ClusterSearch(new OpenSearchClient(a.get("opensearch", null)), a.get("alias", "zhsearch"), Analysis.standard())
+                        .search(request);
+                out.println(json.writeValueAsString(result));
+                return OK;
+            } catch (InvalidQueryException e) {
+                err.println("zhsearch: " + e.getMessage());
+                return USAGE;
+            }
         }
         Path indexDir = Path.of(a.get("index", "index"));
         if (!Files.isDirectory(indexDir)) {

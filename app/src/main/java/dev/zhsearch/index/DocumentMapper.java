@@ -50,10 +50,8 @@ public final class DocumentMapper {
         doc.add(new StringField(Fields.DATE_SOURCE, date.provenance().label(), Field.Store.YES));
         if (date.known()) {
             doc.add(new StoredField(Fields.DATE, date.iso()));
-            int days = (int) date.date().toEpochDay();
-            doc.add(new IntPoint(Fields.DATE_DAYS, days));
-            long seconds = date.date().atTime(date.time() == null ? java.time.LocalTime.MIDNIGHT : date.time()).toEpochSecond(ZoneOffset.UTC);
-            doc.add(new NumericDocValuesField(Fields.DATE_SORT, seconds));
+            doc.add(new IntPoint(Fields.DATE_DAYS, days(date)));
+            doc.add(new NumericDocValuesField(Fields.DATE_SORT, sortSeconds(date)));
         }
         if (d.source() != null) {
             doc.add(new StringField(Fields.SOURCE, d.source(), Field.Store.YES));
@@ -70,15 +68,26 @@ public final class DocumentMapper {
             doc.add(new StoredField(Fields.COMPANY, company));
             doc.add(new SortedSetDocValuesFacetField(Fields.FACET_COMPANY, company));
         }
-        if (date.known()) {
-            doc.add(new SortedSetDocValuesFacetField(Fields.FACET_MONTH, java.time.YearMonth.from(date.date()).toString())); // 2026-07
-        } else {
-            doc.add(new SortedSetDocValuesFacetField(Fields.FACET_MONTH, Fields.UNKNOWN_DATE));
-        }
+        doc.add(new SortedSetDocValuesFacetField(Fields.FACET_MONTH, month(date)));
         if (d.origin() != null) {
             doc.add(new StoredField(Fields.ORIGIN, d.origin()));
         }
         return doc;
+    }
+
+    /** {@link Fields#DATE_DAYS}: days since the epoch of a known date. */
+    public static int days(PubDate date) {
+        return (int) date.date().toEpochDay();
+    }
+
+    /** {@link Fields#DATE_SORT}: seconds since the epoch of a known date's local time (midnight when none). */
+    public static long sortSeconds(PubDate date) {
+        return date.date().atTime(date.time() == null ? java.time.LocalTime.MIDNIGHT : date.time()).toEpochSecond(ZoneOffset.UTC);
+    }
+
+    /** {@link Fields#FACET_MONTH}: 2026-07, or {@link Fields#UNKNOWN_DATE}. */
+    public static String month(PubDate date) {
+        return date.known() ? java.time.YearMonth.from(date.date()).toString() : Fields.UNKNOWN_DATE;
     }
 
     /**

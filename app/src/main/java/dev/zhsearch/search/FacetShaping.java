@@ -19,42 +19,69 @@ import org.apache.lucene.facet.LabelAndValue;
  * selections kept visible even at 0), every month in order with years summed from them, sources and
  * scripts, each marked selected or not; and company names for hits.
  */
-final class FacetShaping {
+public final class FacetShaping {
 
-    static final int COMPANY_FACET_SIZE = 30;
-    static final int SOURCE_FACET_SIZE = 30;
+    /** Counts by facet dimension, from whichever engine counted them (Lucene's facets, OpenSearch's aggregations). */
+    public interface Counts {
+        /** The {@code n} largest values of {@code dim}, by count, ties in label order. */
+        List<LabelCount> top(String dim, int n) throws IOException;
+
+        /** Every value of {@code dim}. */
+        List<LabelCount> all(String dim) throws IOException;
+
+        /** Lucene's facet counts. */
+        static Counts of(Facets facets) {
+            return new Counts() {
+                @Override
+                public List<LabelCount> top(String dim, int n) throws IOException {
+                    return FacetShaping.top(facets, dim, n).stream().map(lv -> new LabelCount(lv.label, lv.value.longValue())).toList();
+                }
+
+                @Override
+                public List<LabelCount> all(String dim) throws IOException {
+                    return FacetShaping.all(facets, dim).stream().map(lv -> new LabelCount(lv.label, lv.value.longValue())).toList();
+                }
+            };
+        }
+    }
+
+    public record LabelCount(String label, long count) {}
+
+    public static final int COMPANY_FACET_SIZE = 30;
+    public static final int SOURCE_FACET_SIZE = 30;
+    public static final int SCRIPT_FACET_SIZE = 10;
 
     private final CompanyTable companies;
     private final OpenccConfigs configs;
 
-    FacetShaping(CompanyTable companies, OpenccConfigs configs) {
+    public FacetShaping(CompanyTable companies, OpenccConfigs configs) {
         this.companies = companies;
         this.configs = configs;
     }
 
-    FacetCounts facets(Facets facets, SearchRequest request) throws IOException {
+    public FacetCounts facets(Counts facets, SearchRequest request) throws IOException {
         Set<String> selectedCompanies = Set.copyOf(request.companies());
         List<FacetValue> company = new ArrayList<>();
-        for (LabelAndValue lv : top(facets, Fields.FACET_COMPANY, COMPANY_FACET_SIZE)) {
-            company.add(new FacetValue(lv.label, companyName(lv.label, request.display()), lv.value.longValue(),
-                    selectedCompanies.contains(lv.label)));
+        for (LabelCount lv : facets.top(Fields.FACET_COMPANY, COMPANY_FACET_SIZE)) {
+            company.add(new FacetValue(lv.label(), companyName(lv.label(), request.display()), lv.count(),
+                    selectedCompanies.contains(lv.label())));
         }
         for (String id : request.companies()) { // a selection stays visible even with no matches
             if (company.stream().noneMatch(v -> v.id().equals(id))) {
                 company.add(new FacetValue(id, companyName(id, request.display()), 0, true));
             }
         }
-        List<FacetValue> months = chronological(all(facets, Fields.FACET_MONTH), Set.of());
+        List<FacetValue> months = chronological(facets.all(Fields.FACET_MONTH), Set.of());
         List<FacetValue> years = years(months);
         Set<String> selectedSources = Set.copyOf(request.sources());
         List<FacetValue> source = new ArrayList<>();
-        for (LabelAndValue lv : top(facets, Fields.FACET_SOURCE, SOURCE_FACET_SIZE)) {
-            source.add(new FacetValue(lv.label, lv.label, lv.value.longValue(), selectedSources.contains(lv.label)));
+        for (LabelCount lv : facets.top(Fields.FACET_SOURCE, SOURCE_FACET_SIZE)) {
+            source.add(new FacetValue(lv.label(), lv.label(), lv.count(), selectedSources.contains(lv.label())));
         }
         Set<String> selectedScripts = Set.copyOf(request.scripts());
         List<FacetValue> script = new ArrayList<>();
-        for (LabelAndValue lv : top(facets, Fields.FACET_SCRIPT, 10)) {
-            script.add(new FacetValue(lv.label, lv.label, lv.value.longValue(), selectedScripts.contains(lv.label)));
+        for (LabelCount lv : facets.top(Fields.FACET_SCRIPT, SCRIPT_FACET_SIZE)) {
+            script.add(new FacetValue(lv.label(), lv.label(), lv.count(), selectedScripts.contains(lv.label())));
         }
         return new FacetCounts(company, months, years, source, script);
     }
@@ -77,10 +104,10 @@ final class FacetShaping {
         }
     }
 
-    private static List<FacetValue> chronological(List<LabelAndValue> values, Set<String> selected) {
+    private static List<FacetValue> chronological(List<LabelCount> values, Set<String> selected) {
         return values.stream()
-                .sorted(Comparator.comparing((LabelAndValue lv) -> lv.label.equals(Fields.UNKNOWN_DATE)).thenComparing(lv -> lv.label))
-                .map(lv -> new FacetValue(lv.label, lv.label, lv.value.longValue(), selected.contains(lv.label)))
+                .sorted(Comparator.comparing((LabelCount lv) -> lv.label().equals(Fields.UNKNOWN_DATE)).thenComparing(LabelCount::label))
+                .map(lv -> new FacetValue(lv.label(), lv.label(), lv.count(), selected.contains(lv.label())))
                 .toList();
     }
 
@@ -96,7 +123,7 @@ final class FacetShaping {
         return years;
     }
 
-    String companyName(String id, Display display) {
+    public String companyName(String id, Display display) {
         if (id.startsWith(OrgNames.PREFIX)) { // a recognised name, kept folded (Simplified) in its id
             String name = id.substring(OrgNames.PREFIX.length());
             return display == Display.SIMPLIFIED ? name : configs.converter("s2twp").convert(name);
@@ -105,8 +132,12 @@ final class FacetShaping {
     }
 
     List<CompanyRef> companyRefs(Document d, Display display) {
-        String[] ids = d.getValues(Fields.COMPANY);
-        List<CompanyRef> refs = new ArrayList<>(ids.length);
+        return companyRefs(List.of(d.getValues(Fields.COMPANY)), display);
+    }
+
+    /** The companies of a hit, named in the display script. */
+    public List<CompanyRef> companyRefs(List<String> ids, Display display) {
+        List<CompanyRef> refs = new ArrayList<>(ids.size());
         for (String id : ids) {
             refs.add(new CompanyRef(id, companyName(id, display)));
         }

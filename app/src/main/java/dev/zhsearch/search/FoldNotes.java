@@ -5,16 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The "伺服器 ≈ 服务器" notes on a hit: where it matched the query only through the vocabulary fold. */
-final class FoldNotes {
+public final class FoldNotes {
 
     private final ScriptFolder folder;
 
-    FoldNotes(ScriptFolder folder) {
+    public FoldNotes(ScriptFolder folder) {
         this.folder = folder;
     }
 
     /** The query's vocabulary words, once per search. */
-    List<ScriptFolder.VocabularyMatch> queryWords(String query) {
+    public List<ScriptFolder.VocabularyMatch> queryWords(String query) {
         return query.isBlank() ? List.of() : folder.vocabularyMatches(query);
     }
 
@@ -23,7 +23,7 @@ final class FoldNotes {
      * and a word of the query with the same canonical form but different even after the script fold
      * (伺服器 and 服务器; not 服務器 and 服务器, which differ only in script).
      */
-    List<Hit.FoldNote> notes(String query, List<ScriptFolder.VocabularyMatch> queryWords, String hitText) {
+    public List<Hit.FoldNote> notes(String query, List<ScriptFolder.VocabularyMatch> queryWords, String hitText) {
         if (queryWords.isEmpty()) {
             return List.of();
         }

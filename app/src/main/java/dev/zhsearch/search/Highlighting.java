@@ -27,7 +27,7 @@ import org.apache.lucene.util.BytesRef;
  * bigram twin (a name smartcn splits), the highlighter re-analyses the same stored text as the
  * twin (its postings keep positions, not offsets) and marks that.
  */
-final class Highlighting {
+public final class Highlighting {
 
     static final int SNIPPETS = 2;
     private final Analyzer analyzer;
@@ -268,7 +268,7 @@ final class Highlighting {
         }
     }
 
-    static String escape(String s) {
+    public static String escape(String s) {
         if (s == null) {
             return null;
         }

@@ -128,7 +128,7 @@ public final class SearchService implements Closeable {
                 DrillSideways ds = new DrillSideways(searcher, IndexFacets.CONFIG, searcher.facetState());
                 DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> r = ds.search(query, collector);
                 top = r.collectorResult;
-                facets = shaping.facets(r.facets, request);
+                facets = shaping.facets(FacetShaping.Counts.of(r.facets), request);
             }
             ScoreDoc[] all = top.scoreDocs;
             int from = Math.min(all.length, (request.page() - 1) * request.size());
@@ -281,7 +281,8 @@ public final class SearchService implements Closeable {
         manager.maybeRefreshBlocking();
     }
 
-    private static String lead(String body) {
+    /** The opening of a body, a hit's snippet when nothing in it matched. */
+    public static String lead(String body) {
         if (body == null) {
             return "";
         }

@@ -1,0 +1,229 @@
+package dev.zhsearch.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.zhsearch.convert.OpenccConfigs;
+import dev.zhsearch.convert.ScriptFolder;
+import dev.zhsearch.index.Analysis;
+import dev.zhsearch.index.Fields;
+import dev.zhsearch.search.Display;
+import dev.zhsearch.search.FacetCounts;
+import dev.zhsearch.search.FacetShaping;
+import dev.zhsearch.search.FoldNotes;
+import dev.zhsearch.search.Highlighting;
+import dev.zhsearch.search.Hit;
+import dev.zhsearch.search.InvalidQueryException;
+import dev.zhsearch.search.QueryFactory;
+import dev.zhsearch.search.SearchRequest;
+import dev.zhsearch.search.SearchResult;
+import dev.zhsearch.search.SearchService;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.search.Query;
+
+/**
+ * Search on the cluster, answering as the embedded {@link SearchService} does: the query parsed
+ * and analysed by the same {@link QueryFactory} and sent as DSL ({@link QueryDsl}); facets
+ * multi-select as DrillSideways counts them (hits: every selection, post_filter; each dimension:
+ * every selection but its own, a filter aggregation), shaped by the same {@link FacetShaping};
+ * highlights by OpenSearch on the original characters, adjacent marks joined.
+ */
+public final class ClusterSearch {
+
+    /** Facet dimensions and how many values each returns; months all of them. */
+    private static final List<Map.Entry<String, Integer>> DIMENSIONS = List.of(
+            Map.entry(Fields.FACET_COMPANY, FacetShaping.COMPANY_FACET_SIZE),
+            Map.entry(Fields.FACET_SOURCE, FacetShaping.SOURCE_FACET_SIZE),
+            Map.entry(Fields.FACET_SCRIPT, FacetShaping.SCRIPT_FACET_SIZE),
+            Map.entry(Fields.FACET_MONTH, 10_000));
+
+    /**
+     * Values each shard returns per dimension: far more than shown, so that the counts of the top
+     * values are exact (each shard's own top N would miss values that are second everywhere).
+     */
+    private static final int SHARD_SIZE = 10_000;
+
+    private final OpenSearchClient client;
+    private final String alias;
+    private final QueryFactory queries;
+    private final FacetShaping shaping;
+    private final FoldNotes foldNotes;
+    private final OpenccConfigs configs;
+    private final ObjectMapper json;
+
+    public ClusterSearch(OpenSearchClient client, String alias, Analysis analysis) {
+        this.client = client;
+        this.alias = alias;
+        this.queries = new QueryFactory(analysis.perField());
+        this.shaping = new FacetShaping(analysis.companyTable(), analysis.configs());
+        this.foldNotes = new FoldNotes(analysis.folder());
+        this.configs = analysis.configs();
+        this.json = client.json();
+    }
+
+    public SearchResult search(SearchRequest request) throws InvalidQueryException, IOException {
+        long start = System.nanoTime();
+        Query base = queries.parse(request.query(), request.syntax());
+        Map<String, ObjectNode> filters = filters(request);
+        ObjectNode body = json.createObjectNode();
+        body.set("query", QueryDsl.of(base));
+        if (!filters.isEmpty()) {
+            body.set("post_filter", all(filters.values()));
+        }
+        body.put("from", (request.page() - 1) * request.size());
+        body.put("size", request.size());
+        body.put("track_total_hits", true);
+        switch (request.sort()) {
+            case RELEVANCE -> { }
+            case DATE_DESC, DATE_ASC -> {
+                ArrayNode sort = body.putArray("sort");
+                sort.addObject().putObject(Fields.DATE_SORT).put("order", request.sort() == SearchRequest.Sort.DATE_DESC ? "desc" : "asc")
+                        .put("missing", "_last");
+                sort.add("_score");
+            }
+        }
+        ObjectNode aggs = body.putObject("aggs");
+        for (Map.Entry<String, Integer> dim : DIMENSIONS) {
+            Map<String, ObjectNode> others = new HashMap<>(filters);
+            others.remove(dim.getKey());
+            ObjectNode agg = aggs.putObject(dim.getKey());
+            agg.set("filter", others.isEmpty() ? wrap("match_all", json.createObjectNode()) : all(others.values()));
+            agg.putObject("aggs").putObject("values").putObject("terms").put("field", dim.getKey()).put("size", dim.getValue())
+                    .put("shard_size", Math.max(SHARD_SIZE, dim.getValue()));
+        }
+        if (request.highlight() && !request.query().isBlank()) {
+            ObjectNode hl = body.putObject("highlight");
+            // private-use characters as marks, no encoder: the text is escaped here as the embedded
+            // highlighter escapes it, then the marks become <mark>
+            hl.putArray("pre_tags").add(MARK_START);
+            hl.putArray("post_tags").add(MARK_END);
+            ObjectNode fields = hl.putObject("fields");
+            for (String f : List.of(Fields.TITLE, QueryDsl.field(Fields.TITLE_BIGRAM))) {
+                fields.putObject(f).put("number_of_fragments", 0);
+            }
+            for (String f : List.of(Fields.BODY, QueryDsl.field(Fields.BODY_BIGRAM))) {
+                fields.putObject(f).put("fragment_size", 60).put("number_of_fragments", 2);
+            }
+        }
+        // dfs: term statistics over every shard, so scores (and the order of hits) are the one index's
+        JsonNode r = client.send("POST", "/" + alias + "/_search?search_type=dfs_query_then_fetch", body);
+        List<ScriptFolder.VocabularyMatch> queryWords = foldNotes.queryWords(request.query());
+        Display display = request.display();
+        List<Hit> hits = new ArrayList<>();
+        for (JsonNode h : r.path("hits").path("hits")) {
+            JsonNode src = h.path("_source");
+            String rawTitle = src.path(Fields.TITLE).asText("");
+            // the words' highlight where there is one, else the bigrams' (as the embedded highlighter chooses)
+            JsonNode hlTitle = marked(h.path("highlight"), Fields.TITLE);
+            String title = hlTitle.isArray() && !hlTitle.isEmpty() ? joinMarks(hlTitle.get(0).asText()) : Highlighting.escape(rawTitle);
+            List<String> snippets = new ArrayList<>();
+            marked(h.path("highlight"), Fields.BODY).forEach(s -> snippets.add(joinMarks(s.asText())));
+            if (snippets.isEmpty()) {
+                snippets.add(Highlighting.escape(SearchService.lead(src.path(Fields.BODY).asText(""))));
+            }
+            List<String> companyIds = new ArrayList<>();
+            src.path(Fields.COMPANY).forEach(c -> companyIds.add(c.asText()));
+            float score = h.path("_score").isNumber() ? (float) h.path("_score").asDouble() : 0f;
+            hits.add(new Hit(src.path(Fields.ID).asText(), display.html(title, configs), text(src, Fields.DATE), text(src, Fields.DATE_SOURCE),
+                    text(src, Fields.SOURCE), text(src, Fields.URL), text(src, Fields.SCRIPT), score,
+                    snippets.stream().map(s -> display.html(s, configs)).toList(), shaping.companyRefs(companyIds, display),
+                    foldNotes.notes(request.query(), queryWords, Highlighting.escape(rawTitle) + "\n" + String.join("\n", snippets))));
+        }
+        FacetCounts facets = shaping.facets(counts(r.path("aggregations")), request);
+        long total = r.path("hits").path("total").path("value").asLong();
+        return new SearchResult(request.query(), total, (System.nanoTime() - start) / 1_000_000, request.page(), request.size(), hits, facets);
+    }
+
+    /** One filter per facet dimension with a selection: OR within the dimension. */
+    private Map<String, ObjectNode> filters(SearchRequest request) {
+        Map<String, ObjectNode> out = new LinkedHashMap<>();
+        terms(out, Fields.FACET_COMPANY, request.companies());
+        terms(out, Fields.FACET_SOURCE, request.sources());
+        terms(out, Fields.FACET_SCRIPT, request.scripts());
+        if (request.from() != null || request.to() != null) {
+            ObjectNode range = json.createObjectNode();
+            if (request.from() != null) {
+                range.put("gte", request.from().toEpochDay());
+            }
+            if (request.to() != null) {
+                range.put("lte", request.to().toEpochDay());
+            }
+            ObjectNode field = json.createObjectNode();
+            field.set(Fields.DATE_DAYS, range);
+            out.put(Fields.FACET_MONTH, wrap("range", field)); // the date range is the month dimension's selection
+        }
+        return out;
+    }
+
+    private void terms(Map<String, ObjectNode> out, String field, List<String> values) {
+        if (!values.isEmpty()) {
+            ObjectNode t = json.createObjectNode();
+            ArrayNode a = t.putArray(field);
+            values.forEach(a::add);
+            out.put(field, wrap("terms", t));
+        }
+    }
+
+    private ObjectNode all(java.util.Collection<ObjectNode> filters) {
+        ObjectNode bool = json.createObjectNode();
+        ArrayNode f = bool.putArray("filter");
+        filters.forEach(f::add);
+        return wrap("bool", bool);
+    }
+
+    private ObjectNode wrap(String type, ObjectNode inner) {
+        ObjectNode o = json.createObjectNode();
+        o.set(type, inner);
+        return o;
+    }
+
+    private static FacetShaping.Counts counts(JsonNode aggregations) {
+        return new FacetShaping.Counts() {
+            @Override
+            public List<FacetShaping.LabelCount> top(String dim, int n) {
+                List<FacetShaping.LabelCount> out = new ArrayList<>();
+                for (JsonNode b : aggregations.path(dim).path("values").path("buckets")) {
+                    if (out.size() == n) {
+                        break;
+                    }
+                    out.add(new FacetShaping.LabelCount(b.path("key").asText(), b.path("doc_count").asLong()));
+                }
+                return out;
+            }
+
+            @Override
+            public List<FacetShaping.LabelCount> all(String dim) {
+                return top(dim, Integer.MAX_VALUE);
+            }
+        };
+    }
+
+    private static JsonNode marked(JsonNode highlight, String field) {
+        JsonNode words = highlight.path(field);
+        return words.isArray() && !words.isEmpty() ? words : highlight.path(QueryDsl.field(Fields.bigramOf(field)));
+    }
+
+    /** Private-use characters (OpenSearch trims control characters off a fragment's ends). */
+    private static final String MARK_START = "\uE000";
+    private static final String MARK_END = "\uE001";
+
+    /**
+     * A highlighted fragment as zhsearch's HTML: escaped like the embedded highlighter's, and a run
+     * of marked words marked once (OpenSearch marks each word of 台积电 on its own).
+     */
+    static String joinMarks(String marked) {
+        String joined = marked.replace(MARK_END + MARK_START, "").replaceAll("\\s*\n\\s*", " ").strip();
+        return Highlighting.escape(joined).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>");
+    }
+
+    private static String text(JsonNode src, String field) {
+        JsonNode v = src.path(field);
+        return v.isMissingNode() || v.isNull() ? null : v.asText();
+    }
+}
