@@ -10,7 +10,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.zhsearch.cluster.ClusterIndex;
+import dev.zhsearch.cluster.ClusterSearch;
+import dev.zhsearch.cluster.OpenSearchClient;
+import dev.zhsearch.search.SearchRequest;
+import dev.zhsearch.search.SearchResult;
+import dev.zhsearch.search.SearchService;
+import dev.zhsearch.search.SeedIndex;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -21,6 +31,7 @@ import org.junit.jupiter.api.TestInstance;
  * and an index of 2 shards and 1 replica that loses no acknowledged document when a node is killed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ZhsearchPluginIT {
 
     private LocalCluster cluster;
@@ -121,7 +132,63 @@ class ZhsearchPluginIT {
         assertEquals(2, src.path("hits").path("total").path("value").asInt());
     }
 
+    /** Queries and filters the embedded index and the cluster must answer alike. */
+    static List<SearchRequest> parityRequests() {
+        List<SearchRequest> out = new ArrayList<>();
+        for (String q : List.of("台积电", "台積電", "伺服器", "服务器", "人工智能", "特斯拉 OR 英伟达", "\"马斯克\"", "xAI", "芯片 -特斯拉",
+                "晶片 台積電 供應鏈", "title:輝達", "")) {
+            out.add(SearchRequest.of(q, 20));
+        }
+        out.add(SearchRequest.of("芯片", 20).withCompanies(List.of("tsmc")));
+        out.add(SearchRequest.of("芯片", 20).withCompanies(List.of("tsmc", "nvidia")).withScripts(List.of("simplified")));
+        out.add(SearchRequest.of("", 20).withSources(List.of("測試")));
+        out.add(SearchRequest.of("AI", 20).withDates(java.time.LocalDate.of(2025, 1, 1), java.time.LocalDate.of(2025, 12, 31)));
+        out.add(SearchRequest.of("AI", 5).withSort(SearchRequest.Sort.DATE_DESC).withPage(2, 5));
+        return out;
+    }
+
     @Test
+    void theClusterAnswersAsTheEmbeddedIndex() throws Exception {
+        OpenSearchClient client = new OpenSearchClient("http://127.0.0.1:" + cluster.alive().httpPort());
+        ClusterIndex index = new ClusterIndex(client, "parity", SeedIndex.ANALYSIS);
+        ClusterIndex.Rebuilt built = index.rebuild(List.of(Path.of("corpus"), Path.of("app/src/test/resources/search/extra.jsonl")), 2, 1,
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        assertEquals(SeedIndex.summary().indexed(), built.indexed());
+        ClusterSearch clusterSearch = new ClusterSearch(client, "parity", SeedIndex.ANALYSIS);
+        try (SearchService embedded = SearchService.open(SeedIndex.dir(), SeedIndex.ANALYSIS)) {
+            for (SearchRequest request : parityRequests()) {
+                SearchResult a = embedded.search(request);
+                SearchResult b = clusterSearch.search(request);
+                String what = request.query() + " " + request.companies() + request.sources() + request.scripts() + " " + request.from() + " " + request.sort();
+                assertEquals(a.total(), b.total(), what);
+                assertEquals(ranked(a), ranked(b), what);
+                assertEquals(a.facets(), b.facets(), what);
+                if (request.sort() != SearchRequest.Sort.RELEVANCE) { // the same dates in the same order
+                    assertEquals(a.hits().stream().map(dev.zhsearch.search.Hit::date).toList(),
+                            b.hits().stream().map(dev.zhsearch.search.Hit::date).toList(), what);
+                }
+                Map<String, Object> companiesA = new java.util.HashMap<>();
+                a.hits().forEach(h -> companiesA.put(h.id(), h.companies()));
+                Map<String, Object> companiesB = new java.util.HashMap<>();
+                b.hits().forEach(h -> companiesB.put(h.id(), h.companies()));
+                assertEquals(companiesA, companiesB, what);
+            }
+            // the highlight lands on the original characters: 台积电 marks 台積電
+            SearchResult r = clusterSearch.search(SearchRequest.of("台积电", 20));
+            assertTrue(r.hits().stream().anyMatch(h -> h.title().contains("<mark>台積電</mark>")),
+                    r.hits().stream().map(dev.zhsearch.search.Hit::title).toList().toString());
+        }
+    }
+
+    /** Hit ids in rank order; hits of equal score (ties the two engines may break apart) in id order. */
+    private static List<String> ranked(SearchResult r) {
+        return r.hits().stream()
+                .sorted(java.util.Comparator.comparing((dev.zhsearch.search.Hit h) -> -Math.round(h.score() * 1e4)).thenComparing(dev.zhsearch.search.Hit::id))
+                .map(dev.zhsearch.search.Hit::id).toList();
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE) // last: the others run on the whole cluster
     void aNodeKilledLosesNoAcknowledgedDocument() throws Exception {
         cluster.request("PUT", "/crash", map("settings", map("number_of_shards", 2, "number_of_replicas", 1),
                 "mappings", map("properties", map("title", map("type", "text", "analyzer", "zh_words")))));
