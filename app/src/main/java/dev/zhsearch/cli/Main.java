@@ -78,6 +78,9 @@ public final class Main {
               index  --opensearch URL --add PATH...    upsert; delete --opensearch URL ID...
               search --opensearch URL [options as above] QUERY
                      The same JSON as the embedded index gives, from the cluster.
+              serve  --opensearch URL [--alias zhsearch] [--shards 1] [--replicas 0] [options as above]
+                     The same API and page over the cluster (built from --corpus if the alias is empty);
+                     writes go to the cluster; POST /api/reindex rebuilds and moves the alias.
 
             DIR defaults to ./index.
             """;
@@ -118,7 +121,7 @@ public final class Main {
                         Set.of("no-highlight")));
                 case "entities" -> entities(rest);
                 case "demo" -> demo(Args.parse(rest, Set.of("index"), Set.of()));
-                case "serve" -> serve(Args.parse(rest, Set.of("index", "port", "host", "corpus", "web", "cors-origin", "watch"), Set.of()));
+                case "serve" -> serve(Args.parse(rest, Set.of("index", "port", "host", "corpus", "web", "cors-origin", "watch", "opensearch", "alias", "shards", "replicas"), Set.of()));
                 case "bench" -> throw new Args.UsageException("benchmarks live in the zhsearch-bench module: run them with ./zhsearch bench …");
                 case "analyze" -> analyze(Args.parse(rest, Set.of("field"), Set.of("json")));
                 default -> throw new Args.UsageException("unknown command '" + command + "'");
@@ -400,6 +403,10 @@ public final class Main {
         List<String> tokens = java.util.stream.Stream.of(System.getenv("ZHSEARCH_TOKEN"), System.getenv("ZHSEARCH_REINDEX_TOKEN"))
                 .filter(t -> t != null && !t.isBlank()).distinct().toList();
         Analysis analysis = Analysis.standard();
+        var config = new dev.zhsearch.http.ApiServer.Config(host, port, web, tokens, a.all("cors-origin"));
+        if (a.get("opensearch", null) != null) {
+            return serveCluster(a, analysis, corpus, config);
+        }
         Indexer indexer = new Indexer(analysis, CorpusReaders.standard(), Runtime.getRuntime().availableProcessors(), err, 0);
         try (org.apache.lucene.store.Directory dir = org.apache.lucene.store.FSDirectory.open(indexDir)) {
             if (!org.apache.lucene.index.DirectoryReader.indexExists(dir)) {
@@ -416,8 +423,7 @@ public final class Main {
         dev.zhsearch.index.Inbox inbox = watch == null ? null
                 : new dev.zhsearch.index.Inbox(Path.of(watch), index, CorpusReaders.standard(), err, 1_000).start();
         var server = new dev.zhsearch.http.ApiServer(service, index, analysis,
-                () -> index.rebuild(List.of(corpus), indexer).describe(),
-                new dev.zhsearch.http.ApiServer.Config(host, port, web, tokens, a.all("cors-origin")));
+                () -> index.rebuild(List.of(corpus), indexer).describe(), config);
         var app = server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
@@ -436,6 +442,34 @@ public final class Main {
             err.println("zhsearch: listening on " + host + ", reachable from other machines");
         }
         out.println(tokens.isEmpty() ? "writes and POST /api/reindex are off (set ZHSEARCH_TOKEN to enable them)"
+                : "writes and POST /api/reindex need: Authorization: Bearer $ZHSEARCH_TOKEN");
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return OK;
+    }
+
+    /** {@code serve --opensearch URL}: the same API and page over the cluster's index (built from the corpus if the alias has none). */
+    private int serveCluster(Args a, Analysis analysis, Path corpus, dev.zhsearch.http.ApiServer.Config config)
+            throws Args.UsageException, IOException {
+        OpenSearchClient client = new OpenSearchClient(a.get("opensearch", null));
+        ClusterIndex index = new ClusterIndex(client, a.get("alias", "zhsearch"), analysis);
+        int shards = a.integer("shards", 1, 1, 1024);
+        int replicas = a.integer("replicas", 0, 0, 16);
+        if (!index.exists()) {
+            err.println("zhsearch: no index under the alias " + index.alias() + " at " + client.base() + "; building it from " + corpus + " …");
+            err.println(index.rebuild(List.of(corpus), shards, replicas, err).describe());
+        }
+        ClusterSearch service = new ClusterSearch(client, index.alias(), analysis);
+        var server = new dev.zhsearch.http.ApiServer(service, index, analysis,
+                () -> index.rebuild(List.of(corpus), shards, replicas, err).describe(), config);
+        var app = server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
+        out.printf("zhsearch: serving %,d documents from %s (alias %s) at http://%s:%d/ (Ctrl-C stops)%n", service.documentCount(),
+                client.base(), index.alias(), config.host().contains(":") ? "[" + config.host() + "]" : config.host(), app.port());
+        out.println(config.tokens().isEmpty() ? "writes and POST /api/reindex are off (set ZHSEARCH_TOKEN to enable them)"
                 : "writes and POST /api/reindex need: Authorization: Bearer $ZHSEARCH_TOKEN");
         try {
             Thread.currentThread().join();

@@ -12,6 +12,7 @@ import dev.zhsearch.corpus.ReadProblem;
 import dev.zhsearch.corpus.SourceDoc;
 import dev.zhsearch.index.Analysis;
 import dev.zhsearch.index.DocumentMapper;
+import dev.zhsearch.index.DocumentStore;
 import dev.zhsearch.index.DocumentPreparer;
 import dev.zhsearch.index.Fields;
 import dev.zhsearch.index.IndexedDoc;
@@ -32,7 +33,7 @@ import java.util.List;
  * when searchable. Documents are prepared here exactly as for the embedded index (reader,
  * cleaning, script, companies); the plugin's analyzers analyse them in the cluster.
  */
-public final class ClusterIndex {
+public final class ClusterIndex implements DocumentStore {
 
     private static final int BATCH = 500;
 
@@ -40,6 +41,11 @@ public final class ClusterIndex {
     private final String alias;
     private final DocumentPreparer preparer;
     private final ObjectMapper json;
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.ArrayDeque<Long> recentWrites = new java.util.ArrayDeque<>();
+    private volatile String lastWrite;
+    /** Writes through this server during a rebuild would reach the old index only: refused, as the embedded index refuses them. */
+    private final java.util.concurrent.atomic.AtomicBoolean rebuilding = new java.util.concurrent.atomic.AtomicBoolean();
 
     public ClusterIndex(OpenSearchClient client, String alias, Analysis analysis) {
         this.client = client;
@@ -69,6 +75,17 @@ public final class ClusterIndex {
      * then points the alias at it and deletes the indices it pointed at before.
      */
     public Rebuilt rebuild(List<Path> inputs, int shards, int replicas, PrintStream log) throws IOException {
+        if (!rebuilding.compareAndSet(false, true)) {
+            throw new IOException("a rebuild is already running");
+        }
+        try {
+            return build(inputs, shards, replicas, log);
+        } finally {
+            rebuilding.set(false);
+        }
+    }
+
+    private Rebuilt build(List<Path> inputs, int shards, int replicas, PrintStream log) throws IOException {
         long start = System.nanoTime();
         String index = alias + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
         ObjectNode body = (ObjectNode) definition();
@@ -148,26 +165,78 @@ public final class ClusterIndex {
         return out;
     }
 
-    /** Creates or replaces each document by id; acknowledged when durable (translog) and searchable. */
+    /**
+     * Creates or replaces each document by id; acknowledged when durable (OpenSearch syncs its
+     * translog before it answers) and searchable (refresh=wait_for).
+     */
+    @Override
     public List<LiveIndex.Outcome> upsertAll(List<SourceDoc> docs) throws IOException {
+        if (rebuilding.get()) {
+            throw new LiveIndex.RebuildingException();
+        }
         List<IndexedDoc> prepared = new ArrayList<>(docs.size());
         for (SourceDoc d : docs) {
             prepared.add(preparer.prepare(d));
         }
-        return bulk(alias, prepared, true);
+        List<LiveIndex.Outcome> out = bulk(alias, prepared, true);
+        written(out.size());
+        return out;
     }
 
+    @Override
     public LiveIndex.Outcome delete(String id) throws IOException {
+        if (rebuilding.get()) {
+            throw new LiveIndex.RebuildingException();
+        }
         try {
             JsonNode r = client.send("DELETE", "/" + alias + "/_doc/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)
                     + "?refresh=wait_for", null);
-            return r.path("result").asText().equals("deleted") ? LiveIndex.Outcome.DELETED : LiveIndex.Outcome.NOT_FOUND;
+            boolean deleted = r.path("result").asText().equals("deleted");
+            if (deleted) {
+                written(1);
+            }
+            return deleted ? LiveIndex.Outcome.DELETED : LiveIndex.Outcome.NOT_FOUND;
         } catch (OpenSearchClient.ClusterException e) {
             if (e.status() == 404) {
                 return LiveIndex.Outcome.NOT_FOUND;
             }
             throw e;
         }
+    }
+
+    private void written(int n) {
+        long now = System.currentTimeMillis();
+        writes.addAndGet(n);
+        lastWrite = java.time.Instant.ofEpochMilli(now).toString();
+        synchronized (recentWrites) {
+            for (int i = 0; i < n; i++) {
+                recentWrites.addLast(now);
+            }
+        }
+    }
+
+    /** This server's writes; segments, refreshes and flushes (Lucene commits) as the cluster counts them for the index. */
+    @Override
+    public LiveIndex.WriteStats writeStats() throws IOException {
+        int lastMinute;
+        synchronized (recentWrites) {
+            long cutoff = System.currentTimeMillis() - 60_000;
+            while (!recentWrites.isEmpty() && recentWrites.peekFirst() < cutoff) {
+                recentWrites.pollFirst();
+            }
+            lastMinute = recentWrites.size();
+        }
+        JsonNode all = client.get("/" + alias + "/_stats/segments,refresh,flush").path("_all").path("primaries");
+        long refreshes = all.path("refresh").path("total").asLong();
+        long flushes = all.path("flush").path("total").asLong();
+        return new LiveIndex.WriteStats(writes.get(), lastWrite, lastMinute, 0, all.path("segments").path("count").asInt(),
+                refreshes, refreshes == 0 ? 0 : all.path("refresh").path("total_time_in_millis").asDouble() / refreshes,
+                flushes, flushes == 0 ? 0 : all.path("flush").path("total_time_in_millis").asDouble() / flushes);
+    }
+
+    /** Whether the alias points at an index (a first serve builds one). */
+    public boolean exists() throws IOException {
+        return !aliased().isEmpty();
     }
 
     public long count() throws IOException {

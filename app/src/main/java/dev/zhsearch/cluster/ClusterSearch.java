@@ -19,6 +19,11 @@ import dev.zhsearch.search.QueryFactory;
 import dev.zhsearch.search.SearchRequest;
 import dev.zhsearch.search.SearchResult;
 import dev.zhsearch.search.SearchService;
+import dev.zhsearch.search.Searching;
+import dev.zhsearch.search.StoredDocument;
+import dev.zhsearch.search.IndexStats;
+import dev.zhsearch.search.FacetValue;
+import java.util.Optional;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +39,7 @@ import org.apache.lucene.search.Query;
  * every selection but its own, a filter aggregation), shaped by the same {@link FacetShaping};
  * highlights by OpenSearch on the original characters, adjacent marks joined.
  */
-public final class ClusterSearch {
+public final class ClusterSearch implements Searching {
 
     /** Facet dimensions and how many values each returns; months all of them. */
     private static final List<Map.Entry<String, Integer>> DIMENSIONS = List.of(
@@ -67,6 +72,7 @@ public final class ClusterSearch {
         this.json = client.json();
     }
 
+    @Override
     public SearchResult search(SearchRequest request) throws InvalidQueryException, IOException {
         long start = System.nanoTime();
         Query base = queries.parse(request.query(), request.syntax());
@@ -121,9 +127,9 @@ public final class ClusterSearch {
             String rawTitle = src.path(Fields.TITLE).asText("");
             // the words' highlight where there is one, else the bigrams' (as the embedded highlighter chooses)
             JsonNode hlTitle = marked(h.path("highlight"), Fields.TITLE);
-            String title = hlTitle.isArray() && !hlTitle.isEmpty() ? joinMarks(hlTitle.get(0).asText()) : Highlighting.escape(rawTitle);
+            String title = hlTitle.isArray() && !hlTitle.isEmpty() ? markedHtml(hlTitle.get(0).asText()) : Highlighting.escape(rawTitle);
             List<String> snippets = new ArrayList<>();
-            marked(h.path("highlight"), Fields.BODY).forEach(s -> snippets.add(joinMarks(s.asText())));
+            marked(h.path("highlight"), Fields.BODY).forEach(s -> snippets.add(markedHtml(s.asText().replaceAll("\\s*\n\\s*", " ").strip())));
             if (snippets.isEmpty()) {
                 snippets.add(Highlighting.escape(SearchService.lead(src.path(Fields.BODY).asText(""))));
             }
@@ -138,6 +144,85 @@ public final class ClusterSearch {
         FacetCounts facets = shaping.facets(counts(r.path("aggregations")), request);
         long total = r.path("hits").path("total").path("value").asLong();
         return new SearchResult(request.query(), total, (System.nanoTime() - start) / 1_000_000, request.page(), request.size(), hits, facets);
+    }
+
+    @Override
+    public Optional<StoredDocument> document(String id, String query, QueryFactory.Syntax syntax, Display display)
+            throws IOException, InvalidQueryException {
+        ObjectNode body = json.createObjectNode();
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        bool.putArray("filter").addObject().putObject("ids").putArray("values").add(id);
+        if (query != null && !query.isBlank()) {
+            // the query scores nothing here (a should clause): it is there to mark its matches
+            bool.putArray("should").add(QueryDsl.of(queries.parse(query, syntax)));
+            ObjectNode hl = body.putObject("highlight");
+            hl.putArray("pre_tags").add(MARK_START);
+            hl.putArray("post_tags").add(MARK_END);
+            ObjectNode fields = hl.putObject("fields");
+            for (String f : List.of(Fields.TITLE, QueryDsl.field(Fields.TITLE_BIGRAM), Fields.BODY, QueryDsl.field(Fields.BODY_BIGRAM))) {
+                fields.putObject(f).put("number_of_fragments", 0); // the whole text, marked
+            }
+        }
+        JsonNode hits = client.send("POST", "/" + alias + "/_search", body).path("hits").path("hits");
+        if (hits.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode h = hits.get(0);
+        JsonNode src = h.path("_source");
+        JsonNode t = marked(h.path("highlight"), Fields.TITLE);
+        JsonNode b = marked(h.path("highlight"), Fields.BODY);
+        String titleHtml = t.isArray() && !t.isEmpty() ? markedHtml(t.get(0).asText()) : Highlighting.escape(src.path(Fields.TITLE).asText(""));
+        String bodyHtml = b.isArray() && !b.isEmpty() ? markedHtml(b.get(0).asText()) : Highlighting.escape(src.path(Fields.BODY).asText(""));
+        List<String> companyIds = new ArrayList<>();
+        src.path(Fields.COMPANY).forEach(c -> companyIds.add(c.asText()));
+        return Optional.of(new StoredDocument(src.path(Fields.ID).asText(), text(src, Fields.TITLE), text(src, Fields.BODY), text(src, Fields.DATE),
+                text(src, Fields.DATE_SOURCE), text(src, Fields.SOURCE), text(src, Fields.URL), text(src, Fields.SCRIPT), text(src, Fields.ORIGIN),
+                shaping.companyRefs(companyIds, display), display.html(titleHtml, configs), display.html(bodyHtml, configs)));
+    }
+
+    /**
+     * None: the cluster's words are not listed without fielddata on the title (memory on every node);
+     * suggestions on a cluster are companies only.
+     */
+    @Override
+    public List<TermCount> frequentTitleTerms(String foldedPrefix, int max, int scanLimit) {
+        return List.of();
+    }
+
+    @Override
+    public IndexStats.Stats stats() throws IOException {
+        ObjectNode body = json.createObjectNode();
+        body.put("size", 0);
+        body.put("track_total_hits", true);
+        ObjectNode aggs = body.putObject("aggs");
+        aggs.putObject(Fields.SOURCE).putObject("terms").put("field", Fields.SOURCE).put("size", 1000);
+        aggs.putObject(Fields.SCRIPT).putObject("terms").put("field", Fields.SCRIPT).put("size", 10);
+        JsonNode r = client.send("POST", "/" + alias + "/_search", body);
+        long bytes = client.get("/" + alias + "/_stats/store").path("_all").path("primaries").path("store").path("size_in_bytes").asLong();
+        return new IndexStats.Stats((int) r.path("hits").path("total").path("value").asLong(), bytes, null,
+                values(r.path("aggregations").path(Fields.SOURCE)), values(r.path("aggregations").path(Fields.SCRIPT)));
+    }
+
+    private static List<FacetValue> values(JsonNode terms) {
+        List<FacetValue> out = new ArrayList<>();
+        terms.path("buckets").forEach(b -> out.add(new FacetValue(b.path("key").asText(), b.path("key").asText(), b.path("doc_count").asLong(), false)));
+        return out;
+    }
+
+    /** Writes are acknowledged once searchable (refresh=wait_for): there is nothing to do. */
+    @Override
+    public void refresh() {
+        // nothing: see above
+    }
+
+    @Override
+    public long documentCount() throws IOException {
+        return client.get("/" + alias + "/_count").path("count").asLong();
+    }
+
+    @Override
+    public void close() {
+        // the HTTP client holds no connection open between requests
     }
 
     /** One filter per facet dimension with a selection: OR within the dimension. */
@@ -217,8 +302,8 @@ public final class ClusterSearch {
      * A highlighted fragment as zhsearch's HTML: escaped like the embedded highlighter's, and a run
      * of marked words marked once (OpenSearch marks each word of 台积电 on its own).
      */
-    static String joinMarks(String marked) {
-        String joined = marked.replace(MARK_END + MARK_START, "").replaceAll("\\s*\n\\s*", " ").strip();
+    static String markedHtml(String marked) {
+        String joined = marked.replace(MARK_END + MARK_START, "");
         return Highlighting.escape(joined).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>");
     }
 

@@ -1,9 +1,10 @@
 package dev.zhsearch.http;
 
 import dev.zhsearch.index.Analysis;
+import dev.zhsearch.index.DocumentStore;
 import dev.zhsearch.index.LiveIndex;
 import dev.zhsearch.search.InvalidQueryException;
-import dev.zhsearch.search.SearchService;
+import dev.zhsearch.search.Searching;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -63,7 +64,7 @@ public final class ApiServer {
         String rebuild() throws IOException;
     }
 
-    private final SearchService service;
+    private final Searching service;
     private final Suggester suggester;
     private final Analysis analysis;
     private final dev.zhsearch.search.TextAnalysis textAnalysis;
@@ -71,18 +72,18 @@ public final class ApiServer {
     private final Config config;
     private final AtomicBoolean reindexing = new AtomicBoolean();
     private volatile String lastReindex = null;
-    /** The index writes go to; null for a read-only server (writes answer 405). */
-    private final LiveIndex index;
+    /** Where writes go; null for a read-only server (writes answer 405). */
+    private final DocumentStore index;
     private final Authorization authorization;
     private final DocumentWrites writes;
 
     /** A read-only server: search, documents, suggestions, stats; reindexing through {@code reindexer}. */
-    public ApiServer(SearchService service, Analysis analysis, Reindexer reindexer, Config config) {
+    public ApiServer(Searching service, Analysis analysis, Reindexer reindexer, Config config) {
         this(service, null, analysis, reindexer, config);
     }
 
-    /** A server over a live index: search, and writes to {@code index} (with a token). */
-    public ApiServer(SearchService service, LiveIndex index, Analysis analysis, Reindexer reindexer, Config config) {
+    /** A server over a live index (embedded or on a cluster): search, and writes to {@code index} (with a token). */
+    public ApiServer(Searching service, DocumentStore index, Analysis analysis, Reindexer reindexer, Config config) {
         this.index = index;
         this.service = service;
         this.authorization = new Authorization(config.tokens());
@@ -214,7 +215,7 @@ public final class ApiServer {
         String folded = analysis.words().normalize(dev.zhsearch.index.Fields.TITLE, q.strip()).utf8ToString();
         boolean traditional = analysis.scripts().detect(q) == dev.zhsearch.convert.Script.TRADITIONAL;
         var toTraditional = traditional ? analysis.configs().converter("s2twp") : null;
-        for (SearchService.TermCount t : service.frequentTitleTerms(folded, 8 - out.size(), 5000)) {
+        for (Searching.TermCount t : service.frequentTitleTerms(folded, 8 - out.size(), 5000)) {
             String shown = traditional ? toTraditional.convert(t.term()) : t.term();
             if (out.stream().noneMatch(s -> s.text().equals(shown))) {
                 out.add(new Suggester.Suggestion(shown, "term", null));

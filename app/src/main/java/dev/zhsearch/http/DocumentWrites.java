@@ -1,5 +1,6 @@
 package dev.zhsearch.http;
 
+import dev.zhsearch.index.DocumentStore;
 import dev.zhsearch.index.LiveIndex;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -12,16 +13,16 @@ import java.util.Map;
  */
 final class DocumentWrites {
 
-    private final LiveIndex index; // null: a read-only server
+    private final DocumentStore index; // null: a read-only server
     private final Authorization authorization;
     private final dev.zhsearch.corpus.JsonLinesReader documents = new dev.zhsearch.corpus.OwnJsonLinesReader();
 
-    DocumentWrites(LiveIndex index, Authorization authorization) {
+    DocumentWrites(DocumentStore index, Authorization authorization) {
         this.index = index;
         this.authorization = authorization;
     }
 
-    private LiveIndex writable(Context ctx) {
+    private DocumentStore writable(Context ctx) {
         if (index == null) {
             throw new Authorization.Refused(405, "this server is read-only");
         }
@@ -35,7 +36,7 @@ final class DocumentWrites {
      * every applied line is durable.
      */
     void post(Context ctx) throws IOException {
-        LiveIndex live = writable(ctx);
+        DocumentStore live = writable(ctx);
         List<Map<String, Object>> results = new java.util.ArrayList<>();
         List<dev.zhsearch.corpus.SourceDoc> docs = new java.util.ArrayList<>();
         List<Integer> lines = new java.util.ArrayList<>();
@@ -75,7 +76,7 @@ final class DocumentWrites {
 
     /** One document, as one JSON object; its id is the path's (an "id" in the body must agree). */
     void put(Context ctx) throws IOException {
-        LiveIndex live = writable(ctx);
+        DocumentStore live = writable(ctx);
         String id = ctx.pathParam("id");
         com.fasterxml.jackson.databind.JsonNode node;
         try {
@@ -101,7 +102,7 @@ final class DocumentWrites {
     }
 
     void delete(Context ctx) throws IOException {
-        LiveIndex live = writable(ctx);
+        DocumentStore live = writable(ctx);
         String id = ctx.pathParam("id");
         if (live.delete(id) == LiveIndex.Outcome.NOT_FOUND) {
             ApiServer.error(ctx, 404, "no document with this id", Map.of("id", id));

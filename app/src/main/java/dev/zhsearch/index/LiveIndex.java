@@ -48,7 +48,7 @@ import org.apache.lucene.store.FSDirectory;
  * index replaces the documents of this one in a single commit and one refresh: searchers see the
  * old index or the new one, never a mix, and a crash at any point leaves one of the two whole.
  */
-public final class LiveIndex implements Closeable {
+public final class LiveIndex implements DocumentStore, Closeable {
 
     /** How often pending writes are made searchable. */
     public static final long REFRESH_MILLIS = 200;
@@ -142,15 +142,11 @@ public final class LiveIndex implements Closeable {
         return directory;
     }
 
-    /** Creates the document, or replaces the one with its id; returns once the write is durable. */
-    public Outcome upsert(SourceDoc doc) throws IOException {
-        return upsertAll(List.of(doc)).getFirst();
-    }
-
     /**
      * Creates or replaces each document (cleaned, folded and tagged exactly as a full build does) and
      * returns once all of them are durable.
      */
+    @Override
     public List<Outcome> upsertAll(List<SourceDoc> docs) throws IOException {
         if (!rebuildLock.readLock().tryLock()) {
             throw new RebuildingException();
@@ -177,6 +173,7 @@ public final class LiveIndex implements Closeable {
     }
 
     /** Deletes the document with this id; returns once durable, or NOT_FOUND if there is none. */
+    @Override
     public Outcome delete(String id) throws IOException {
         if (!rebuildLock.readLock().tryLock()) {
             throw new RebuildingException();
@@ -252,6 +249,7 @@ public final class LiveIndex implements Closeable {
         return rebuildLock.isWriteLocked();
     }
 
+    @Override
     public WriteStats writeStats() throws IOException {
         int lastMinute;
         synchronized (recentWrites) {

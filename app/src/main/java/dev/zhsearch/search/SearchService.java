@@ -39,7 +39,7 @@ import org.apache.lucene.store.FSDirectory;
  * picks up a new commit. Filters and facets go through {@link DrillSideways}: each facet is counted
  * as if its own selection were not made (multi-select), and the hits honour every selection.
  */
-public final class SearchService implements Closeable {
+public final class SearchService implements Searching {
 
     private final Directory directory;
     private final ReferenceManager<IndexSearcher> manager;
@@ -85,6 +85,7 @@ public final class SearchService implements Closeable {
         return new SearchService(index.directory(), index.searchers(), () -> { }, analysis);
     }
 
+    @Override
     public SearchResult search(SearchRequest request) throws InvalidQueryException, IOException {
         return search(request, true);
     }
@@ -191,6 +192,7 @@ public final class SearchService implements Closeable {
     }
 
     /** The whole document; with a query in {@code syntax}, its matches marked in the title and the whole body. */
+    @Override
     public Optional<StoredDocument> document(String id, String query, QueryFactory.Syntax syntax, Display display)
             throws IOException, InvalidQueryException {
         Query q = query == null || query.isBlank() ? null : queries.parse(query, syntax);
@@ -222,13 +224,11 @@ public final class SearchService implements Closeable {
         }
     }
 
-    /** A word of the index and how many documents hold it. */
-    public record TermCount(String term, int documents) {}
-
     /**
      * The most frequent title words starting with {@code foldedPrefix} (already folded the way the
      * analyzer folds), for suggestions. Scans at most {@code scanLimit} terms in order.
      */
+    @Override
     public List<TermCount> frequentTitleTerms(String foldedPrefix, int max, int scanLimit) throws IOException {
         if (foldedPrefix.isEmpty()) {
             return List.of();
@@ -263,12 +263,14 @@ public final class SearchService implements Closeable {
     }
 
     /** Index statistics for /api/stats, counted by {@link IndexStats}. */
+    @Override
     public IndexStats.Stats stats() throws IOException {
         return IndexStats.of(manager, directory);
     }
 
     /** Number of documents in the current searcher. */
-    public int documentCount() throws IOException {
+    @Override
+    public long documentCount() throws IOException {
         IndexSearcher searcher = manager.acquire();
         try {
             return searcher.getIndexReader().numDocs();
@@ -277,6 +279,7 @@ public final class SearchService implements Closeable {
         }
     }
 
+    @Override
     public void refresh() throws IOException {
         manager.maybeRefreshBlocking();
     }

@@ -180,6 +180,66 @@ class ZhsearchPluginIT {
         }
     }
 
+    @Test
+    void theServerOnTheClusterTakesWritesAndSearchesThem() throws Exception {
+        OpenSearchClient client = new OpenSearchClient("http://127.0.0.1:" + cluster.alive().httpPort());
+        ClusterIndex index = new ClusterIndex(client, "served", SeedIndex.ANALYSIS);
+        index.rebuild(List.of(Path.of("corpus")), 2, 1, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        var server = new dev.zhsearch.http.ApiServer(new ClusterSearch(client, "served", SeedIndex.ANALYSIS), index, SeedIndex.ANALYSIS,
+                () -> "not rebuilt in this test", new dev.zhsearch.http.ApiServer.Config("127.0.0.1", 0, null, List.of("secret"), List.of()));
+        var app = server.start();
+        try {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + app.port();
+            java.net.http.HttpResponse<String> put = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/documents/live-1"))
+                    .header("Authorization", "Bearer secret").header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"title\":\"台積電公布新廠計畫\",\"body\":\"台積電今天在新竹宣布。\",\"date\":\"2026-11-30\",\"source\":\"測試\"}"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, put.statusCode(), put.body());
+            JsonNode found = get(http, base + "/api/search?q=" + enc("台积电") + "&company=tsmc&size=50");
+            assertTrue(ids(found).contains("live-1"), "acknowledged means searchable, with its company: " + ids(found));
+            long tsmc = companyCount(found, "tsmc");
+            java.net.http.HttpResponse<String> del = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/documents/live-1"))
+                    .header("Authorization", "Bearer secret").DELETE().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, del.statusCode(), del.body());
+            JsonNode after = get(http, base + "/api/search?q=" + enc("台积电") + "&company=tsmc&size=50");
+            assertTrue(!ids(after).contains("live-1"));
+            assertEquals(tsmc - 1, companyCount(after, "tsmc"));
+            java.net.http.HttpResponse<String> refused = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/documents/live-2"))
+                    .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"title\":\"x\"}"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, refused.statusCode(), "no token, no write");
+        } finally {
+            app.stop();
+        }
+    }
+
+    private static JsonNode get(java.net.http.HttpClient http, String url) throws Exception {
+        java.net.http.HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+    }
+
+    private static List<String> ids(JsonNode result) {
+        List<String> out = new ArrayList<>();
+        result.path("hits").forEach(h -> out.add(h.path("id").asText()));
+        return out;
+    }
+
+    private static long companyCount(JsonNode result, String id) {
+        for (JsonNode c : result.path("facets").path("company")) {
+            if (c.path("id").asText().equals(id)) {
+                return c.path("count").asLong();
+            }
+        }
+        return 0;
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Hit ids in rank order; hits of equal score (ties the two engines may break apart) in id order. */
     private static List<String> ranked(SearchResult r) {
         return r.hits().stream()

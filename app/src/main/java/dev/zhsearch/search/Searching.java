@@ -1,0 +1,36 @@
+package dev.zhsearch.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Search as the HTTP API and the CLI use it, whichever engine holds the index: the embedded
+ * {@link SearchService}, or a cluster ({@code dev.zhsearch.cluster.ClusterSearch}).
+ */
+public interface Searching extends Closeable {
+
+    SearchResult search(SearchRequest request) throws InvalidQueryException, IOException;
+
+    /** The whole document; with a query in {@code syntax}, its matches marked in the title and the whole body. */
+    Optional<StoredDocument> document(String id, String query, QueryFactory.Syntax syntax, Display display)
+            throws IOException, InvalidQueryException;
+
+    /** A word of the index and how many documents hold it. */
+    record TermCount(String term, int documents) {}
+
+    /**
+     * The most frequent title words starting with {@code foldedPrefix} (already folded the way the
+     * analyzer folds), for suggestions; an engine that cannot list its words answers none.
+     */
+    List<TermCount> frequentTitleTerms(String foldedPrefix, int max, int scanLimit) throws IOException;
+
+    /** Index statistics for /api/stats. */
+    IndexStats.Stats stats() throws IOException;
+
+    /** Makes what was written or rebuilt visible to the next search. */
+    void refresh() throws IOException;
+
+    long documentCount() throws IOException;
+}
