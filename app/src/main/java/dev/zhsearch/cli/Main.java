@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.zhsearch.cluster.ClusterIndex;
 import dev.zhsearch.cluster.ClusterSearch;
+import dev.zhsearch.cluster.LocalCluster;
 import dev.zhsearch.cluster.OpenSearchClient;
 import dev.zhsearch.convert.OpenccConfigs;
 import dev.zhsearch.corpus.CorpusReaders;
@@ -78,6 +79,10 @@ public final class Main {
               index  --opensearch URL --add PATH...    upsert; delete --opensearch URL ID...
               search --opensearch URL [options as above] QUERY
                      The same JSON as the embedded index gives, from the cluster.
+              cluster up [--nodes 1] [--dir target/cluster] [--port 9200] [--heap 512m]
+                     A local OpenSearch 3.4.0 cluster on loopback (Maven Central's minimal distribution)
+                     with the zhsearch-analysis plugin installed; nodes run as nobody when root.
+              cluster down [--dir target/cluster]
               serve  --opensearch URL [--alias zhsearch] [--shards 1] [--replicas 0] [options as above]
                      The same API and page over the cluster (built from --corpus if the alias is empty);
                      writes go to the cluster; POST /api/reindex rebuilds and moves the alias.
@@ -123,6 +128,7 @@ public final class Main {
                 case "demo" -> demo(Args.parse(rest, Set.of("index"), Set.of()));
                 case "serve" -> serve(Args.parse(rest, Set.of("index", "port", "host", "corpus", "web", "cors-origin", "watch", "opensearch", "alias", "shards", "replicas"), Set.of()));
                 case "bench" -> throw new Args.UsageException("benchmarks live in the zhsearch-bench module: run them with ./zhsearch bench …");
+                case "cluster" -> cluster(rest);
                 case "analyze" -> analyze(Args.parse(rest, Set.of("field"), Set.of("json")));
                 default -> throw new Args.UsageException("unknown command '" + command + "'");
             };
@@ -477,6 +483,45 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         return OK;
+    }
+
+    /** {@code cluster up|down}: a local OpenSearch cluster with the plugin, for trying the cluster backend. */
+    private int cluster(List<String> args) throws Args.UsageException, IOException {
+        if (args.isEmpty()) {
+            throw new Args.UsageException("cluster needs: up | down");
+        }
+        Args a = Args.parse(args.subList(1, args.size()), Set.of("nodes", "dir", "port", "heap", "distribution", "plugin"), Set.of());
+        Path dir = Path.of(a.get("dir", "target/cluster"));
+        switch (args.getFirst()) {
+            case "up" -> {
+                if (Files.exists(dir.resolve("pids"))) {
+                    err.println("zhsearch: a cluster from " + dir + " may be running: zhsearch cluster down --dir " + dir + " first");
+                    return FAILED;
+                }
+                int n = a.integer("nodes", 1, 1, 9);
+                err.printf("starting %d OpenSearch node(s) in %s …%n", n, dir);
+                try {
+                    LocalCluster c = LocalCluster.start(Path.of(a.get("distribution", "opensearch/target/distribution/opensearch-3.4.0")),
+                            Path.of(a.get("plugin", "opensearch/target/zhsearch-opensearch-3.4.0.zip")), n, dir.toAbsolutePath(),
+                            a.integer("port", 9200, 1024, 65000), a.get("heap", "512m"), java.time.Duration.ofSeconds(300));
+                    for (LocalCluster.Node node : c.nodes()) {
+                        out.printf("%s  %s  (logs: %s)%n", node.name(), node.url(), dir.resolve("logs-" + node.name().substring(5)));
+                    }
+                    out.printf("cluster up: zhsearch index --opensearch %s --input corpus, then serve --opensearch %s; stop it with: zhsearch cluster down%s%n",
+                            c.nodes().getFirst().url(), c.nodes().getFirst().url(), a.get("dir", null) == null ? "" : " --dir " + dir);
+                    return OK;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return FAILED;
+                }
+            }
+            case "down" -> {
+                int stopped = LocalCluster.down(dir);
+                out.println(stopped == 0 ? "no cluster running from " + dir : stopped + " node(s) stopped; data stays in " + dir);
+                return OK;
+            }
+            default -> throw new Args.UsageException("unknown cluster command '" + args.getFirst() + "'");
+        }
     }
 
     private int demo(Args a) throws IOException {

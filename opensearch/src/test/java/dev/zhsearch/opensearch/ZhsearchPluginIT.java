@@ -1,6 +1,5 @@
 package dev.zhsearch.opensearch;
 
-import static dev.zhsearch.opensearch.LocalCluster.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import dev.zhsearch.cluster.ClusterIndex;
 import dev.zhsearch.cluster.ClusterSearch;
+import dev.zhsearch.cluster.LocalCluster;
 import dev.zhsearch.cluster.OpenSearchClient;
 import dev.zhsearch.search.SearchRequest;
 import dev.zhsearch.search.SearchResult;
@@ -58,10 +58,22 @@ class ZhsearchPluginIT {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(zip) && Files.isDirectory(home),
                 "the plugin zip and the OpenSearch distribution are made by 'mvn verify' (failsafe runs this test)");
         long t0 = System.nanoTime();
-        cluster = LocalCluster.start(home, zip, 2);
+        cluster = LocalCluster.start(home, zip, 2, Files.createTempDirectory("zhsearch-cluster-"), 0, "384m", java.time.Duration.ofSeconds(180));
         System.out.printf("2-node cluster up in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        cluster.request("PUT", "/_ingest/pipeline/zh_news", NEWS_PIPELINE);
-        cluster.request("PUT", "/news", NEWS_INDEX);
+        client().send("PUT", "/_ingest/pipeline/zh_news", NEWS_PIPELINE);
+        client().send("PUT", "/news", NEWS_INDEX);
+    }
+
+    private OpenSearchClient client() {
+        return new OpenSearchClient(cluster.alive().url());
+    }
+
+    static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
     }
 
     @AfterAll
@@ -72,7 +84,7 @@ class ZhsearchPluginIT {
     }
 
     private List<String> tokens(String analyzer, String text) throws Exception {
-        JsonNode r = cluster.request("POST", "/news/_analyze", map("analyzer", analyzer, "text", text));
+        JsonNode r = client().send("POST", "/news/_analyze", map("analyzer", analyzer, "text", text));
         List<String> out = new ArrayList<>();
         r.path("tokens").forEach(t -> out.add(t.path("token").asText()));
         return out;
@@ -85,7 +97,7 @@ class ZhsearchPluginIT {
         // the char filter's offsets point into the original text
         // the char filter's offsets point into the original text, across a fold that shortens it (網路卡 → 网卡)
         String text = "〔快訊〕網路卡與軟體";
-        JsonNode r = cluster.request("POST", "/news/_analyze", map("char_filter", List.of("zh_fold"), "tokenizer", "zh_words", "text", text));
+        JsonNode r = client().send("POST", "/news/_analyze", map("char_filter", List.of("zh_fold"), "tokenizer", "zh_words", "text", text));
         Map<String, String> original = new java.util.LinkedHashMap<>();
         r.path("tokens").forEach(t -> original.put(t.path("token").asText(),
                 text.substring(t.path("start_offset").asInt(), t.path("end_offset").asInt())));
@@ -103,10 +115,10 @@ class ZhsearchPluginIT {
                 {"index":{"_index":"news","_id":"other"}}
                 {"title":"颱風接近","body":"氣象局發布海上颱風警報。","source":"中央社"}
                 """;
-        JsonNode b = cluster.request("POST", "/_bulk?refresh=wait_for", bulk);
+        JsonNode b = client().bulk("/_bulk?refresh=wait_for", bulk);
         assertEquals(false, b.path("errors").asBoolean(), b.toString());
 
-        JsonNode r = cluster.request("POST", "/news/_search", map(
+        JsonNode r = client().send("POST", "/news/_search", map(
                 "query", map("multi_match", map("query", "台积电", "fields", List.of("title^2", "body"))),
                 "highlight", map("pre_tags", List.of("<mark>"), "post_tags", List.of("</mark>"), "fields", map("title", map(), "body", map())),
                 "aggs", map("companies", map("terms", map("field", "companies")))));
@@ -126,9 +138,9 @@ class ZhsearchPluginIT {
         assertEquals(2, bucket.path("doc_count").asInt());
 
         // Taiwan's word finds the mainland's, and the keyword normalizer folds too
-        JsonNode soft = cluster.request("POST", "/news/_search", map("query", map("match", map("body", "軟體"))));
+        JsonNode soft = client().send("POST", "/news/_search", map("query", map("match", map("body", "軟體"))));
         assertEquals("cn-1", soft.path("hits").path("hits").get(0).path("_id").asText());
-        JsonNode src = cluster.request("POST", "/news/_search", map("query", map("term", map("source", "中央社"))));
+        JsonNode src = client().send("POST", "/news/_search", map("query", map("term", map("source", "中央社"))));
         assertEquals(2, src.path("hits").path("total").path("value").asInt());
     }
 
@@ -149,7 +161,7 @@ class ZhsearchPluginIT {
 
     @Test
     void theClusterAnswersAsTheEmbeddedIndex() throws Exception {
-        OpenSearchClient client = new OpenSearchClient("http://127.0.0.1:" + cluster.alive().httpPort());
+        OpenSearchClient client = client();
         ClusterIndex index = new ClusterIndex(client, "parity", SeedIndex.ANALYSIS);
         ClusterIndex.Rebuilt built = index.rebuild(List.of(Path.of("corpus"), Path.of("app/src/test/resources/search/extra.jsonl")), 2, 1,
                 new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
@@ -182,7 +194,7 @@ class ZhsearchPluginIT {
 
     @Test
     void theServerOnTheClusterTakesWritesAndSearchesThem() throws Exception {
-        OpenSearchClient client = new OpenSearchClient("http://127.0.0.1:" + cluster.alive().httpPort());
+        OpenSearchClient client = client();
         ClusterIndex index = new ClusterIndex(client, "served", SeedIndex.ANALYSIS);
         index.rebuild(List.of(Path.of("corpus")), 2, 1, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         var server = new dev.zhsearch.http.ApiServer(new ClusterSearch(client, "served", SeedIndex.ANALYSIS), index, SeedIndex.ANALYSIS,
@@ -250,25 +262,25 @@ class ZhsearchPluginIT {
     @Test
     @Order(Integer.MAX_VALUE) // last: the others run on the whole cluster
     void aNodeKilledLosesNoAcknowledgedDocument() throws Exception {
-        cluster.request("PUT", "/crash", map("settings", map("number_of_shards", 2, "number_of_replicas", 1),
+        client().send("PUT", "/crash", map("settings", map("number_of_shards", 2, "number_of_replicas", 1),
                 "mappings", map("properties", map("title", map("type", "text", "analyzer", "zh_words")))));
-        cluster.request("GET", "/_cluster/health/crash?wait_for_status=green&timeout=60s", null);
+        client().send("GET", "/_cluster/health/crash?wait_for_status=green&timeout=60s", null);
         StringBuilder bulk = new StringBuilder();
         int n = 500;
         for (int i = 0; i < n; i++) {
             bulk.append("{\"index\":{\"_index\":\"crash\",\"_id\":\"d").append(i).append("\"}}\n")
                     .append("{\"title\":\"第").append(i).append("則 台積電新聞\"}\n");
         }
-        JsonNode b = cluster.request("POST", "/_bulk", bulk.toString()); // acknowledged: on the primary and its replica
+        JsonNode b = client().bulk("/_bulk", bulk.toString()); // acknowledged: on the primary and its replica
         assertEquals(false, b.path("errors").asBoolean());
         LocalCluster.Node victim = cluster.nodes().get(1);
         cluster.kill(victim);
         LocalCluster.Node survivor = cluster.nodes().get(0);
-        JsonNode health = cluster.request(survivor, "GET", "/_cluster/health/crash?wait_for_nodes=1&wait_for_status=yellow&wait_for_active_shards=2&timeout=90s", null);
+        JsonNode health = new OpenSearchClient(survivor.url()).send("GET", "/_cluster/health/crash?wait_for_nodes=1&wait_for_status=yellow&wait_for_active_shards=2&timeout=90s", null);
         assertEquals(1, health.path("number_of_nodes").asInt(), health.toString());
         assertEquals("yellow", health.path("status").asText(), health.toString()); // replicas promoted, none to copy to
-        cluster.request(survivor, "POST", "/crash/_refresh", null);
-        JsonNode count = cluster.request(survivor, "POST", "/crash/_count", map("query", map("match", map("title", "台积电"))));
+        new OpenSearchClient(survivor.url()).send("POST", "/crash/_refresh", null);
+        JsonNode count = new OpenSearchClient(survivor.url()).send("POST", "/crash/_count", map("query", map("match", map("title", "台积电"))));
         assertEquals(n, count.path("count").asInt(), "every acknowledged document is searchable on the surviving node");
     }
 }
