@@ -37,6 +37,16 @@ public final class LocalCluster implements AutoCloseable {
      */
     public static LocalCluster start(Path distribution, Path pluginZip, int n, Path work, int firstHttpPort, String heap, Duration timeout)
             throws IOException, InterruptedException {
+        return start(distribution, pluginZip, null, n, work, firstHttpPort, heap, timeout);
+    }
+
+    /**
+     * As above; with {@code analysisCommonJar}, OpenSearch's own analysis-common module (the stock
+     * {@code cjk} analyzer and others, which the minimal distribution leaves out) is installed too,
+     * for comparisons.
+     */
+    public static LocalCluster start(Path distribution, Path pluginZip, Path analysisCommonJar, int n, Path work, int firstHttpPort,
+                                     String heap, Duration timeout) throws IOException, InterruptedException {
         if (!Files.isDirectory(distribution) || !Files.isRegularFile(pluginZip)) {
             throw new IOException("no OpenSearch distribution at " + distribution + " or no plugin zip at " + pluginZip
                     + " (made by: ./mvnw -pl opensearch -am pre-integration-test -DskipTests)");
@@ -49,6 +59,20 @@ public final class LocalCluster implements AutoCloseable {
             run(List.of(home.resolve("bin/opensearch-plugin").toString(), "install", "--batch", pluginZip.toUri().toString()));
             // the nodes share this home: its keystore is made now, or each node races to make it at start
             run(List.of(home.resolve("bin/opensearch-keystore").toString(), "create"));
+            if (analysisCommonJar != null) {
+                Path module = Files.createDirectories(home.resolve("modules/analysis-common"));
+                Files.copy(analysisCommonJar, module.resolve(analysisCommonJar.getFileName()));
+                // its descriptor as the full distribution has it, less the lang-painless extension it
+                // offers (painless is not installed; its SPI hook is then never loaded)
+                Files.writeString(module.resolve("plugin-descriptor.properties"), """
+                        description=Adds "built in" analyzers to OpenSearch.
+                        version=3.4.0
+                        name=analysis-common
+                        classname=org.opensearch.analysis.common.CommonAnalysisModulePlugin
+                        java.version=21
+                        opensearch.version=3.4.0
+                        """);
+            }
         }
         boolean root = "root".equals(System.getProperty("user.name"));
         if (root) {

@@ -35,6 +35,11 @@ public final class BenchMain {
               entities audit --index DIR [--n N] [--seed S] [--only PREFIX] [--out FILE] | --judged FILE
                      Precision on a big index: random mentions to judge y/n, then score them
                      (--only org: draws only names no table knows).
+              bench cluster [--input PATH...] [--clients 1,8] [--seconds 10] [--warmup 10]
+                     The corpus (default tw-news-digest + cctv-xwlb) into the embedded index, a 1-node
+                     and a 3-node OpenSearch cluster (2 primaries, 1 replica) with the plugin: docs/s,
+                     size, faceted query q/s and p50/p99; and OpenSearch's stock cjk and standard
+                     analyzers beside the plugin: hits for each query and its other-script twin.
               bench crossscript [--split dev|test] [--gsd DIR]
                      Cross-script retrieval on UD Chinese GSD/GSDSimp parallel sentences.
               bench perf [--fractions 0.1,0.5,1] [--clients 2,8] [--seconds 10] [--warmup 30] [--work DIR]
@@ -319,6 +324,41 @@ public final class BenchMain {
                     throw e;
                 } catch (Exception e) {
                     throw new IOException("perf benchmark failed: " + e, e);
+                }
+            }
+            case "cluster" -> {
+                Args a = Args.parse(rest, Set.of("input", "clients", "seconds", "warmup", "work", "distribution", "plugin", "stock"), Set.of());
+                List<Path> inputs = a.all("input").isEmpty() && a.positionals().isEmpty()
+                        ? List.of(Path.of("../shared/corpora/tw-news-digest"), Path.of("../shared/corpora/cctv-xwlb"))
+                        : a.inputs();
+                for (Path p : inputs) {
+                    if (!Files.exists(p)) {
+                        err.println("zhsearch: corpus not found: " + p);
+                        return FAILED;
+                    }
+                }
+                List<Integer> clients = intList("clients", a.get("clients", "1,8"));
+                Path work = Path.of(a.get("work", "target/bench-cluster"));
+                if (Files.exists(work)) {
+                    try (var walk = Files.walk(work)) {
+                        walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    }
+                }
+                try {
+                    ClusterBench.Report r = new ClusterBench(Analysis.standard()).run(inputs, work.toAbsolutePath(),
+                            Path.of(a.get("distribution", "opensearch/target/distribution/opensearch-3.4.0")),
+                            Path.of(a.get("plugin", "opensearch/target/zhsearch-opensearch-3.4.0.zip")),
+                            Path.of(a.get("stock", "opensearch/target/stock/analysis-common-3.4.0.jar")),
+                            clients, a.integer("seconds", 10, 1, 600), a.integer("warmup", 10, 0, 600), err);
+                    out.print(ClusterBench.table(r));
+                    Path json = Path.of("target", "bench-cluster.json");
+                    Files.createDirectories(json.getParent());
+                    this.json.writeValue(json.toFile(), r);
+                    out.println("written: " + json);
+                    return OK;
+                } catch (Exception e) {
+                    err.println("zhsearch: bench cluster failed: " + e.getMessage());
+                    return FAILED;
                 }
             }
             case "facets" -> {
