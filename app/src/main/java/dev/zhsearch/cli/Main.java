@@ -238,30 +238,23 @@ public final class Main {
             throw new Args.UsageException("delete needs one or more document ids");
         }
         if (a.get("opensearch", null) != null) {
-            ClusterIndex index = new ClusterIndex(new OpenSearchClient(a.get("opensearch", null)), a.get("alias", "zhsearch"), Analysis.standard());
-            int missing = 0;
-            for (String id : a.positionals()) {
-                if (index.delete(id) == LiveIndex.Outcome.DELETED) {
-                    out.println("deleted " + id);
-                } else {
-                    err.println("zhsearch: no document with id " + id);
-                    missing++;
-                }
-            }
-            return missing == 0 ? OK : FAILED;
+            return deleteAll(new ClusterIndex(new OpenSearchClient(a.get("opensearch", null)), a.get("alias", "zhsearch"), Analysis.standard()),
+                    a.positionals());
         }
-        return withLiveIndex(Path.of(a.get("index", "index")), index -> {
-            int missing = 0;
-            for (String id : a.positionals()) {
-                if (index.delete(id) == LiveIndex.Outcome.DELETED) {
-                    out.println("deleted " + id);
-                } else {
-                    err.println("zhsearch: no document with id " + id);
-                    missing++;
-                }
+        return withLiveIndex(Path.of(a.get("index", "index")), index -> deleteAll(index, a.positionals()));
+    }
+
+    private int deleteAll(dev.zhsearch.index.DocumentStore index, List<String> ids) throws IOException {
+        int missing = 0;
+        for (String id : ids) {
+            if (index.delete(id) == LiveIndex.Outcome.DELETED) {
+                out.println("deleted " + id);
+            } else {
+                err.println("zhsearch: no document with id " + id);
+                missing++;
             }
-            return missing == 0 ? OK : FAILED;
-        });
+        }
+        return missing == 0 ? OK : FAILED;
     }
 
     private IndexSummary buildIndex(List<Path> inputs, Path indexDir, int threads, boolean quiet) throws IOException {

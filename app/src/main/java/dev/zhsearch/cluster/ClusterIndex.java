@@ -17,6 +17,7 @@ import dev.zhsearch.index.DocumentPreparer;
 import dev.zhsearch.index.Fields;
 import dev.zhsearch.index.IndexedDoc;
 import dev.zhsearch.index.LiveIndex;
+import dev.zhsearch.index.WriteRate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -41,9 +42,7 @@ public final class ClusterIndex implements DocumentStore {
     private final String alias;
     private final DocumentPreparer preparer;
     private final ObjectMapper json;
-    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.ArrayDeque<Long> recentWrites = new java.util.ArrayDeque<>();
-    private volatile String lastWrite;
+    private final WriteRate rate = new WriteRate(null);
     /** Writes through this server during a rebuild would reach the old index only: refused, as the embedded index refuses them. */
     private final java.util.concurrent.atomic.AtomicBoolean rebuilding = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -179,7 +178,7 @@ public final class ClusterIndex implements DocumentStore {
             prepared.add(preparer.prepare(d));
         }
         List<LiveIndex.Outcome> out = bulk(alias, prepared, true);
-        written(out.size());
+        rate.written(out.size());
         return out;
     }
 
@@ -189,11 +188,11 @@ public final class ClusterIndex implements DocumentStore {
             throw new LiveIndex.RebuildingException();
         }
         try {
-            JsonNode r = client.send("DELETE", "/" + alias + "/_doc/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)
+            JsonNode r = client.send("DELETE", "/" + alias + "/_doc/" + java.net.URLEncoder.encode(documentId(id), java.nio.charset.StandardCharsets.UTF_8)
                     + "?refresh=wait_for", null);
             boolean deleted = r.path("result").asText().equals("deleted");
             if (deleted) {
-                written(1);
+                rate.written(1);
             }
             return deleted ? LiveIndex.Outcome.DELETED : LiveIndex.Outcome.NOT_FOUND;
         } catch (OpenSearchClient.ClusterException e) {
@@ -204,32 +203,13 @@ public final class ClusterIndex implements DocumentStore {
         }
     }
 
-    private void written(int n) {
-        long now = System.currentTimeMillis();
-        writes.addAndGet(n);
-        lastWrite = java.time.Instant.ofEpochMilli(now).toString();
-        synchronized (recentWrites) {
-            for (int i = 0; i < n; i++) {
-                recentWrites.addLast(now);
-            }
-        }
-    }
-
     /** This server's writes; segments, refreshes and flushes (Lucene commits) as the cluster counts them for the index. */
     @Override
     public LiveIndex.WriteStats writeStats() throws IOException {
-        int lastMinute;
-        synchronized (recentWrites) {
-            long cutoff = System.currentTimeMillis() - 60_000;
-            while (!recentWrites.isEmpty() && recentWrites.peekFirst() < cutoff) {
-                recentWrites.pollFirst();
-            }
-            lastMinute = recentWrites.size();
-        }
         JsonNode all = client.get("/" + alias + "/_stats/segments,refresh,flush").path("_all").path("primaries");
         long refreshes = all.path("refresh").path("total").asLong();
         long flushes = all.path("flush").path("total").asLong();
-        return new LiveIndex.WriteStats(writes.get(), lastWrite, lastMinute, 0, all.path("segments").path("count").asInt(),
+        return new LiveIndex.WriteStats(rate.total(), rate.last(), rate.lastMinute(), 0, all.path("segments").path("count").asInt(),
                 refreshes, refreshes == 0 ? 0 : all.path("refresh").path("total_time_in_millis").asDouble() / refreshes,
                 flushes, flushes == 0 ? 0 : all.path("flush").path("total_time_in_millis").asDouble() / flushes);
     }
@@ -250,7 +230,7 @@ public final class ClusterIndex implements DocumentStore {
         StringBuilder nd = new StringBuilder();
         for (IndexedDoc d : docs) {
             ObjectNode action = json.createObjectNode();
-            action.putObject("index").put("_id", d.id());
+            action.putObject("index").put("_id", documentId(d.id()));
             nd.append(json.writeValueAsString(action)).append('\n');
             nd.append(json.writeValueAsString(source(d))).append('\n');
         }
@@ -268,6 +248,26 @@ public final class ClusterIndex implements DocumentStore {
             throw new IOException(errors.size() + " document(s) refused by the cluster, the first: " + errors.getFirst());
         }
         return out;
+    }
+
+    /** OpenSearch's limit on an {@code _id}, in UTF-8 bytes. */
+    static final int MAX_ID_BYTES = 512;
+
+    /**
+     * The cluster's {@code _id} for a zhsearch id: the id itself, or, past OpenSearch's 512 bytes
+     * (tw-news-digest's ids are URLs, some 600 bytes long), {@code sha256:} and its digest. The
+     * {@code id} field keeps the id as it is; searches and documents look it up there.
+     */
+    public static String documentId(String id) {
+        byte[] utf8 = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (utf8.length <= MAX_ID_BYTES) {
+            return id;
+        }
+        try {
+            return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(utf8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** The document as the cluster index stores it: the fields {@link Fields} names, valued as the embedded index values them. */

@@ -151,7 +151,7 @@ public final class ClusterSearch implements Searching {
             throws IOException, InvalidQueryException {
         ObjectNode body = json.createObjectNode();
         ObjectNode bool = body.putObject("query").putObject("bool");
-        bool.putArray("filter").addObject().putObject("ids").putArray("values").add(id);
+        bool.putArray("filter").addObject().putObject("term").put(Fields.ID, id);
         if (query != null && !query.isBlank()) {
             // the query scores nothing here (a should clause): it is there to mark its matches
             bool.putArray("should").add(QueryDsl.of(queries.parse(query, syntax)));

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,8 +89,7 @@ public final class LiveIndex implements DocumentStore, Closeable {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Ids written since the searchers last refreshed, and whether each exists now. */
     private final Map<String, Boolean> unrefreshed = new HashMap<>();
-    private final AtomicLong writes = new AtomicLong();
-    private final ArrayDeque<Long> recentWrites = new ArrayDeque<>();
+    private final WriteRate rate = new WriteRate(null);
     private volatile long visibleSeq;
     private final AtomicLong refreshes = new AtomicLong();
     private final AtomicLong refreshNanos = new AtomicLong();
@@ -251,14 +249,7 @@ public final class LiveIndex implements DocumentStore, Closeable {
 
     @Override
     public WriteStats writeStats() throws IOException {
-        int lastMinute;
-        synchronized (recentWrites) {
-            long cutoff = System.currentTimeMillis() - 60_000;
-            while (!recentWrites.isEmpty() && recentWrites.peekFirst() < cutoff) {
-                recentWrites.pollFirst();
-            }
-            lastMinute = recentWrites.size();
-        }
+        int lastMinute = rate.lastMinute();
         int segments;
         IndexSearcher s = manager.acquire();
         try {
@@ -269,7 +260,7 @@ public final class LiveIndex implements DocumentStore, Closeable {
         long pending = Math.max(0, writer.getMaxCompletedSequenceNumber() - visibleSeq);
         long r = refreshes.get();
         long c = commits.get();
-        return new WriteStats(writes.get(), lastWrite, lastMinute, pending, segments,
+        return new WriteStats(rate.total(), lastWrite, lastMinute, pending, segments,
                 r, r == 0 ? 0 : refreshNanos.get() / 1e6 / r, c, c == 0 ? 0 : commitNanos.get() / 1e6 / c);
     }
 
@@ -307,10 +298,7 @@ public final class LiveIndex implements DocumentStore, Closeable {
         synchronized (unrefreshed) {
             unrefreshed.put(id, exists);
         }
-        writes.incrementAndGet();
-        synchronized (recentWrites) {
-            recentWrites.addLast(System.currentTimeMillis());
-        }
+        rate.written(1);
     }
 
     private void refreshLoop() {

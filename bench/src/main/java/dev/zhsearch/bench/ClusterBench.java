@@ -138,7 +138,7 @@ public final class ClusterBench {
                 }
                 var p = preparer.prepare(d);
                 ObjectNode action = json.createObjectNode();
-                action.putObject("index").put("_id", p.id());
+                action.putObject("index").put("_id", ClusterIndex.documentId(p.id()));
                 ObjectNode src = json.createObjectNode().put("title", p.title()).put("body", p.body());
                 nd.append(action).append('\n').append(src).append('\n');
                 if (++pending[0] == 1000) {

@@ -119,7 +119,8 @@ class ZhsearchPluginIT {
         assertEquals(false, b.path("errors").asBoolean(), b.toString());
 
         JsonNode r = client().send("POST", "/news/_search", map(
-                "query", map("multi_match", map("query", "台积电", "fields", List.of("title^2", "body"))),
+                "query", map("multi_match", map("query", "台积电", "type", "phrase", // the README's query
+                        "fields", List.of("title^2", "body", "title.bigram", "body.bigram"))),
                 "highlight", map("pre_tags", List.of("<mark>"), "post_tags", List.of("</mark>"), "fields", map("title", map(), "body", map())),
                 "aggs", map("companies", map("terms", map("field", "companies")))));
         List<String> ids = new ArrayList<>();
@@ -221,6 +222,17 @@ class ZhsearchPluginIT {
                     .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"title\":\"x\"}"))
                     .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             assertEquals(401, refused.statusCode(), "no token, no write");
+            // an id past OpenSearch's 512-byte _id limit (tw-news-digest's ids are URLs): written, read, deleted
+            String longId = "https://news.example/" + "a".repeat(600);
+            java.net.http.HttpResponse<String> putLong = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/documents/" + enc(longId)))
+                    .header("Authorization", "Bearer secret").header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"title\":\"長網址的台積電新聞\",\"body\":\"內文\"}"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, putLong.statusCode(), putLong.body());
+            assertEquals(longId, get(http, base + "/api/documents/" + enc(longId)).path("id").asText());
+            java.net.http.HttpResponse<String> delLong = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/documents/" + enc(longId)))
+                    .header("Authorization", "Bearer secret").DELETE().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, delLong.statusCode(), delLong.body());
         } finally {
             app.stop();
         }
