@@ -97,6 +97,8 @@ public final class ClusterBench {
         ClusterIndex.Rebuilt r = index.rebuild(inputs, shards, replicas, new PrintStream(java.io.OutputStream.nullOutputStream()));
         client.get("/_cluster/health/zhsearch?wait_for_status=green&timeout=300s");
         client.send("POST", "/zhsearch/_forcemerge?max_num_segments=1", null); // as the embedded build ends: merged
+        client.send("POST", "/zhsearch/_flush", null); // committed, so the merged-away segments' files are gone when measured
+        client.send("POST", "/zhsearch/_refresh", null);
         long bytes = client.get("/zhsearch/_stats/store").path("_all").path("total").path("store").path("size_in_bytes").asLong();
         ClusterSearch search = new ClusterSearch(client, "zhsearch", analysis);
         return new Engine(name, nodes, shards, replicas, r.indexed(), r.seconds(), r.indexed() / r.seconds(), bytes,
@@ -170,6 +172,8 @@ public final class ClusterBench {
         client.send("PUT", "/" + name + "/_settings", json.readTree("{\"index\":{\"refresh_interval\":\"1s\"}}"));
         client.send("POST", "/" + name + "/_refresh", null);
         client.send("POST", "/" + name + "/_forcemerge?max_num_segments=1", null);
+        client.send("POST", "/" + name + "/_flush", null);
+        client.send("POST", "/" + name + "/_refresh", null);
         return name;
     }
 
