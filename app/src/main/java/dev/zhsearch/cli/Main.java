@@ -453,6 +453,9 @@ public final class Main {
     /** {@code serve --opensearch URL}: the same API and page over the cluster's index (built from the corpus if the alias has none). */
     private int serveCluster(Args a, Analysis analysis, Path corpus, dev.zhsearch.http.ApiServer.Config config)
             throws Args.UsageException, IOException {
+        if (a.get("watch", null) != null) {
+            throw new Args.UsageException("--watch feeds the embedded index; on a cluster, write with index --opensearch URL --add or the write API");
+        }
         OpenSearchClient client = new OpenSearchClient(a.get("opensearch", null));
         ClusterIndex index = new ClusterIndex(client, a.get("alias", "zhsearch"), analysis);
         int shards = a.integer("shards", 1, 1, 1024);

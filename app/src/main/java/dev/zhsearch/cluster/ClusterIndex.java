@@ -42,6 +42,7 @@ public final class ClusterIndex implements DocumentStore {
     private final String alias;
     private final DocumentPreparer preparer;
     private final ObjectMapper json;
+    private final org.apache.lucene.analysis.Analyzer words;
     private final WriteRate rate = new WriteRate(null);
     /** Writes through this server during a rebuild would reach the old index only: refused, as the embedded index refuses them. */
     private final java.util.concurrent.atomic.AtomicBoolean rebuilding = new java.util.concurrent.atomic.AtomicBoolean();
@@ -51,6 +52,7 @@ public final class ClusterIndex implements DocumentStore {
         this.alias = alias;
         this.preparer = new DocumentPreparer(Cleaner.standard(), analysis.scripts(), analysis.companies(), analysis.words());
         this.json = client.json();
+        this.words = analysis.words();
     }
 
     public String alias() {
@@ -250,6 +252,27 @@ public final class ClusterIndex implements DocumentStore {
         return out;
     }
 
+    /**
+     * The title's words as the index has them (folded, segmented), one keyword each: what title
+     * suggestions count on a cluster, where the text field's own terms cannot be listed.
+     */
+    public static final String TITLE_WORDS = "title_words";
+
+    private java.util.Set<String> titleWords(IndexedDoc d) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        try (org.apache.lucene.analysis.TokenStream ts = words.tokenStream(Fields.TITLE, d.foldedTitle().reader())) {
+            var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // analysing a String does not fail
+        }
+        return out;
+    }
+
     /** OpenSearch's limit on an {@code _id}, in UTF-8 bytes. */
     static final int MAX_ID_BYTES = 512;
 
@@ -276,6 +299,8 @@ public final class ClusterIndex implements DocumentStore {
         o.put(Fields.ID, d.id());
         o.put(Fields.TITLE, d.title());
         o.put(Fields.BODY, d.body());
+        ArrayNode titleWords = o.putArray(TITLE_WORDS);
+        titleWords(d).forEach(titleWords::add);
         PubDate date = d.date();
         o.put(Fields.DATE_SOURCE, date.provenance().label());
         if (date.known()) {

@@ -181,12 +181,35 @@ public final class ClusterSearch implements Searching {
     }
 
     /**
-     * None: the cluster's words are not listed without fielddata on the title (memory on every node);
-     * suggestions on a cluster are companies only.
+     * Title words by prefix, counted over the {@code title_words} keywords (the title's analysed
+     * words, one keyword each): as the embedded index counts its title terms' document frequency.
      */
     @Override
-    public List<TermCount> frequentTitleTerms(String foldedPrefix, int max, int scanLimit) {
-        return List.of();
+    public List<TermCount> frequentTitleTerms(String foldedPrefix, int max, int scanLimit) throws IOException {
+        if (foldedPrefix.isEmpty() || max <= 0) {
+            return List.of();
+        }
+        ObjectNode body = json.createObjectNode();
+        body.put("size", 0);
+        body.putObject("aggs").putObject("words").putObject("terms").put("field", ClusterIndex.TITLE_WORDS)
+                .put("include", regexpLiteral(foldedPrefix) + ".+").put("size", max);
+        List<TermCount> out = new ArrayList<>();
+        for (JsonNode b : client.send("POST", "/" + alias + "/_search", body).path("aggregations").path("words").path("buckets")) {
+            out.add(new TermCount(b.path("key").asText(), b.path("doc_count").asInt()));
+        }
+        return out;
+    }
+
+    /** Text as a Lucene regular expression that matches it literally. */
+    static String regexpLiteral(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 8);
+        text.codePoints().forEach(c -> {
+            if (".?+*|{}[]()\"\\#@&<>~".indexOf(c) >= 0) {
+                sb.append('\\');
+            }
+            sb.appendCodePoint(c);
+        });
+        return sb.toString();
     }
 
     @Override

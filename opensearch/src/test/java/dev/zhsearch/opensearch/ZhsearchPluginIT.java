@@ -186,6 +186,13 @@ class ZhsearchPluginIT {
                 b.hits().forEach(h -> companiesB.put(h.id(), h.companies()));
                 assertEquals(companiesA, companiesB, what);
             }
+            // title-word suggestions count the same words in the same documents
+            for (String prefix : List.of("台", "特", "ai", "芯")) {
+                String folded = SeedIndex.ANALYSIS.words().normalize("title", prefix).utf8ToString();
+                java.util.Set<dev.zhsearch.search.Searching.TermCount> a = new java.util.HashSet<>(embedded.frequentTitleTerms(folded, 1000, 100_000));
+                java.util.Set<dev.zhsearch.search.Searching.TermCount> b = new java.util.HashSet<>(clusterSearch.frequentTitleTerms(folded, 1000, 100_000));
+                assertEquals(a, b, "title words starting with " + prefix);
+            }
             // the highlight lands on the original characters: 台积电 marks 台積電
             SearchResult r = clusterSearch.search(SearchRequest.of("台积电", 20));
             assertTrue(r.hits().stream().anyMatch(h -> h.title().contains("<mark>台積電</mark>")),
