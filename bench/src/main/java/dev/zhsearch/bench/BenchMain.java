@@ -35,6 +35,9 @@ public final class BenchMain {
               entities audit --index DIR [--n N] [--seed S] [--only PREFIX] [--out FILE] | --judged FILE
                      Precision on a big index: random mentions to judge y/n, then score them
                      (--only org: draws only names no table knows).
+              bench relevance --index DIR [--queries FILE] [--judgments FILE] [--pool OUT [--seed N]]
+                     nDCG@10 and P@10 by query group for zhsearch's ranking, date order and plain BM25, on
+                     the judged set (bench/src/main/resources/relevance); --pool writes the unjudged top tens.
               bench cluster [--input PATH...] [--clients 1,8] [--seconds 10] [--warmup 10]
                      The corpus (default tw-news-digest + cctv-xwlb) into the embedded index, a 1-node
                      and a 3-node OpenSearch cluster (2 primaries, 1 replica) with the plugin: docs/s,
@@ -324,6 +327,37 @@ public final class BenchMain {
                     throw e;
                 } catch (Exception e) {
                     throw new IOException("perf benchmark failed: " + e, e);
+                }
+            }
+            case "relevance" -> {
+                Args a = Args.parse(rest, Set.of("index", "queries", "judgments", "pool", "seed"), Set.of());
+                Path index = Path.of(a.get("index", "index"));
+                Path queriesFile = Path.of(a.get("queries", "bench/src/main/resources/relevance/queries.tsv"));
+                Path judgmentsFile = Path.of(a.get("judgments", "bench/src/main/resources/relevance/judgments.tsv"));
+                if (!Files.isDirectory(index)) {
+                    err.println("zhsearch: no index at " + index + " (the judged set is for the full corpus: zhsearch index --input "
+                            + "../shared/corpora/tw-news-digest ../shared/corpora/cctv-xwlb --index DIR)");
+                    return FAILED;
+                }
+                RelevanceBench bench = new RelevanceBench(Analysis.standard());
+                var queries = RelevanceBench.queries(queriesFile);
+                var judged = RelevanceBench.judgments(judgmentsFile);
+                try {
+                    if (a.get("pool", null) != null) {
+                        int n = bench.pool(index, queries, judged, Path.of(a.get("pool", null)), Long.parseLong(a.get("seed", "1")));
+                        out.printf("%d unjudged (query, document) pairs written to %s, shuffled: grade each 0/1/2%n", n, a.get("pool", null));
+                        return OK;
+                    }
+                    var scores = bench.score(bench.run(index, queries), queries, judged);
+                    out.print(RelevanceBench.table(scores));
+                    Path json = Path.of("target", "bench-relevance.json");
+                    Files.createDirectories(json.getParent());
+                    this.json.writeValue(json.toFile(), scores);
+                    out.println("written: " + json);
+                    return OK;
+                } catch (Exception e) {
+                    err.println("zhsearch: bench relevance failed: " + e);
+                    return FAILED;
                 }
             }
             case "cluster" -> {
