@@ -147,13 +147,7 @@ public final class Main {
             return clusterIndex(a);
         }
         if (!a.all("add").isEmpty()) {
-            List<Path> paths = new java.util.ArrayList<>(a.all("add").stream().map(Path::of).toList());
-            paths.addAll(a.positionals().stream().map(Path::of).toList());
-            return withLiveIndex(Path.of(a.get("index", "index")), index -> {
-                Ingest.Summary s = new Ingest(index, CorpusReaders.standard()).add(paths, err);
-                out.println(s.describe());
-                return s.skipped() > 0 ? PARTIAL : OK;
-            });
+            return withLiveIndex(Path.of(a.get("index", "index")), index -> add(index, a));
         }
         List<Path> inputs = a.inputs();
         int threads = a.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 64);
@@ -167,34 +161,20 @@ public final class Main {
         return OK;
     }
 
+    /** {@code index --add PATH...}: upserts into either engine's index, in durable batches. */
+    private int add(dev.zhsearch.index.DocumentStore index, Args a) throws IOException {
+        List<Path> paths = new java.util.ArrayList<>(a.all("add").stream().map(Path::of).toList());
+        paths.addAll(a.positionals().stream().map(Path::of).toList());
+        Ingest.Summary s = new Ingest(index, CorpusReaders.standard()).add(paths, err);
+        out.println(s.describe());
+        return s.skipped() > 0 ? PARTIAL : OK;
+    }
+
     /** {@code index --opensearch URL}: a rebuild through the alias, or {@code --add} upserts. */
     private int clusterIndex(Args a) throws Args.UsageException, IOException {
         ClusterIndex index = new ClusterIndex(new OpenSearchClient(a.get("opensearch", null)), a.get("alias", "zhsearch"), Analysis.standard());
         if (!a.all("add").isEmpty()) {
-            List<Path> paths = new java.util.ArrayList<>(a.all("add").stream().map(Path::of).toList());
-            paths.addAll(a.positionals().stream().map(Path::of).toList());
-            List<dev.zhsearch.corpus.SourceDoc> docs = new java.util.ArrayList<>();
-            long[] skipped = new long[1];
-            CorpusReaders.standard().readAll(paths, new dev.zhsearch.corpus.CorpusSink() {
-                @Override
-                public void accept(dev.zhsearch.corpus.SourceDoc d) {
-                    docs.add(d);
-                }
-
-                @Override
-                public void skip(dev.zhsearch.corpus.ReadProblem p) {
-                    skipped[0]++;
-                    err.println("skipped: " + p);
-                }
-            });
-            long created = 0;
-            for (int i = 0; i < docs.size(); i += 500) {
-                created += index.upsertAll(docs.subList(i, Math.min(docs.size(), i + 500))).stream()
-                        .filter(o -> o == LiveIndex.Outcome.CREATED).count();
-            }
-            out.printf("%,d documents written to %s (%,d new, %,d replaced), %,d skipped%n", docs.size(), index.alias(),
-                    created, docs.size() - created, skipped[0]);
-            return skipped[0] > 0 ? PARTIAL : OK;
+            return add(index, a);
         }
         ClusterIndex.Rebuilt r = index.rebuild(a.inputs(), a.integer("shards", 1, 1, 1024), a.integer("replicas", 0, 0, 16),
                 a.flag("quiet") ? new PrintStream(java.io.OutputStream.nullOutputStream()) : err);
@@ -435,12 +415,18 @@ public final class Main {
                 // shutting down: every acknowledged write is committed already
             }
         }));
-        out.printf("zhsearch: serving %,d documents at http://%s:%d/ (API: /api/search?q=…; Ctrl-C stops)%n",
-                service.documentCount(), host.contains(":") ? "[" + host + "]" : host, app.port());
+        return serveUntilStopped(String.format("%,d documents", service.documentCount()), config, app.port());
+    }
+
+    /** Says what is served where and whether writes are on, then serves until the process is stopped. */
+    private int serveUntilStopped(String what, dev.zhsearch.http.ApiServer.Config config, int port) {
+        String host = config.host();
+        out.printf("zhsearch: serving %s at http://%s:%d/ (API: /api/search?q=…; Ctrl-C stops)%n",
+                what, host.contains(":") ? "[" + host + "]" : host, port);
         if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
             err.println("zhsearch: listening on " + host + ", reachable from other machines");
         }
-        out.println(tokens.isEmpty() ? "writes and POST /api/reindex are off (set ZHSEARCH_TOKEN to enable them)"
+        out.println(config.tokens().isEmpty() ? "writes and POST /api/reindex are off (set ZHSEARCH_TOKEN to enable them)"
                 : "writes and POST /api/reindex need: Authorization: Bearer $ZHSEARCH_TOKEN");
         try {
             Thread.currentThread().join();
@@ -469,16 +455,8 @@ public final class Main {
                 () -> index.rebuild(List.of(corpus), shards, replicas, err).describe(), config);
         var app = server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
-        out.printf("zhsearch: serving %,d documents from %s (alias %s) at http://%s:%d/ (Ctrl-C stops)%n", service.documentCount(),
-                client.base(), index.alias(), config.host().contains(":") ? "[" + config.host() + "]" : config.host(), app.port());
-        out.println(config.tokens().isEmpty() ? "writes and POST /api/reindex are off (set ZHSEARCH_TOKEN to enable them)"
-                : "writes and POST /api/reindex need: Authorization: Bearer $ZHSEARCH_TOKEN");
-        try {
-            Thread.currentThread().join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return OK;
+        return serveUntilStopped(String.format("%,d documents from %s (alias %s)", service.documentCount(), client.base(), index.alias()),
+                config, app.port());
     }
 
     /** {@code cluster up|down}: a local OpenSearch cluster with the plugin, for trying the cluster backend. */

@@ -43,7 +43,7 @@ public final class ClusterIndex implements DocumentStore {
     private final DocumentPreparer preparer;
     private final ObjectMapper json;
     private final org.apache.lucene.analysis.Analyzer words;
-    private final WriteRate rate = new WriteRate(null);
+    private final WriteRate rate = new WriteRate();
     /** Writes through this server during a rebuild would reach the old index only: refused, as the embedded index refuses them. */
     private final java.util.concurrent.atomic.AtomicBoolean rebuilding = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -219,10 +219,6 @@ public final class ClusterIndex implements DocumentStore {
     /** Whether the alias points at an index (a first serve builds one). */
     public boolean exists() throws IOException {
         return !aliased().isEmpty();
-    }
-
-    public long count() throws IOException {
-        return client.get("/" + alias + "/_count").path("count").asLong();
     }
 
     private List<LiveIndex.Outcome> bulk(String target, List<IndexedDoc> docs, boolean waitForRefresh) throws IOException {

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Adds files to a live index: read by the same readers as a full build, each document created or
+ * Adds files to a live index (embedded or on a cluster): read by the same readers as a full build, each document created or
  * replacing the one with its id (cleaned, folded and tagged by the index's own preparation), in
  * batches that each end durable. Adding the same files twice changes nothing.
  */
@@ -32,18 +32,18 @@ public final class Ingest {
         }
     }
 
-    private final LiveIndex index;
+    private final DocumentStore index;
     private final CorpusReaders readers;
     /** Id → hash of the version this ingest last wrote, when it remembers (an inbox re-reading growing files). */
     private final java.util.Map<String, Integer> written;
 
     /** Writes every document it reads. */
-    public Ingest(LiveIndex index, CorpusReaders readers) {
+    public Ingest(DocumentStore index, CorpusReaders readers) {
         this(index, readers, false);
     }
 
     /** With {@code skipUnchanged}, a document read again exactly as this ingest last wrote it is not written again. */
-    public Ingest(LiveIndex index, CorpusReaders readers, boolean skipUnchanged) {
+    public Ingest(DocumentStore index, CorpusReaders readers, boolean skipUnchanged) {
         this.index = index;
         this.readers = readers;
         this.written = skipUnchanged ? new java.util.concurrent.ConcurrentHashMap<>() : null;

@@ -89,7 +89,7 @@ public final class LiveIndex implements DocumentStore, Closeable {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Ids written since the searchers last refreshed, and whether each exists now. */
     private final Map<String, Boolean> unrefreshed = new HashMap<>();
-    private final WriteRate rate = new WriteRate(null);
+    private final WriteRate rate = new WriteRate();
     private volatile long visibleSeq;
     private final AtomicLong refreshes = new AtomicLong();
     private final AtomicLong refreshNanos = new AtomicLong();

@@ -11,10 +11,6 @@ public final class WriteRate {
     private final ArrayDeque<Long> recent = new ArrayDeque<>();
     private volatile String last;
 
-    public WriteRate(String lastWrite) {
-        this.last = lastWrite;
-    }
-
     public void written(int n) {
         long now = System.currentTimeMillis();
         total.addAndGet(n);
@@ -30,7 +26,7 @@ public final class WriteRate {
         return total.get();
     }
 
-    /** When the last write was made (ISO-8601), or what the index said at start; null if never. */
+    /** When the last write was made (ISO-8601); null before the first. */
     public String last() {
         return last;
     }

@@ -99,7 +99,7 @@ public final class ClusterBench {
         client.send("POST", "/zhsearch/_forcemerge?max_num_segments=1", null); // as the embedded build ends: merged
         client.send("POST", "/zhsearch/_flush", null); // committed, so the merged-away segments' files are gone when measured
         client.send("POST", "/zhsearch/_refresh", null);
-        long bytes = client.get("/zhsearch/_stats/store").path("_all").path("total").path("store").path("size_in_bytes").asLong();
+        long bytes = storeBytes(client, "zhsearch");
         ClusterSearch search = new ClusterSearch(client, "zhsearch", analysis);
         return new Engine(name, nodes, shards, replicas, r.indexed(), r.seconds(), r.indexed() / r.seconds(), bytes,
                 loads(search, queries, clients, seconds, warmup, log));
@@ -201,13 +201,16 @@ public final class ClusterBench {
             same += a == b ? 1 : 0;
             twinNothing += a > 0 && b == 0 ? 1 : 0;
         }
-        long bytes = stock == null
-                ? client.get("/zhsearch/_stats/store").path("_all").path("total").path("store").path("size_in_bytes").asLong()
-                : client.get("/" + stock + "/_stats/store").path("_all").path("total").path("store").path("size_in_bytes").asLong();
+        long bytes = storeBytes(client, stock == null ? "zhsearch" : stock);
         Twins t = new Twins(label, texts.size(), same, hits, twinHits, twinNothing,
                 Latencies.of(micros.stream().mapToLong(Long::longValue).toArray()), bytes);
         log.printf("  %s: %d/%d queries count as many hits as their twin%n", label, same, texts.size());
         return t;
+    }
+
+    /** An index's size on disk, every copy of every shard. */
+    private static long storeBytes(OpenSearchClient client, String index) throws IOException {
+        return client.get("/" + index + "/_stats/store").path("_all").path("total").path("store").path("size_in_bytes").asLong();
     }
 
     private long count(OpenSearchClient client, ClusterSearch search, String stock, String q, List<Long> micros) throws Exception {
