@@ -40,7 +40,13 @@ import java.util.TreeSet;
  */
 public final class ScriptFolder {
 
-    private static final String VOCABULARY = "opencc/zhsearch-vocabulary.txt";
+    /**
+     * zhsearch's own vocabulary pairs, Taiwan word TAB mainland word: {@code zhsearch-vocabulary.txt}
+     * by hand, {@code zhsearch-vocabulary-public.txt} made by {@code ./zhsearch vocabulary build} from
+     * maintained public sources (its header names them, with dates and licences).
+     */
+    public static final List<String> VOCABULARIES =
+            List.of("opencc/zhsearch-vocabulary.txt", "opencc/zhsearch-vocabulary-public.txt");
 
     private final ChineseConverter script;
     /** Every word of the vocabulary classes, its canonical member included: where the notes look. */
@@ -57,6 +63,11 @@ public final class ScriptFolder {
     }
 
     public static ScriptFolder standard(OpenccConfigs configs) {
+        return withVocabularies(configs, VOCABULARIES);
+    }
+
+    /** OpenCC's tables and the vocabulary pairs of the given resources (none: OpenCC's alone). */
+    public static ScriptFolder withVocabularies(OpenccConfigs configs, List<String> resources) {
         ChineseConverter script = new ChineseConverter("fold-script",
                 List.of(configs.dictionary("CJK_Compatibility_Ideographs").orElseThrow()), null,
                 List.of(PrefixDictionary.of(scriptTable(configs))));
@@ -74,8 +85,17 @@ public final class ScriptFolder {
         configs.entries("TWPhrases").forEach(e -> pair.accept(e.key(), e.values().getFirst()));
         // what OpenCC's tw2sp does: every Taiwan value of TWPhrases back to its mainland word (数位 → 数字)
         configs.entries("TWPhrasesRev").forEach(e -> pair.accept(e.values().getFirst(), e.key()));
-        // zhsearch's own additions, Taiwan → mainland
-        RuleFiles.pairs(VOCABULARY).forEach(e -> pair.accept(e.getValue().strip().split(" +")[0], e.getKey()));
+        // zhsearch's own additions, Taiwan → mainland; and what OpenCC writes for each of their words in
+        // the other region's wording (tw2sp 社群媒體 → 社区媒体, beside the pair's 社交媒体), so that a text
+        // and its twin made by OpenCC still fold alike where a new word overlaps one of OpenCC's
+        ChineseConverter toMainland = configs.converter("tw2sp");
+        ChineseConverter toTaiwan = configs.converter("s2twp");
+        resources.forEach(resource -> RuleFiles.pairs(resource).forEach(e -> {
+            String cnWord = e.getValue().strip().split(" +")[0];
+            pair.accept(cnWord, e.getKey());
+            words.union(script.convert(toMainland.convert(e.getKey().strip())), script.convert(e.getKey().strip()));
+            words.union(script.convert(toTaiwan.convert(cnWord)), script.convert(cnWord));
+        }));
         Comparator<String> canonical = Comparator
                 .comparing((String w) -> !(mainland.contains(w) && !taiwan.contains(w))) // mainland only first
                 .thenComparing(w -> !mainland.contains(w))

@@ -111,7 +111,9 @@ class ZhAnalyzerTest {
     /**
      * On the real seed articles: a Han token's original characters fold back to that token, except
      * where smartcn cuts inside a word the vocabulary fold rewrote (截圖 → 截屏 cut as 截|屏): there
-     * the cut lands proportionally inside the original word. At most 1% of tokens may do that.
+     * the cut lands proportionally inside the original word (曝光機 → 光刻机 cut as 光|刻|机: smartcn's
+     * dictionary lacks many of the cross-strait words the public vocabulary rewrites). At most 1.5% of
+     * tokens may do that; with OpenCC's vocabulary alone it was 0.5–1%.
      */
     @Test
     void seedTokensPointAtCharactersThatFoldToThem() throws Exception {
@@ -125,7 +127,7 @@ class ZhAnalyzerTest {
                     .filter(t -> !Analyzers.FOLDER.fold(text.substring(t.start(), t.end())).equals(t.term()))
                     .count();
             assertTrue(han.size() > 300, seed + " has " + han.size() + " Han tokens");
-            assertTrue(mismatches * 100 <= han.size(), seed + ": " + mismatches + " of " + han.size() + " tokens point elsewhere");
+            assertTrue(mismatches * 1000 <= han.size() * 15L, seed + ": " + mismatches + " of " + han.size() + " tokens point elsewhere");
             assertEquals(text.length(), a.finalOffset());
         }
     }

@@ -28,7 +28,9 @@ public final class BenchMain {
 
     static final String USAGE_TEXT = """
             usage: zhsearch bench NAME [options]   |   zhsearch entities sample|eval|audit [options]
+                   |   zhsearch vocabulary build [options]
 
+              vocabulary build [--data DIR] [--taiwan PATH] [--mainland PATH] [--out FILE] [--report FILE]
               entities sample --input PATH... [--n N] [--seed S] [--out FILE]
               entities eval [--gold FILE] [--verbose]
                      Precision and recall of company extraction against a hand-annotated gold file.
@@ -97,6 +99,7 @@ public final class BenchMain {
             return switch (command) {
                 case "bench" -> bench(rest);
                 case "entities" -> entities(rest);
+                case "vocabulary" -> vocabulary(rest);
                 default -> throw new Args.UsageException("unknown command '" + command + "'");
             };
         } catch (Args.UsageException e) {
@@ -107,6 +110,33 @@ public final class BenchMain {
             err.println("zhsearch: " + command + " failed: " + e);
             return FAILED;
         }
+    }
+
+    private int vocabulary(List<String> args) throws Args.UsageException, IOException {
+        if (args.isEmpty() || !args.getFirst().equals("build")) {
+            throw new Args.UsageException("vocabulary needs: build");
+        }
+        Args a = Args.parse(args.subList(1, args.size()), Set.of("data", "taiwan", "mainland", "out", "report"), Set.of());
+        Path data = Path.of(a.get("data", "../shared/data"));
+        Path taiwan = Path.of(a.get("taiwan", "../shared/corpora/tw-news-digest"));
+        Path mainland = Path.of(a.get("mainland", "../shared/corpora/cctv-xwlb"));
+        for (Path p : List.of(data, taiwan, mainland)) {
+            if (!Files.exists(p)) {
+                err.println("zhsearch: " + p + " not found: the vocabulary is built from ../shared");
+                return FAILED;
+            }
+        }
+        Path file = Path.of(a.get("out", "analysis/src/main/resources/opencc/zhsearch-vocabulary-public.txt"));
+        Path report = Path.of(a.get("report", "target/vocabulary-report.tsv"));
+        List<VocabularyBuild.Candidate> candidates = VocabularyBuild.candidates(data);
+        out.printf("%,d candidate pairs; counting both sides in the two corpora…%n", candidates.size());
+        List<VocabularyBuild.Verdict> verdicts = new VocabularyBuild(new dev.zhsearch.convert.OpenccConfigs())
+                .judge(candidates, taiwan, mainland, out);
+        VocabularyBuild.printSummary(verdicts, out);
+        VocabularyBuild.writeVocabulary(verdicts, file);
+        VocabularyBuild.writeReport(verdicts, report);
+        out.println("written " + file + " and " + report + " (every candidate, its outcome and counts)");
+        return OK;
     }
 
     private int entities(List<String> args) throws Args.UsageException, IOException {

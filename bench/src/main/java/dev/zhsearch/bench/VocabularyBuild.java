@@ -1,0 +1,359 @@
+package dev.zhsearch.bench;
+
+import dev.zhsearch.convert.OpenccConfigs;
+import dev.zhsearch.convert.ScriptFolder;
+import dev.zhsearch.corpus.CorpusReaders;
+import dev.zhsearch.corpus.CorpusSink;
+import dev.zhsearch.corpus.ReadProblem;
+import dev.zhsearch.corpus.SourceDoc;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Builds {@code zhsearch-vocabulary-public.txt}, the cross-strait word pairs the fold takes beyond
+ * OpenCC, from maintained public sources in {@code ../shared/data}:
+ * <ul>
+ *   <li>zh.wikipedia's conversion groups (CC BY-SA 4.0), only groups about general news topics
+ *       ({@link #GROUPS}: people, places, organisations, science, technology, economy, transport,
+ *       sport, weather …), never those of one film, game or fandom, whose names collide with words;</li>
+ *   <li>rajatim/zhtw's curated terms (MIT), mainland → Taiwan, without its gaming and shop lists;</li>
+ *   <li>the 中國用語雷達 list (MIT), only rows that give one Taiwan term (the others are advice).</li>
+ * </ul>
+ * A pair is kept only if the corpora do not contradict it. Both sides are counted, script-folded, in
+ * the documents of each region (Taiwan: tw-news-digest, mainland: cctv-xwlb):
+ * <ul>
+ *   <li><b>the Taiwan word is also a mainland word</b>: mainland text uses it in at least
+ *       {@value #SHARED_MIN} documents and at least {@value #SHARED_SHARE} as often as the mainland
+ *       word (成长 is a child's growing up in Beijing, 增长 the economy's: 成長/增长 is kept out, while
+ *       經濟成長/经济增长 is kept): kept out;</li>
+ *   <li><b>the mainland word is also a Taiwan word</b>, likewise in Taiwan text: kept out;</li>
+ *   <li><b>chains</b>: pairs that would join more than {@value #MAX_CLASS} words (OpenCC's classes
+ *       counted) into one class are kept out: a long chain is a sign that one of its words means
+ *       several things;</li>
+ *   <li>sides that are one character, or hold anything but Han characters and the name dot.</li>
+ * </ul>
+ * Pairs the corpora never mention are kept: nothing contradicts them, and news tomorrow may.
+ * Every candidate and the reason it was kept out go to a report, for review.
+ */
+public final class VocabularyBuild {
+
+    /** zh.wikipedia conversion groups about general news; fandom, film, game and music groups are not taken. */
+    static final Set<String> GROUPS = Set.of(
+            "IT", "LuaIT", "Electronics", "Windows", "Apple", "Telcom", "Communication",
+            "Aero", "Astronomy", "Physics", "Chemistry", "Math", "Lifesciences", "Medicine", "Psychiatry",
+            "Psychology", "Ecology", "Pesticide", "SARS-CoV-2 variant", "vital", "核能",
+            "Economics", "IMF", "Organization", "EU", "US Government", "US Senators", "Criminal Law", "Civil Law",
+            "Copyright", "Transport", "Railway", "Urban", "Unit", "Food", "畜牧", "Military", "Firearms",
+            "People", "政治人物", "PoliticiansUK", "PoliticiansPT", "PresidentsUS", "Nobel Prize", "Popes",
+            "地名", "Geography", "USState", "UK Places", "DE Places", "FR Places", "CA Places", "AU Places",
+            "BE Places", "IT Places", "NL Places", "IN Places", "IR Places", "CH Places", "AT Places", "BR Places",
+            "CL Places", "PHL Places", "IE Places", "US CA Cities", "UA toponyms", "MY", "马来人名地名",
+            "泰國人名及地名", "泰國人名", "Korea", "Canada", "Laos", "Tunisia", "伊斯蘭", "民族",
+            "Earthquake", "Weather", "Cyclone", "CWBTyphoonOld", "TyphoonNew", "TropicalCycloneName",
+            "Sports", "Football", "NBA", "Tennis", "Badminton", "Table Tennis", "Aquatics", "Snooker", "Racing",
+            "NFL", "NHL", "MLS", "排球", "Esports");
+
+    static final Pattern TYPHOON_SEASON = Pattern.compile("\\d{4}年太平洋颱風季");
+    /** zhtw's lists written for shops' and games' user interfaces, not news. */
+    static final Set<String> ZHTW_SKIPPED = Set.of("gaming", "ecommerce", "category");
+    static final Pattern HAN_WORD = Pattern.compile("[\\p{IsHan}·‧・]{2,16}");
+
+    static final int SHARED_MIN = 20;
+    static final double SHARED_SHARE = 0.1;
+    static final int PREFERRED_MIN = 3;
+    static final int MAX_CLASS = 4;
+
+    /** One pair as a source gives it. */
+    public record Candidate(String source, String label, String cn, String tw) {}
+
+    /** A candidate's fate: kept, or the reason it was not, with the counts the reason rests on. */
+    public record Verdict(Candidate candidate, String outcome, int cnInMainland, int twInMainland,
+                          int cnInTaiwan, int twInTaiwan) {
+        public boolean kept() {
+            return outcome.equals("kept");
+        }
+    }
+
+    private final ScriptFolder base;
+    private final dev.zhsearch.convert.ChineseConverter toMainland;
+    private final dev.zhsearch.convert.ChineseConverter toTaiwan;
+
+    public VocabularyBuild(OpenccConfigs configs) {
+        this.base = ScriptFolder.withVocabularies(configs, List.of("opencc/zhsearch-vocabulary.txt"));
+        this.toMainland = configs.converter("tw2sp");
+        this.toTaiwan = configs.converter("s2twp");
+    }
+
+    public static List<Candidate> candidates(Path data) throws IOException {
+        List<Candidate> out = new ArrayList<>();
+        Path cgroups = data.resolve("wiki-cgroups/cgroups_pairs_cn_tw.tsv");
+        for (String[] c : rows(cgroups)) { // cn tw hk group original script_only
+            if (c[5].equals("0") && (GROUPS.contains(c[3]) || TYPHOON_SEASON.matcher(c[3]).matches())) {
+                out.add(new Candidate("wiki-cgroups", c[3], c[0], c[1]));
+            }
+        }
+        Path zhtw = data.resolve("zhtw-terms/zhtw_terms.tsv");
+        for (String[] c : rows(zhtw)) { // from_variant category from tw script_only
+            if (c[0].equals("cn") && c[4].equals("0") && !ZHTW_SKIPPED.contains(c[1])) {
+                out.add(new Candidate("zhtw-terms", c[1], c[2], c[3]));
+            }
+        }
+        Path radar = data.resolve("tw-cn-vocab-radar/taiwan_china_vocabs.tsv");
+        for (String[] c : rows(radar)) { // mainland_term taiwan_terms english description
+            if (!c[1].isBlank() && c[1].chars().noneMatch(ch -> "、/，,（(".indexOf(ch) >= 0)) {
+                out.add(new Candidate("tw-cn-vocab-radar", "", c[0], c[1]));
+            }
+        }
+        return out;
+    }
+
+    private static List<String[]> rows(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new IOException(file + " not found: the public vocabulary sources are read from ../shared/data");
+        }
+        List<String[]> out = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            r.readLine(); // header
+            String line;
+            while ((line = r.readLine()) != null) {
+                String[] c = line.split("\t", -1);
+                if (c.length >= 4) {
+                    out.add(c.length >= 6 ? c : java.util.Arrays.copyOf(c, 6));
+                }
+            }
+        }
+        for (String[] c : out) {
+            for (int i = 0; i < c.length; i++) {
+                c[i] = c[i] == null ? "" : c[i].strip();
+            }
+        }
+        return out;
+    }
+
+    /** Documents of one region whose script-folded title or body contains each string. */
+    static final class DocumentCounts {
+        private final Map<Integer, List<String>> byFirstTwo = new HashMap<>();
+        private final Map<String, int[]> counts = new HashMap<>();
+
+        DocumentCounts(Set<String> strings) {
+            for (String s : strings) {
+                byFirstTwo.computeIfAbsent(key(s, 0), k -> new ArrayList<>()).add(s);
+                counts.put(s, new int[1]);
+            }
+        }
+
+        private static int key(CharSequence s, int i) {
+            return s.charAt(i) << 16 | s.charAt(i + 1);
+        }
+
+        void add(String text) {
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i + 1 < text.length(); i++) {
+                List<String> here = byFirstTwo.get(key(text, i));
+                if (here != null) {
+                    for (String s : here) {
+                        if (text.startsWith(s, i)) {
+                            seen.add(s);
+                        }
+                    }
+                }
+            }
+            seen.forEach(s -> counts.get(s)[0]++);
+        }
+
+        int of(String s) {
+            int[] c = counts.get(s);
+            return c == null ? 0 : c[0];
+        }
+    }
+
+    DocumentCounts count(Path corpus, Set<String> strings, PrintStream progress) {
+        DocumentCounts counts = new DocumentCounts(strings);
+        int[] docs = new int[1];
+        CorpusReaders.standard().readAll(List.of(corpus), new CorpusSink() {
+            @Override
+            public void accept(SourceDoc doc) {
+                counts.add(base.foldScript(doc.title() + "\n" + doc.body()));
+                if (++docs[0] % 20_000 == 0) {
+                    progress.printf("  %s: %,d documents%n", corpus.getFileName(), docs[0]);
+                }
+            }
+
+            @Override
+            public void skip(ReadProblem problem) {
+                // the reader reports what it skips; a skipped record has nothing to count
+            }
+        });
+        progress.printf("  %s: %,d documents counted%n", corpus.getFileName(), docs[0]);
+        return counts;
+    }
+
+    /** Judges every candidate against the corpora of the two regions. */
+    public List<Verdict> judge(List<Candidate> candidates, Path taiwan, Path mainland, PrintStream progress) {
+        Set<String> strings = new HashSet<>();
+        for (Candidate c : candidates) {
+            strings.add(base.foldScript(c.cn()));
+            strings.add(base.foldScript(c.tw()));
+        }
+        strings.removeIf(s -> s.length() < 2);
+        DocumentCounts tw = count(taiwan, strings, progress);
+        DocumentCounts cn = count(mainland, strings, progress);
+        List<Verdict> verdicts = new ArrayList<>();
+        Map<String, String> keptPairs = new LinkedHashMap<>(); // tw|cn, for duplicates
+        for (Candidate c : candidates) {
+            String fc = base.foldScript(c.cn());
+            String ft = base.foldScript(c.tw());
+            int cnM = cn.of(fc), twM = cn.of(ft), cnT = tw.of(fc), twT = tw.of(ft);
+            String outcome;
+            if (!HAN_WORD.matcher(c.cn()).matches() || !HAN_WORD.matcher(c.tw()).matches()) {
+                outcome = "not a Han word";
+            } else if (base.fold(c.cn()).equals(base.fold(c.tw()))) {
+                outcome = "folded already";
+            } else if (twM >= SHARED_MIN && twM >= SHARED_SHARE * cnM) {
+                outcome = "Taiwan word also mainland usage";
+            } else if (cnT >= SHARED_MIN && cnT >= SHARED_SHARE * twT) {
+                outcome = "mainland word also Taiwan usage";
+            } else if (twM >= PREFERRED_MIN && twM > cnM) {
+                outcome = "mainland text prefers the Taiwan word";
+            } else if (cnT >= PREFERRED_MIN && cnT > twT) {
+                outcome = "Taiwan text prefers the mainland word";
+            } else if (keptPairs.putIfAbsent(ft + "\t" + fc, c.source()) != null) {
+                outcome = "duplicate";
+            } else {
+                outcome = "kept";
+            }
+            verdicts.add(new Verdict(c, outcome, cnM, twM, cnT, twT));
+        }
+        return withoutChains(verdicts);
+    }
+
+    /** Marks the kept pairs whose class (OpenCC's members counted) would exceed {@link #MAX_CLASS} words. */
+    private List<Verdict> withoutChains(List<Verdict> verdicts) {
+        Map<String, String> parent = new HashMap<>();
+        Map<String, Set<String>> members = new HashMap<>();
+        java.util.function.UnaryOperator<String> find = new java.util.function.UnaryOperator<>() {
+            @Override
+            public String apply(String x) {
+                String p = parent.getOrDefault(x, x);
+                if (p.equals(x)) {
+                    return x;
+                }
+                String root = apply(p);
+                parent.put(x, root);
+                return root;
+            }
+        };
+        for (Verdict v : verdicts) {
+            if (v.kept()) {
+                // a word already in an OpenCC class stands for that class: its canonical form
+                // (and so do the words OpenCC writes for each side in the other region's wording, which
+                // the fold joins to the pair's class: ScriptFolder)
+                String cn = v.candidate().cn(), tw = v.candidate().tw();
+                String root = null;
+                for (String word : List.of(cn, tw, toTaiwan.convert(cn), toMainland.convert(tw))) {
+                    String node = base.fold(word);
+                    members.computeIfAbsent(node, k -> new HashSet<>(Set.of(k))).add(base.foldScript(word));
+                    String r = find.apply(node);
+                    if (root == null) {
+                        root = r;
+                    } else if (!r.equals(root)) {
+                        parent.put(r, root);
+                    }
+                }
+            }
+        }
+        Map<String, Set<String>> classes = new HashMap<>();
+        members.forEach((node, words) -> classes.computeIfAbsent(find.apply(node), k -> new HashSet<>()).addAll(words));
+        List<Verdict> out = new ArrayList<>(verdicts.size());
+        for (Verdict v : verdicts) {
+            if (v.kept() && classes.get(find.apply(base.fold(v.candidate().cn()))).size() > MAX_CLASS) {
+                out.add(new Verdict(v.candidate(), "chain of " + classes.get(find.apply(base.fold(v.candidate().cn()))).size()
+                        + " words", v.cnInMainland(), v.twInMainland(), v.cnInTaiwan(), v.twInTaiwan()));
+            } else {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /** The vocabulary file: a header naming the sources, dates, licences and rules, then Taiwan TAB mainland. */
+    public static void writeVocabulary(List<Verdict> verdicts, Path file) throws IOException {
+        Map<String, Integer> bySource = new TreeMap<>();
+        verdicts.stream().filter(Verdict::kept).forEach(v -> bySource.merge(v.candidate().source(), 1, Integer::sum));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("""
+                    # Cross-strait word pairs beyond OpenCC: Taiwan word TAB mainland word (as zhsearch-vocabulary.txt).
+                    # Made by `./zhsearch vocabulary build` (bench/…/VocabularyBuild.java) from ../shared/data; do not edit by
+                    # hand: add words to zhsearch-vocabulary.txt, or change the sources or the rules and build again.
+                    # Sources (each folder's README gives the commit and row counts):
+                    #  - wiki-cgroups: zh.wikipedia CGroup conversion rules via Gowee/zhconv-rs b13469d (synced 2026-02-05),
+                    #    taken 2026-11-30. Licence CC BY-SA 4.0 (Chinese Wikipedia contributors): this file, as a derived
+                    #    dictionary, is shared under CC BY-SA 4.0 too. Only general-news groups (people, places, science,
+                    #    technology, economy, transport, sport, weather); no film, game or fandom groups.
+                    #  - zhtw-terms: rajatim/zhtw a91d9fb (2026-08-10), MIT. Without its gaming and e-commerce lists.
+                    #  - tw-cn-vocab-radar: aronhack/Chinese-Vocabulary-Radar 5c2f1cf (2025-07-30), MIT. One-term rows only.
+                    # Kept out: pairs whose Taiwan word mainland text also uses (in >= 20 CCTV documents and >= 1/10 as
+                    # often as the mainland word), or whose mainland word Taiwan text also uses (likewise); pairs whose
+                    # sides the corpora use the wrong way round; pairs that would chain more than 4 words into one class;
+                    # one-character words, and anything not Han characters.
+                    """);
+            w.write("# Pairs kept: " + bySource + "\n");
+            Set<String> written = new HashSet<>();
+            verdicts.stream().filter(Verdict::kept)
+                    .sorted(Comparator.comparing((Verdict v) -> v.candidate().tw()).thenComparing(v -> v.candidate().cn()))
+                    .forEach(v -> {
+                        String line = v.candidate().tw() + "\t" + v.candidate().cn() + "\n";
+                        if (written.add(line)) {
+                            try {
+                                w.write(line);
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        }
+                    });
+        }
+    }
+
+    /** Every candidate with its outcome and counts, for review. */
+    public static void writeReport(List<Verdict> verdicts, Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("source\tlabel\tcn\ttw\toutcome\tcn_in_mainland\ttw_in_mainland\tcn_in_taiwan\ttw_in_taiwan\n");
+            for (Verdict v : verdicts) {
+                Candidate c = v.candidate();
+                w.write(String.join("\t", c.source(), c.label(), c.cn(), c.tw(), v.outcome(),
+                        Integer.toString(v.cnInMainland()), Integer.toString(v.twInMainland()),
+                        Integer.toString(v.cnInTaiwan()), Integer.toString(v.twInTaiwan())) + "\n");
+            }
+        }
+    }
+
+    /** Outcomes by source, as a table. */
+    public static void printSummary(List<Verdict> verdicts, PrintStream out) {
+        Map<String, Map<String, Integer>> table = new TreeMap<>();
+        for (Verdict v : verdicts) {
+            String outcome = v.outcome().startsWith("chain") ? "chain" : v.outcome();
+            table.computeIfAbsent(outcome, k -> new TreeMap<>()).merge(v.candidate().source(), 1, Integer::sum);
+        }
+        List<String> sources = List.of("wiki-cgroups", "zhtw-terms", "tw-cn-vocab-radar");
+        out.printf("%-34s %13s %11s %18s%n", "outcome", sources.get(0), sources.get(1), sources.get(2));
+        table.forEach((outcome, n) -> out.printf("%-34s %13d %11d %18d%n", outcome,
+                n.getOrDefault(sources.get(0), 0), n.getOrDefault(sources.get(1), 0), n.getOrDefault(sources.get(2), 0)));
+    }
+}
