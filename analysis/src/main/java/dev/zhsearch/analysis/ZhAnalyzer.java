@@ -38,7 +38,7 @@ public final class ZhAnalyzer extends Analyzer {
     public ZhAnalyzer(ScriptFolder folder, Mode mode) {
         this.folder = folder;
         this.mode = mode;
-        this.segmenter = mode == Mode.WORDS ? new HhmmSegmenter() : null;
+        this.segmenter = mode == Mode.WORDS ? new HhmmSegmenter(folder.canonicalWords()) : null;
     }
 
     @Override

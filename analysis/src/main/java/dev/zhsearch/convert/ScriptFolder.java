@@ -53,9 +53,11 @@ public final class ScriptFolder {
     private final PrefixDictionary vocabulary;
     private final ChineseConverter vocabularyStep;
     private final List<Set<String>> chains;
+    private final Set<String> canonicalWords;
 
     private ScriptFolder(ChineseConverter script, Map<String, String> vocabulary, List<Set<String>> chains) {
         this.script = script;
+        this.canonicalWords = Set.copyOf(vocabulary.values());
         this.vocabulary = PrefixDictionary.of(vocabulary);
         this.vocabularyStep = new ChineseConverter("fold-vocabulary", List.of(), null,
                 List.of(PrefixDictionary.of(withoutIdleFixedPoints(vocabulary))));
@@ -294,6 +296,14 @@ public final class ScriptFolder {
             i += len;
         }
         return out;
+    }
+
+    /**
+     * The word each vocabulary class folds to (特朗普, 泥石流, 软件…): what folded text says where a
+     * Taiwan or mainland word stood, so a word segmenter can keep it whole.
+     */
+    public Set<String> canonicalWords() {
+        return canonicalWords;
     }
 
     /** The vocabulary classes of more than two words (OpenCC pairs that chain), for inspection. */

@@ -47,6 +47,7 @@ import java.util.regex.Pattern;
  *       several things;</li>
  *   <li>sides that are one character, or hold anything but Han characters and the name dot.</li>
  * </ul>
+ * Full names also give their surnames (弗拉迪米爾·普丁 / 弗拉基米尔·普京: 普丁 / 普京), judged the same way.
  * Pairs the corpora never mention are kept: nothing contradicts them, and news tomorrow may.
  * Every candidate and the reason it was kept out go to a report, for review.
  */
@@ -105,6 +106,7 @@ public final class VocabularyBuild {
         for (String[] c : rows(cgroups)) { // cn tw hk group original script_only
             if (c[5].equals("0") && (GROUPS.contains(c[3]) || TYPHOON_SEASON.matcher(c[3]).matches())) {
                 out.add(new Candidate("wiki-cgroups", c[3], c[0], c[1]));
+                surname(c[0], c[1]).ifPresent(s -> out.add(new Candidate("wiki-cgroups", c[3] + " (surname)", s[0], s[1])));
             }
         }
         Path zhtw = data.resolve("zhtw-terms/zhtw_terms.tsv");
@@ -120,6 +122,23 @@ public final class VocabularyBuild {
             }
         }
         return out;
+    }
+
+    private static final Pattern NAME_DOT = Pattern.compile("[·‧・]");
+
+    /**
+     * News names a foreigner by surname alone (普丁, 普京), the groups list full names (弗拉迪米爾·普丁 /
+     * 弗拉基米尔·普京): the last parts of two full names with as many parts, where they differ.
+     */
+    static java.util.Optional<String[]> surname(String cn, String tw) {
+        String[] a = NAME_DOT.split(cn);
+        String[] b = NAME_DOT.split(tw);
+        if (a.length < 2 || a.length != b.length) {
+            return java.util.Optional.empty();
+        }
+        String x = a[a.length - 1].strip();
+        String y = b[b.length - 1].strip();
+        return x.length() >= 2 && y.length() >= 2 && !x.equals(y) ? java.util.Optional.of(new String[] {x, y}) : java.util.Optional.empty();
     }
 
     private static List<String[]> rows(Path file) throws IOException {

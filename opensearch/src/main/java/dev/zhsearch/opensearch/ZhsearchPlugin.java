@@ -55,7 +55,7 @@ public class ZhsearchPlugin extends Plugin implements AnalysisPlugin, IngestPlug
 
     @Override
     public Map<String, AnalysisProvider<TokenizerFactory>> getTokenizers() {
-        return Map.of("zh_words", ZhWordsTokenizerFactory::new);
+        return Map.of("zh_words", (indexSettings, env, name, settings) -> new ZhWordsTokenizerFactory(indexSettings, name, settings, data().folder()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.zhsearch.analysis.hhmm;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.analysis.cn.smart.CharType;
 import org.apache.lucene.analysis.cn.smart.Utility;
 import org.apache.lucene.analysis.cn.smart.WordType;
@@ -34,13 +35,44 @@ public final class HhmmSegmenter {
 
     private final CoreDictionary words;
     private final BigramTable pairs;
+    /** Words beyond smartcn's dictionary (the fold's vocabulary), by length; empty: smartcn's words alone. */
+    private final Set<String> extraWords;
+    /** The first two characters of each extra word: most positions start none, and are passed at once. */
+    private final Set<Integer> extraStarts;
+    private final int longestExtra;
+    /**
+     * How often smartcn is told an extra word occurs: about a common noun's count in its dictionary,
+     * enough that 特朗普 stays one word rather than 特|朗|普, not so much that it wins over a longer word.
+     */
+    static final int EXTRA_FREQUENCY = 200;
     private final int stringFrequency;
     private final int numberFrequency;
     private final int startFrequency;
     private final int endFrequency;
 
     public HhmmSegmenter() {
+        this(Set.of());
+    }
+
+    /**
+     * smartcn's segmentation that also knows these words (Han characters only, two or more; longer
+     * than 16 are ignored): the words the fold writes in place of a Taiwan or mainland word, which
+     * smartcn's 1990s dictionary often lacks, so that a rewritten word is not cut inside.
+     */
+    public HhmmSegmenter(Set<String> extraWords) {
         this.words = Dictionaries.WORDS;
+        java.util.Set<String> extra = new java.util.HashSet<>();
+        int longest = 0;
+        for (String w : extraWords) {
+            if (w.length() >= 2 && w.length() <= 16 && w.chars().allMatch(c -> Utility.getCharType((char) c) == CharType.HANZI)
+                    && words.frequency(w.toCharArray(), w.length()) == 0) {
+                extra.add(w);
+                longest = Math.max(longest, w.length());
+            }
+        }
+        this.extraWords = Set.copyOf(extra);
+        this.extraStarts = extra.stream().map(w -> w.charAt(0) << 16 | w.charAt(1)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.longestExtra = longest;
         this.pairs = Dictionaries.PAIRS;
         this.stringFrequency = frequency(words, Utility.STRING_CHAR_ARRAY);
         this.numberFrequency = frequency(words, Utility.NUMBER_CHAR_ARRAY);
@@ -144,6 +176,7 @@ public final class HhmmSegmenter {
                             break;
                         }
                     }
+                    extraCandidates(sentence, types, i, g);
                     i++;
                 }
                 case CharType.FULLWIDTH_LETTER, CharType.LETTER -> {
@@ -166,6 +199,20 @@ public final class HhmmSegmenter {
                     g.add(Utility.STRING_CHAR_ARRAY, i, i + 1, WordType.STRING, stringFrequency);
                     i++;
                 }
+            }
+        }
+    }
+
+    /** The extra words that start at {@code i} (Han characters only, as written). */
+    private void extraCandidates(String sentence, int[] types, int i, Graph g) {
+        int max = Math.min(longestExtra, sentence.length() - i);
+        if (max < 2 || !extraStarts.contains(sentence.charAt(i) << 16 | sentence.charAt(i + 1))) {
+            return;
+        }
+        for (int len = 2; len <= max && types[i + len - 1] == CharType.HANZI; len++) {
+            String w = sentence.substring(i, i + len);
+            if (extraWords.contains(w)) {
+                g.add(w.toCharArray(), i, i + len, WordType.CHINESE_WORD, EXTRA_FREQUENCY);
             }
         }
     }
