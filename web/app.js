@@ -121,7 +121,8 @@ function dateLabel(hit) {
 
 function showResults(r) {
   $('message').hidden = true;
-  $('status').textContent = r.total === 0 ? '' : `${r.total.toLocaleString()} 筆結果 · ${r.tookMs} ms`;
+  $('status').textContent = r.total === 0 ? '' : `${r.total.toLocaleString()} 筆結果 · ${r.tookMs} ms`
+    + (r.partial ? ' · 同時含所有詞的結果不足一頁，也列出只含部分詞的結果（排在後面）' : '');
   renderChips(r);
   $('hits').replaceChildren(...r.hits.map((h) => el('li', { 'data-id': h.id },
     el('h3', {}, el('a', { href: `?${toParams({ ...state, doc: h.id })}`, html: h.title,

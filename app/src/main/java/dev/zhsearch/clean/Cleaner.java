@@ -34,6 +34,26 @@ public final class Cleaner {
         return glosses.strip(s);
     }
 
+    /** The longest tail after a repeated title still read as the outlet's name rather than text. */
+    static final int MAX_OUTLET_CHARS = 24;
+    private static final Pattern SENTENCE = Pattern.compile(".*[。！？!?，,；;].*");
+
+    /**
+     * The body without a repeat of the title at its start: Taiwan feeds often give the title, then
+     * the outlet's name ("黃新浩相關報導  三立新聞"), as the whole description, or the title again before
+     * the text. Counted twice, a headline-only page would outscore a story. A short tail without
+     * sentence punctuation after the repeat is the outlet's name, and goes too.
+     */
+    public static String withoutRepeatedTitle(String title, String body) {
+        String t = title.strip();
+        String b = body.strip();
+        if (t.isEmpty() || !b.startsWith(t)) {
+            return body;
+        }
+        String rest = b.substring(t.length()).strip();
+        return rest.length() <= MAX_OUTLET_CHARS && rest.indexOf('\n') < 0 && !SENTENCE.matcher(rest).matches() ? "" : rest;
+    }
+
     public String title(String text) {
         if (text == null) {
             return "";

@@ -16,6 +16,7 @@ import dev.zhsearch.index.LiveIndex;
 import dev.zhsearch.search.InvalidQueryException;
 import dev.zhsearch.search.SearchRequest;
 import dev.zhsearch.search.SearchResult;
+import dev.zhsearch.search.NewsRanking;
 import dev.zhsearch.search.SearchService;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -49,7 +50,7 @@ public final class Main {
                      Delete documents by id (exit 1 if one is unknown).
               search [--index DIR] [--size N] [--page N] [--company ID]... [--source S]...
                      [--script traditional|simplified] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-                     [--sort relevance|date|+date] [--syntax people|lucene] QUERY
+                     [--sort relevance|score|date|+date] [--syntax people|lucene] [--ranking FILE] QUERY
                      Print results and facet counts as JSON. The search box's syntax by default:
                      any text, "phrase", -word, OR, title:/body:/source:; past 3 words a document
                      needs 75% of them. --syntax lucene: Lucene's (AND OR NOT, grouping), where a
@@ -63,6 +64,8 @@ public final class Main {
               serve  [--index DIR] [--port 7070] [--host 127.0.0.1] [--corpus corpus] [--web web]
                      [--cors-origin https://example.org]...  (cross-origin access is off by default)
                      [--watch DIR]  ingest files that appear or grow in DIR (only new or changed documents)
+                     [--ranking FILE]  weights per page type and recency for sort=relevance
+                                       (keys as in app/src/main/resources/search/ranking.properties)
                      Serve the search page and the JSON API; builds the index from corpus/ first if
                      there is none. Binds to localhost unless --host says otherwise. Writes
                      (POST/PUT/DELETE /api/documents) and POST /api/reindex need the token in the
@@ -122,11 +125,11 @@ public final class Main {
                 case "index" -> index(Args.parse(rest, Set.of("input", "index", "threads", "add", "opensearch", "alias", "shards", "replicas"), Set.of("quiet")));
                 case "delete" -> delete(Args.parse(rest, Set.of("index", "opensearch", "alias"), Set.of()));
                 case "search" -> search(Args.parse(rest, Set.of("index", "size", "page", "company", "source", "script", "from", "to", "sort", "display", "syntax",
-                                "opensearch", "alias"),
+                                "opensearch", "alias", "ranking"),
                         Set.of("no-highlight")));
                 case "entities" -> entities(rest);
                 case "demo" -> demo(Args.parse(rest, Set.of("index"), Set.of()));
-                case "serve" -> serve(Args.parse(rest, Set.of("index", "port", "host", "corpus", "web", "cors-origin", "watch", "opensearch", "alias", "shards", "replicas"), Set.of()));
+                case "serve" -> serve(Args.parse(rest, Set.of("index", "port", "host", "corpus", "web", "cors-origin", "watch", "opensearch", "alias", "shards", "replicas", "ranking"), Set.of()));
                 case "bench" -> throw new Args.UsageException("benchmarks live in the zhsearch-bench module: run them with ./zhsearch bench …");
                 case "cluster" -> cluster(rest);
                 case "analyze" -> analyze(Args.parse(rest, Set.of("field"), Set.of("json")));
@@ -260,6 +263,21 @@ public final class Main {
         return OK;
     }
 
+    /** The news ranking: the defaults, or a file's settings over them ({@code --ranking FILE}). */
+    private static NewsRanking ranking(Args a) throws Args.UsageException {
+        String file = a.get("ranking", null);
+        if (file == null) {
+            return NewsRanking.standard();
+        }
+        try {
+            return NewsRanking.load(Path.of(file));
+        } catch (IOException e) {
+            throw new Args.UsageException("--ranking " + file + ": cannot read it (" + e.getMessage() + ")");
+        } catch (IllegalArgumentException e) {
+            throw new Args.UsageException("--ranking " + file + ": " + e.getMessage());
+        }
+    }
+
     private int search(Args a) throws Args.UsageException, IOException {
         if (a.positionals().isEmpty() && a.all("company").isEmpty() && a.all("source").isEmpty()
                 && a.get("from", null) == null && a.get("to", null) == null) {
@@ -280,8 +298,8 @@ public final class Main {
         }
         if (a.get("opensearch", null) != null) {
             try {
-                SearchResult result = new ClusterSearch(new OpenSearchClient(a.get("opensearch", null)), a.get("alias", "zhsearch"), Analysis.standard())
-                        .search(request);
+                SearchResult result = new ClusterSearch(new OpenSearchClient(a.get("opensearch", null)), a.get("alias", "zhsearch"), Analysis.standard(),
+                        ranking(a)).search(request);
                 out.println(json.writeValueAsString(result));
                 return OK;
             } catch (InvalidQueryException e) {
@@ -294,7 +312,7 @@ public final class Main {
             err.println("zhsearch: no index at " + indexDir + " (build one with: zhsearch index --input corpus)");
             return FAILED;
         }
-        try (SearchService service = SearchService.open(indexDir, Analysis.standard())) {
+        try (SearchService service = SearchService.open(indexDir, Analysis.standard(), ranking(a))) {
             SearchResult result = service.search(request);
             out.println(json.writeValueAsString(result));
             return OK;
@@ -397,7 +415,7 @@ public final class Main {
         if (index == null) {
             return FAILED;
         }
-        SearchService service = SearchService.over(index, analysis);
+        SearchService service = SearchService.over(index, analysis, ranking(a));
         String watch = a.get("watch", null);
         dev.zhsearch.index.Inbox inbox = watch == null ? null
                 : new dev.zhsearch.index.Inbox(Path.of(watch), index, CorpusReaders.standard(), err, 1_000).start();
@@ -450,7 +468,7 @@ public final class Main {
             err.println("zhsearch: no index under the alias " + index.alias() + " at " + client.base() + "; building it from " + corpus + " …");
             err.println(index.rebuild(List.of(corpus), shards, replicas, err).describe());
         }
-        ClusterSearch service = new ClusterSearch(client, index.alias(), analysis);
+        ClusterSearch service = new ClusterSearch(client, index.alias(), analysis, ranking(a));
         var server = new dev.zhsearch.http.ApiServer(service, index, analysis,
                 () -> index.rebuild(List.of(corpus), shards, replicas, err).describe(), config);
         var app = server.start();

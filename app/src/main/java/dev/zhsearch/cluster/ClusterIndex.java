@@ -105,8 +105,8 @@ public final class ClusterIndex implements DocumentStore {
                 if (failure[0] != null) {
                     return;
                 }
-                batch.add(preparer.prepare(doc));
-                if (batch.size() == BATCH) {
+                batch.addAll(preparer.prepareAll(doc));
+                if (batch.size() >= BATCH) {
                     flush();
                 }
             }
@@ -119,7 +119,8 @@ public final class ClusterIndex implements DocumentStore {
 
             void flush() {
                 try {
-                    counts[1] += bulk(index, batch, false).size();
+                    bulk(index, batch, false);
+                    counts[1] += records(batch);
                     if (counts[1] % 10_000 < BATCH) {
                         log.printf("%,d documents indexed…%n", counts[1]);
                     }
@@ -130,7 +131,8 @@ public final class ClusterIndex implements DocumentStore {
             }
         });
         if (failure[0] == null && !batch.isEmpty()) {
-            counts[1] += bulk(index, batch, false).size();
+            bulk(index, batch, false);
+            counts[1] += records(batch);
         }
         if (failure[0] != null) {
             client.send("DELETE", "/" + index, null);
@@ -177,11 +179,48 @@ public final class ClusterIndex implements DocumentStore {
         }
         List<IndexedDoc> prepared = new ArrayList<>(docs.size());
         for (SourceDoc d : docs) {
-            prepared.add(preparer.prepare(d));
+            prepared.addAll(preparer.prepareAll(d));
         }
-        List<LiveIndex.Outcome> out = bulk(alias, prepared, true);
+        // a record's items from an earlier version go first (a roundup may now list fewer)
+        deleteItems(docs.stream().map(SourceDoc::id).toList());
+        List<LiveIndex.Outcome> all = bulk(alias, prepared, true);
+        List<LiveIndex.Outcome> out = new ArrayList<>(docs.size());
+        for (int i = 0; i < prepared.size(); i++) {
+            if (!prepared.get(i).isPart()) {
+                out.add(all.get(i));
+            }
+        }
         rate.written(out.size());
         return out;
+    }
+
+    /** How many corpus records (not roundup items) a batch holds. */
+    private static int records(List<IndexedDoc> batch) {
+        return (int) batch.stream().filter(d -> !d.isPart()).count();
+    }
+
+    /**
+     * Deletes the roundup items made from these records, if any, and waits until that is searchable.
+     * Found by their {@code parent}, deleted by id in one bulk request: {@code _delete_by_query} is in
+     * OpenSearch's reindex module, which a minimal distribution lacks.
+     */
+    private void deleteItems(List<String> recordIds) throws IOException {
+        ObjectNode body = json.createObjectNode();
+        ArrayNode ids = body.putObject("query").putObject("terms").putArray(Fields.PARENT);
+        recordIds.forEach(ids::add);
+        body.put("size", 10_000); // a roundup has tens of items; a batch of records a few thousand at most
+        body.put("_source", false);
+        JsonNode hits = client.send("POST", "/" + alias + "/_search", body).path("hits").path("hits");
+        if (hits.isEmpty()) {
+            return;
+        }
+        StringBuilder nd = new StringBuilder();
+        for (JsonNode h : hits) {
+            ObjectNode action = json.createObjectNode();
+            action.putObject("delete").put("_id", h.path("_id").asText());
+            nd.append(json.writeValueAsString(action)).append('\n');
+        }
+        client.bulk("/" + alias + "/_bulk?refresh=wait_for", nd.toString());
     }
 
     @Override
@@ -193,6 +232,9 @@ public final class ClusterIndex implements DocumentStore {
             JsonNode r = client.send("DELETE", "/" + alias + "/_doc/" + java.net.URLEncoder.encode(documentId(id), java.nio.charset.StandardCharsets.UTF_8)
                     + "?refresh=wait_for", null);
             boolean deleted = r.path("result").asText().equals("deleted");
+            if (deleted) {
+                deleteItems(List.of(id));
+            }
             if (deleted) {
                 rate.written(1);
             }
@@ -316,6 +358,11 @@ public final class ClusterIndex implements DocumentStore {
         d.companies().forEach(companies::add);
         if (d.origin() != null) {
             o.put(Fields.ORIGIN, d.origin());
+        }
+        o.put(Fields.PAGE_TYPE, d.pageType().label());
+        o.put(Fields.FAMILY, d.family());
+        if (d.isPart()) {
+            o.put(Fields.PARENT, d.family());
         }
         return o;
     }

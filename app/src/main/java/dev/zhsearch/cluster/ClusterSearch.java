@@ -19,6 +19,8 @@ import dev.zhsearch.search.QueryFactory;
 import dev.zhsearch.search.SearchRequest;
 import dev.zhsearch.search.SearchResult;
 import dev.zhsearch.search.SearchService;
+import dev.zhsearch.search.NewsRanking;
+import dev.zhsearch.clean.PageTypes;
 import dev.zhsearch.search.Searching;
 import dev.zhsearch.search.StoredDocument;
 import dev.zhsearch.search.IndexStats;
@@ -61,11 +63,20 @@ public final class ClusterSearch implements Searching {
     private final FoldNotes foldNotes;
     private final OpenccConfigs configs;
     private final ObjectMapper json;
+    private final NewsRanking ranking;
+    /** The newest document's day, asked at most every {@link #NEWEST_TTL_NANOS}: [nanoTime, epoch day]. */
+    private volatile long[] newest;
+    private static final long NEWEST_TTL_NANOS = 10_000_000_000L;
 
     public ClusterSearch(OpenSearchClient client, String alias, Analysis analysis) {
+        this(client, alias, analysis, NewsRanking.standard());
+    }
+
+    public ClusterSearch(OpenSearchClient client, String alias, Analysis analysis, NewsRanking ranking) {
+        this.ranking = ranking;
         this.client = client;
         this.alias = alias;
-        this.queries = new QueryFactory(analysis.perField());
+        this.queries = new QueryFactory(analysis.perField(), QueryFactory.Mode.BOTH, analysis.companies());
         this.shaping = new FacetShaping(analysis.companyTable(), analysis.configs());
         this.foldNotes = new FoldNotes(analysis.folder());
         this.configs = analysis.configs();
@@ -77,8 +88,16 @@ public final class ClusterSearch implements Searching {
         long start = System.nanoTime();
         Query base = queries.parse(request.query(), request.syntax());
         Map<String, ObjectNode> filters = filters(request);
+        boolean partial = false;
+        Optional<Query> loose = request.sort() == SearchRequest.Sort.RELEVANCE || request.sort() == SearchRequest.Sort.SCORE
+                ? queries.partial(request.query(), request.syntax()) : Optional.empty();
+        if (loose.isPresent() && count(QueryDsl.of(base), filters) < QueryFactory.PARTIAL_BELOW) {
+            base = loose.get(); // as the embedded engine: part of the words, when all of them find less than a page
+            partial = true;
+        }
         ObjectNode body = json.createObjectNode();
-        body.set("query", QueryDsl.of(base));
+        body.set("query", request.sort() == SearchRequest.Sort.RELEVANCE && !ranking.isNone()
+                ? ranked(QueryDsl.of(base)) : QueryDsl.of(base));
         if (!filters.isEmpty()) {
             body.set("post_filter", all(filters.values()));
         }
@@ -86,7 +105,7 @@ public final class ClusterSearch implements Searching {
         body.put("size", request.size());
         body.put("track_total_hits", true);
         switch (request.sort()) {
-            case RELEVANCE -> { }
+            case RELEVANCE, SCORE -> { }
             case DATE_DESC, DATE_ASC -> {
                 ArrayNode sort = body.putArray("sort");
                 sort.addObject().putObject(Fields.DATE_SORT).put("order", request.sort() == SearchRequest.Sort.DATE_DESC ? "desc" : "asc")
@@ -143,7 +162,7 @@ public final class ClusterSearch implements Searching {
         }
         FacetCounts facets = shaping.facets(counts(r.path("aggregations")), request);
         long total = r.path("hits").path("total").path("value").asLong();
-        return new SearchResult(request.query(), total, (System.nanoTime() - start) / 1_000_000, request.page(), request.size(), hits, facets);
+        return new SearchResult(request.query(), total, (System.nanoTime() - start) / 1_000_000, request.page(), request.size(), hits, facets, partial);
     }
 
     @Override
@@ -177,7 +196,8 @@ public final class ClusterSearch implements Searching {
         src.path(Fields.COMPANY).forEach(c -> companyIds.add(c.asText()));
         return Optional.of(new StoredDocument(src.path(Fields.ID).asText(), text(src, Fields.TITLE), text(src, Fields.BODY), text(src, Fields.DATE),
                 text(src, Fields.DATE_SOURCE), text(src, Fields.SOURCE), text(src, Fields.URL), text(src, Fields.SCRIPT), text(src, Fields.ORIGIN),
-                shaping.companyRefs(companyIds, display), display.html(titleHtml, configs), display.html(bodyHtml, configs)));
+                shaping.companyRefs(companyIds, display), display.html(titleHtml, configs), display.html(bodyHtml, configs),
+                text(src, Fields.PAGE_TYPE), text(src, Fields.PARENT)));
     }
 
     /**
@@ -236,6 +256,71 @@ public final class ClusterSearch implements Searching {
     @Override
     public void refresh() {
         // nothing: see above
+    }
+
+    /**
+     * The query under the news ranking, as the embedded engine scores it ({@code NewsPrior}): its
+     * score times the recency factor (an inner function_score summing a constant and an exp decay),
+     * then times the page type's weight (an outer one, a weight per type).
+     */
+    private ObjectNode ranked(ObjectNode query) throws IOException {
+        ObjectNode q = query;
+        if (ranking.recencyWeight() > 0) {
+            ObjectNode fs = json.createObjectNode();
+            ObjectNode inner = fs.putObject("function_score");
+            inner.set("query", q);
+            ArrayNode functions = inner.putArray("functions");
+            functions.addObject().put("weight", (float) (1 - ranking.recencyWeight()));
+            ObjectNode decay = functions.addObject();
+            decay.putObject("filter").putObject("exists").put("field", Fields.DATE_SORT);
+            decay.put("weight", (float) ranking.recencyWeight());
+            decay.putObject("exp").putObject(Fields.DATE_SORT)
+                    .put("origin", (double) newestSecond())
+                    .put("scale", ranking.halfLifeSeconds())
+                    .put("decay", 0.5);
+            inner.put("score_mode", "sum");
+            inner.put("boost_mode", "multiply");
+            q = fs;
+        }
+        ObjectNode fs = json.createObjectNode();
+        ObjectNode outer = fs.putObject("function_score");
+        outer.set("query", q);
+        ArrayNode functions = outer.putArray("functions");
+        for (PageTypes.Type t : PageTypes.Type.values()) {
+            if (ranking.weight(t) != 1.0) {
+                ObjectNode f = functions.addObject();
+                f.putObject("filter").putObject("term").put(Fields.PAGE_TYPE, t.label());
+                f.put("weight", (float) ranking.weight(t));
+            }
+        }
+        outer.put("score_mode", "multiply");
+        outer.put("boost_mode", "multiply");
+        return fs;
+    }
+
+    /** How many documents match the query within every filter. */
+    private long count(ObjectNode query, Map<String, ObjectNode> filters) throws IOException {
+        ObjectNode body = json.createObjectNode();
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        bool.putArray("must").add(query);
+        ArrayNode filter = bool.putArray("filter");
+        filters.values().forEach(filter::add);
+        return client.send("POST", "/" + alias + "/_count", body).path("count").asLong();
+    }
+
+    /** The end of the newest document's day, as the embedded engine counts ages from it. */
+    private long newestSecond() throws IOException {
+        long[] cached = newest;
+        if (cached == null || System.nanoTime() - cached[0] > NEWEST_TTL_NANOS) {
+            ObjectNode body = json.createObjectNode();
+            body.put("size", 0);
+            body.putObject("aggs").putObject("newest").putObject("max").put("field", Fields.DATE_DAYS);
+            JsonNode value = client.send("POST", "/" + alias + "/_search", body).path("aggregations").path("newest").path("value");
+            long day = value.isNumber() ? (long) value.asDouble() : -1;
+            cached = new long[] {System.nanoTime(), day};
+            newest = cached;
+        }
+        return cached[1] < 0 ? 0 : NewsRanking.endOfDay(cached[1]);
     }
 
     @Override

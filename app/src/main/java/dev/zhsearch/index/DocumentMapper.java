@@ -65,12 +65,18 @@ public final class DocumentMapper {
             doc.add(new SortedSetDocValuesFacetField(Fields.FACET_SOURCE, d.source()));
         }
         for (String company : d.companies()) {
-            doc.add(new StoredField(Fields.COMPANY, company));
+            doc.add(new StringField(Fields.COMPANY, company, Field.Store.YES)); // indexed: a query naming the company finds it
             doc.add(new SortedSetDocValuesFacetField(Fields.FACET_COMPANY, company));
         }
         doc.add(new SortedSetDocValuesFacetField(Fields.FACET_MONTH, month(date)));
         if (d.origin() != null) {
             doc.add(new StoredField(Fields.ORIGIN, d.origin()));
+        }
+        doc.add(new StringField(Fields.PAGE_TYPE, d.pageType().label(), Field.Store.YES));
+        doc.add(new NumericDocValuesField(Fields.PAGE_CLASS, d.pageType().ordinal()));
+        doc.add(new StringField(Fields.FAMILY, d.family(), Field.Store.NO));
+        if (d.isPart()) {
+            doc.add(new StringField(Fields.PARENT, d.family(), Field.Store.YES));
         }
         return doc;
     }

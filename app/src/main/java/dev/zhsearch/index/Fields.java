@@ -30,10 +30,24 @@ public final class Fields {
     public static final String URL = "url";
     /** traditional | simplified | unknown. */
     public static final String SCRIPT = "script";
+    /** What kind of page: story | headline | listing | roundup | roundup-item (PageTypes), stored and exact. */
+    public static final String PAGE_TYPE = "page_type";
+    /** The page type's ordinal, as doc values, for the ranking's weight per type (NewsPrior). */
+    public static final String PAGE_CLASS = "page_class";
+    /**
+     * The id of the corpus record a document came from (its own id, or a roundup's for the roundup's
+     * items; not stored): a record is replaced or deleted with every document made from it.
+     */
+    public static final String FAMILY = "family";
+    /** For a roundup's item: the roundup's id (stored). */
+    public static final String PARENT = "parent";
     /** file:line the document was read from. */
     public static final String ORIGIN = "origin";
 
-    /** Company ids named in the document (stored, multi-valued); facet dimension {@link #FACET_COMPANY}. */
+    /**
+     * Company ids named in the document (stored and indexed, exact, multi-valued: a query that names a
+     * company under any of its names finds it); facet dimension {@link #FACET_COMPANY}.
+     */
     public static final String COMPANY = "company";
 
     /** Facet dimensions (SortedSetDocValues facets, counted by Lucene). */

@@ -220,20 +220,24 @@ public final class Indexer {
                 if (failure.get() != null) {
                     continue; // drain, so the reader is never blocked
                 }
-                IndexedDoc prepared = preparer.prepare(doc);
+                List<IndexedDoc> family = preparer.prepareAll(doc);
+                IndexedDoc prepared = family.getLast();
                 if (doc.body().length() > DocumentPreparer.MAX_BODY_CHARS && prepared.body().length() >= DocumentPreparer.MAX_BODY_CHARS - 1) {
                     problem(c, new ReadProblem(doc.origin(), 0, "document " + doc.id() + " is " + doc.body().length()
                             + " characters: indexed its first " + DocumentPreparer.MAX_BODY_CHARS), false);
                 }
-                org.apache.lucene.document.Document document = IndexFacets.CONFIG.build(mapper.toDocument(prepared));
+                List<org.apache.lucene.document.Document> documents = new java.util.ArrayList<>(family.size());
+                for (IndexedDoc d : family) {
+                    documents.add(IndexFacets.CONFIG.build(mapper.toDocument(d)));
+                }
                 synchronized (job.latest()) {
                     // a later copy read already: it wins, so this one need not be indexed at all; the
                     // check and the write under the id's lock, so a later copy is never written first
                     if (job.latest().get() == job.seq()) {
                         if (job.first()) {
-                            writer.addDocument(document); // a later copy, if any, replaces it by id
+                            writer.addDocuments(documents); // a later copy, if any, replaces them by family
                         } else {
-                            writer.updateDocument(new Term(Fields.ID, prepared.id()), document);
+                            writer.updateDocuments(new Term(Fields.FAMILY, prepared.id()), documents);
                         }
                     }
                 }

@@ -155,10 +155,14 @@ public final class LiveIndex implements DocumentStore, Closeable {
             long seq = 0;
             for (int i = 0; i < docs.size(); i++) {
                 SourceDoc doc = docs.get(i);
-                Document document = IndexFacets.CONFIG.build(mapper.toDocument(preparer.prepare(doc)));
+                List<Document> documents = new java.util.ArrayList<>();
+                for (IndexedDoc d : preparer.prepareAll(doc)) {
+                    documents.add(IndexFacets.CONFIG.build(mapper.toDocument(d)));
+                }
                 synchronized (lockFor(doc.id())) {
                     boolean existed = exists(doc.id());
-                    seq = Math.max(seq, writer.updateDocument(new Term(Fields.ID, doc.id()), document));
+                    // the record and the documents made from it (a roundup's items) go and come together
+                    seq = Math.max(seq, writer.updateDocuments(new Term(Fields.FAMILY, doc.id()), documents));
                     written(doc.id(), true);
                     outcomes[i] = existed ? Outcome.UPDATED : Outcome.CREATED;
                 }
@@ -183,7 +187,7 @@ public final class LiveIndex implements DocumentStore, Closeable {
                 if (!exists(id)) {
                     return Outcome.NOT_FOUND;
                 }
-                seq = writer.deleteDocuments(new Term(Fields.ID, id));
+                seq = writer.deleteDocuments(new Term(Fields.FAMILY, id));
                 written(id, false);
             }
             committer.awaitDurable(seq);

@@ -1,5 +1,6 @@
 package dev.zhsearch.search;
 
+import dev.zhsearch.entity.CompanyMatcher;
 import dev.zhsearch.index.Fields;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -46,14 +47,26 @@ public final class QueryFactory {
 
     private final Analyzer analyzer;
     private final Mode mode;
+    /** Finds company names in the search box's words (null: none looked for). */
+    private final CompanyMatcher companies;
 
     public QueryFactory(Analyzer perFieldAnalyzer) {
-        this(perFieldAnalyzer, Mode.BOTH);
+        this(perFieldAnalyzer, Mode.BOTH, null);
     }
 
     public QueryFactory(Analyzer perFieldAnalyzer, Mode mode) {
+        this(perFieldAnalyzer, mode, null);
+    }
+
+    /**
+     * With {@code companies}, a company named in the search box matches the documents tagged with it
+     * under any of its names, beside the words themselves: 富士康 finds the Taiwan reports of 鴻海,
+     * Hon Hai those of 鸿海 and 富士康.
+     */
+    public QueryFactory(Analyzer perFieldAnalyzer, Mode mode, CompanyMatcher companies) {
         this.analyzer = perFieldAnalyzer;
         this.mode = mode;
+        this.companies = companies;
     }
 
     /** Which syntax the query text is in: the search box's (default) or Lucene's. */
@@ -91,11 +104,39 @@ public final class QueryFactory {
     }
 
     /**
+     * Where the search box's query finds fewer than this many documents, the search also takes
+     * documents with only part of its words ({@link #partial}), after those with all of them: a
+     * query in one region's words (富士康营收, 中寮鐵路) often has one word the other region says
+     * differently, and finding nothing is the worst answer.
+     */
+    public static final int PARTIAL_BELOW = 10;
+    /** The share of the plain words a partial match must have (rounded up; at least one). */
+    public static final double PARTIAL_FRACTION = 0.5;
+
+    /**
+     * The search box's query with {@link #PARTIAL_FRACTION} of its plain words required instead of
+     * all (documents with every word still come first: their words count twice), or empty where that
+     * changes nothing (one word, or Lucene syntax).
+     */
+    public java.util.Optional<Query> partial(String text, Syntax syntax) {
+        if (syntax == Syntax.LUCENE) {
+            return java.util.Optional.empty();
+        }
+        Query partial = people(text, PARTIAL_FRACTION, 1);
+        return partial.equals(people(text, RELAX_FRACTION)) ? java.util.Optional.empty() : java.util.Optional.of(partial);
+    }
+
+    /**
      * The search box: never an error. Text past {@link #MAX_QUERY_CHARS} is not searched. Plain
      * words relax past {@link #STRICT_TERMS} to {@code relax} of them; phrases, field parts and OR
      * groups must each match; excluded parts must not.
      */
     public Query people(String text, double relax) {
+        return people(text, relax, STRICT_TERMS);
+    }
+
+    /** As {@link #people(String, double)}, all plain words required up to {@code strictTerms} of them. */
+    private Query people(String text, double relax, int strictTerms) {
         if (text == null || text.isBlank()) {
             return new MatchAllDocsQuery();
         }
@@ -110,7 +151,7 @@ public final class QueryFactory {
         for (List<PeopleSyntax.Part> group : parsed.groups()) {
             if (group.size() == 1 && group.getFirst().plain()) {
                 if (terms.size() < MAX_TERMS) {
-                    List<Query> more = termClauses(group.getFirst().text());
+                    List<Query> more = plainClauses(group.getFirst().text());
                     terms.addAll(more.subList(0, Math.min(more.size(), MAX_TERMS - terms.size())));
                     if (more.size() > 1 && exact.size() < MAX_PARTS) { // one word: its clause already holds its bigram phrase
                         exactSubstring(group.getFirst().text()).ifPresent(exact::add);
@@ -139,7 +180,7 @@ public final class QueryFactory {
             BooleanQuery.Builder bag = new BooleanQuery.Builder();
             terms.forEach(t -> bag.add(t, BooleanClause.Occur.SHOULD));
             int n = terms.size();
-            int needed = n <= STRICT_TERMS ? n : (int) Math.ceil(n * relax);
+            int needed = n <= strictTerms ? n : Math.max(1, (int) Math.ceil(n * relax));
             bag.setMinimumNumberShouldMatch(needed);
             query.add(bag.build(), BooleanClause.Occur.MUST);
             if (needed < n) { // relaxed: a document with every word still comes first, its words counted twice
@@ -180,6 +221,37 @@ public final class QueryFactory {
         } catch (InvalidQueryException e) {
             return null; // an escaped part always parses; a part with nothing searchable in it adds nothing
         }
+    }
+
+    /**
+     * {@link #termClauses} of plain text, except that a company's name in it is one clause: its words,
+     * or the documents tagged with the company ({@link Fields#COMPANY}), whatever name they use.
+     */
+    private List<Query> plainClauses(String text) {
+        List<CompanyMatcher.Mention> mentions = companies == null ? List.of() : companies.mentions(text);
+        if (mentions.isEmpty()) {
+            return termClauses(text);
+        }
+        List<Query> clauses = new ArrayList<>();
+        int at = 0;
+        for (CompanyMatcher.Mention m : mentions) {
+            if (m.start() < at || m.end() <= m.start()) {
+                continue;
+            }
+            clauses.addAll(termClauses(text.substring(at, m.start())));
+            List<Query> words = termClauses(text.substring(m.start(), m.end()));
+            BooleanQuery.Builder name = new BooleanQuery.Builder();
+            if (!words.isEmpty()) {
+                BooleanQuery.Builder all = new BooleanQuery.Builder();
+                words.forEach(w -> all.add(w, BooleanClause.Occur.MUST));
+                name.add(all.build(), BooleanClause.Occur.SHOULD);
+            }
+            name.add(new BoostQuery(new TermQuery(new Term(Fields.COMPANY, m.company())), BOOSTS.get(Fields.TITLE)), BooleanClause.Occur.SHOULD);
+            clauses.add(name.build());
+            at = m.end();
+        }
+        clauses.addAll(termClauses(text.substring(at)));
+        return clauses;
     }
 
     /**

@@ -18,15 +18,20 @@ public record SearchRequest(String query, List<String> companies, List<String> s
     public static final int MAX_PAGE_DEPTH = 10_000;
 
     public enum Sort {
-        RELEVANCE, DATE_DESC, DATE_ASC;
+        /** The news ranking: the text's score, weighed by the kind of page and, mildly, by recency (NewsRanking). */
+        RELEVANCE,
+        /** The text's score alone (BM25 over title and body), no weights. */
+        SCORE,
+        DATE_DESC, DATE_ASC;
 
-        /** Parses the API's words: {@code relevance}, {@code date} / {@code -date} (newest first), {@code +date}. */
+        /** Parses the API's words: {@code relevance}, {@code score}, {@code date} / {@code -date} (newest first), {@code +date}. */
         public static Sort parse(String s) {
             return switch (s == null ? "" : s.strip()) {
                 case "", "relevance" -> RELEVANCE;
+                case "score" -> SCORE;
                 case "date", "-date", "newest" -> DATE_DESC;
                 case "+date", "oldest", "date_asc" -> DATE_ASC;
-                default -> throw new IllegalArgumentException("unknown sort '" + s + "' (relevance | date | -date | +date)");
+                default -> throw new IllegalArgumentException("unknown sort '" + s + "' (relevance | score | date | -date | +date)");
             };
         }
     }

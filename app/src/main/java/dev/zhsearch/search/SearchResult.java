@@ -2,5 +2,10 @@ package dev.zhsearch.search;
 
 import java.util.List;
 
-/** A page of results: total matches, time taken, the hits, the facet counts. */
-public record SearchResult(String query, long total, long tookMs, int page, int size, List<Hit> hits, FacetCounts facets) {}
+/**
+ * A page of results: total matches, time taken, the hits, the facet counts. {@code partial}: the
+ * search box's words all together found fewer than a page, so documents with part of them are
+ * listed too, after those with all ({@code QueryFactory.partial}).
+ */
+public record SearchResult(String query, long total, long tookMs, int page, int size, List<Hit> hits, FacetCounts facets,
+                           boolean partial) {}

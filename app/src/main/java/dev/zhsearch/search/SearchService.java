@@ -50,12 +50,15 @@ public final class SearchService implements Searching {
     private final dev.zhsearch.convert.OpenccConfigs configs;
     private final FacetShaping shaping;
     private final FoldNotes foldNotes;
+    private final NewsRanking ranking;
 
-    private SearchService(Directory directory, ReferenceManager<IndexSearcher> manager, Closeable owned, Analysis analysis) {
+    private SearchService(Directory directory, ReferenceManager<IndexSearcher> manager, Closeable owned, Analysis analysis,
+                          NewsRanking ranking) {
+        this.ranking = ranking;
         this.directory = directory;
         this.manager = manager;
         this.owned = owned;
-        this.queries = new QueryFactory(analysis.perField());
+        this.queries = new QueryFactory(analysis.perField(), QueryFactory.Mode.BOTH, analysis.companies());
         this.highlighting = new Highlighting(analysis.perField());
         this.configs = analysis.configs();
         this.shaping = new FacetShaping(analysis.companyTable(), analysis.configs());
@@ -64,6 +67,11 @@ public final class SearchService implements Searching {
 
     /** Searches the last commit in {@code indexDir}, read-only; {@link #refresh()} picks up a newer one. */
     public static SearchService open(Path indexDir, Analysis analysis) throws IOException {
+        return open(indexDir, analysis, NewsRanking.standard());
+    }
+
+    /** As {@link #open(Path, Analysis)}, ranking {@code sort=relevance} by this ranking. */
+    public static SearchService open(Path indexDir, Analysis analysis, NewsRanking ranking) throws IOException {
         Directory dir = FSDirectory.open(indexDir);
         try {
             SearcherManager manager = new SearcherManager(dir, new FacetedSearcher.Factory());
@@ -73,7 +81,7 @@ public final class SearchService implements Searching {
                 } finally {
                     dir.close();
                 }
-            }, analysis);
+            }, analysis, ranking);
         } catch (IOException | RuntimeException e) {
             dir.close();
             throw e;
@@ -82,7 +90,11 @@ public final class SearchService implements Searching {
 
     /** Searches a live index, which owns the searchers: closing this service leaves the index open. */
     public static SearchService over(LiveIndex index, Analysis analysis) {
-        return new SearchService(index.directory(), index.searchers(), () -> { }, analysis);
+        return over(index, analysis, NewsRanking.standard());
+    }
+
+    public static SearchService over(LiveIndex index, Analysis analysis, NewsRanking ranking) {
+        return new SearchService(index.directory(), index.searchers(), () -> { }, analysis, ranking);
     }
 
     @Override
@@ -102,8 +114,29 @@ public final class SearchService implements Searching {
 
     private SearchResult doSearch(SearchRequest request, boolean withFacets) throws InvalidQueryException, IOException {
         long start = System.nanoTime();
-        Query base = queries.parse(request.query(), request.syntax());
-        DrillDownQuery query = new DrillDownQuery(IndexFacets.CONFIG, base);
+        Query strict = queries.parse(request.query(), request.syntax());
+        FacetedSearcher searcher = (FacetedSearcher) manager.acquire();
+        try {
+            Query base = strict;
+            boolean partial = false;
+            java.util.Optional<Query> loose = request.sort() == SearchRequest.Sort.RELEVANCE || request.sort() == SearchRequest.Sort.SCORE
+                    ? queries.partial(request.query(), request.syntax()) : java.util.Optional.empty();
+            if (loose.isPresent() && searcher.count(filtered(strict, request)) < QueryFactory.PARTIAL_BELOW) {
+                base = loose.get();
+                partial = true;
+            }
+            Query scored = request.sort() == SearchRequest.Sort.RELEVANCE && !ranking.isNone()
+                    ? NewsPrior.apply(base, searcher.getIndexReader(), ranking)
+                    : base;
+            return doSearch(request, withFacets, base, scored, searcher, start, partial);
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    /** The query within the request's filters (companies, outlets, scripts, dates), as a drill-down. */
+    private static DrillDownQuery filtered(Query q, SearchRequest request) {
+        DrillDownQuery query = new DrillDownQuery(IndexFacets.CONFIG, q);
         request.companies().forEach(c -> query.add(Fields.FACET_COMPANY, c));
         request.sources().forEach(s -> query.add(Fields.FACET_SOURCE, s));
         request.scripts().forEach(s -> query.add(Fields.FACET_SCRIPT, s));
@@ -112,8 +145,13 @@ public final class SearchService implements Searching {
             int to = request.to() == null ? Integer.MAX_VALUE : (int) request.to().toEpochDay();
             query.add(Fields.FACET_MONTH, IntPoint.newRangeQuery(Fields.DATE_DAYS, from, to));
         }
-        FacetedSearcher searcher = (FacetedSearcher) manager.acquire();
-        try {
+        return query;
+    }
+
+    private SearchResult doSearch(SearchRequest request, boolean withFacets, Query base, Query scored,
+                                  FacetedSearcher searcher, long start, boolean partial) throws IOException {
+        DrillDownQuery query = filtered(scored, request);
+        {
             int want = Math.max(1, request.page() * request.size());
             TopDocs top;
             FacetCounts facets;
@@ -156,15 +194,13 @@ public final class SearchService implements Searching {
                         foldNotes.notes(request.query(), queryWords, Highlighting.escape(d.get(Fields.TITLE)) + "\n" + String.join("\n", snippets))));
             }
             long tookMs = (System.nanoTime() - start) / 1_000_000;
-            return new SearchResult(request.query(), top.totalHits.value(), tookMs, request.page(), request.size(), hits, facets);
-        } finally {
-            manager.release(searcher);
+            return new SearchResult(request.query(), top.totalHits.value(), tookMs, request.page(), request.size(), hits, facets, partial);
         }
     }
 
     private static Sort sort(SearchRequest.Sort sort) {
         return switch (sort) {
-            case RELEVANCE -> null;
+            case RELEVANCE, SCORE -> null;
             case DATE_DESC -> {
                 SortField f = new SortField(Fields.DATE_SORT, SortField.Type.LONG, true);
                 f.setMissingValue(Long.MIN_VALUE); // unknown dates last
@@ -218,7 +254,8 @@ public final class SearchService implements Searching {
             }
             return Optional.of(new StoredDocument(d.get(Fields.ID), d.get(Fields.TITLE), d.get(Fields.BODY), d.get(Fields.DATE),
                     d.get(Fields.DATE_SOURCE), d.get(Fields.SOURCE), d.get(Fields.URL), d.get(Fields.SCRIPT), d.get(Fields.ORIGIN),
-                    shaping.companyRefs(d, display), display.html(titleHtml, configs), display.html(bodyHtml, configs)));
+                    shaping.companyRefs(d, display), display.html(titleHtml, configs), display.html(bodyHtml, configs),
+                    d.get(Fields.PAGE_TYPE), d.get(Fields.PARENT)));
         } finally {
             manager.release(searcher);
         }

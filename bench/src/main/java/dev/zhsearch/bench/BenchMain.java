@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,7 +38,7 @@ public final class BenchMain {
               entities audit --index DIR [--n N] [--seed S] [--only PREFIX] [--out FILE] | --judged FILE
                      Precision on a big index: random mentions to judge y/n, then score them
                      (--only org: draws only names no table knows).
-              bench relevance --index DIR [--queries FILE] [--judgments FILE] [--pool OUT [--seed N]]
+              bench relevance --index DIR [--queries FILE] [--judgments FILE] [--variant NAME:key=value,…]... [--per-query RANKING] [--pool OUT [--seed N]]
                      nDCG@10 and P@10 by query group for zhsearch's ranking, date order and plain BM25, on
                      the judged set (bench/src/main/resources/relevance); --pool writes the unjudged top tens.
               bench cluster [--input PATH...] [--clients 1,8] [--seconds 10] [--warmup 10]
@@ -62,6 +63,12 @@ public final class BenchMain {
               bench pasted --index DIR [--n 1000] [--seed 21] [--relax 0.75[,F...]] [--input PATH...]
                      Corpus titles pasted as typed, and their OpenCC twins (official opencc tool):
                      refused, R@1, R@10 for Lucene syntax and the search box, in one run.
+              bench names [--n 500] [--sample OUT] | --score FILE
+                     The most frequent proper names of each corpus (CC-CEDICT) to annotate with their
+                     other-region form; --score: how many of them the fold equates, and OpenCC alone.
+              bench pagetypes [--input PATH...] [--sample 50] [--seed S] [--out FILE]
+                     What clean/page-types.rules marks on the corpus (by type and by rule), roundups
+                     split, and a random sample of the listing pages for a person to check.
               bench fold [--input PATH...] [--examples N]
                      The fold as a normal form: OpenCC table entries whose sides fold apart,
                      idempotence and official-OpenCC twins over the corpus titles.
@@ -282,6 +289,47 @@ public final class BenchMain {
                 out.println("written " + json);
                 return OK;
             }
+            case "names" -> {
+                Args a = Args.parse(rest, Set.of("sample", "score", "n", "cedict"), Set.of());
+                if (a.get("score", null) != null) {
+                    OpenccConfigs configs = new OpenccConfigs();
+                    var coverage = NameCoverage.score(Path.of(a.get("score", null)), dev.zhsearch.convert.ScriptFolder.standard(configs),
+                            dev.zhsearch.convert.ScriptFolder.withVocabularies(configs, List.of()));
+                    NameCoverage.print(coverage, out);
+                    return OK;
+                }
+                Path cedict = Path.of(a.get("cedict", "../shared/data/cc-cedict/cedict.tsv.gz"));
+                Path tw = Path.of("../shared/corpora/tw-news-digest");
+                Path cn = Path.of("../shared/corpora/cctv-xwlb");
+                for (Path p : List.of(cedict, tw, cn)) {
+                    if (!Files.exists(p)) {
+                        err.println("zhsearch: " + p + " not found: the names are drawn from ../shared");
+                        return FAILED;
+                    }
+                }
+                Path sampleFile = Path.of(a.get("sample", "target/names-sample.tsv"));
+                var names = NameCoverage.sample(cedict, tw, cn, a.integer("n", 500, 1, 100_000), out);
+                NameCoverage.writeSample(names, sampleFile);
+                out.printf("%d names written to %s: fill kind (person|place|other) and other_form, then --score FILE%n", names.size(), sampleFile);
+                return OK;
+            }
+            case "pagetypes" -> {
+                Args a = Args.parse(rest, Set.of("input", "sample", "seed", "out"), Set.of());
+                List<Path> inputs = a.all("input").isEmpty()
+                        ? List.of(Path.of("../shared/corpora/tw-news-digest"), Path.of("../shared/corpora/cctv-xwlb"))
+                        : a.all("input").stream().map(Path::of).toList();
+                List<Path> missing = inputs.stream().filter(p -> !Files.exists(p)).toList();
+                if (!missing.isEmpty()) {
+                    err.println("zhsearch: not found: " + missing);
+                    return FAILED;
+                }
+                PageTypeBench.Result r = PageTypeBench.run(inputs);
+                PageTypeBench.print(r, out);
+                Path sampleFile = Path.of(a.get("out", "target/pagetypes-sample.tsv"));
+                int n = PageTypeBench.sample(r, a.integer("sample", 50, 0, 100_000), Long.parseLong(a.get("seed", "1")), sampleFile);
+                out.printf("%d random listing pages written to %s: check each (real_story y/n)%n", n, sampleFile);
+                return OK;
+            }
             case "fold" -> {
                 Args a = Args.parse(rest, Set.of("input", "examples"), Set.of());
                 List<Path> inputs = a.all("input").isEmpty()
@@ -360,7 +408,19 @@ public final class BenchMain {
                 }
             }
             case "relevance" -> {
-                Args a = Args.parse(rest, Set.of("index", "queries", "judgments", "pool", "seed"), Set.of());
+                Args a = Args.parse(rest, Set.of("index", "queries", "judgments", "pool", "seed", "variant", "per-query"), Set.of());
+                Map<String, dev.zhsearch.search.NewsRanking> variants = new java.util.LinkedHashMap<>();
+                for (String v : a.all("variant")) { // NAME:key=value,key=value
+                    int colon = v.indexOf(':');
+                    if (colon <= 0) {
+                        throw new Args.UsageException("--variant NAME:key=value,… (e.g. norecency:recency.weight=0)");
+                    }
+                    try {
+                        variants.put(v.substring(0, colon), dev.zhsearch.search.NewsRanking.standard().with(v.substring(colon + 1)));
+                    } catch (IllegalArgumentException e) {
+                        throw new Args.UsageException("--variant " + v + ": " + e.getMessage());
+                    }
+                }
                 Path index = Path.of(a.get("index", "index"));
                 Path queriesFile = Path.of(a.get("queries", "bench/src/main/resources/relevance/queries.tsv"));
                 Path judgmentsFile = Path.of(a.get("judgments", "bench/src/main/resources/relevance/judgments.tsv"));
@@ -374,12 +434,20 @@ public final class BenchMain {
                 var judged = RelevanceBench.judgments(judgmentsFile);
                 try {
                     if (a.get("pool", null) != null) {
-                        int n = bench.pool(index, queries, judged, Path.of(a.get("pool", null)), Long.parseLong(a.get("seed", "1")));
+                        int n = bench.pool(index, queries, judged, Path.of(a.get("pool", null)), Long.parseLong(a.get("seed", "1")), variants);
                         out.printf("%d unjudged (query, document) pairs written to %s, shuffled: grade each 0/1/2%n", n, a.get("pool", null));
                         return OK;
                     }
-                    var scores = bench.score(bench.run(index, queries), queries, judged);
+                    var tops = bench.run(index, queries, variants);
+                    var scores = bench.score(tops, queries, judged);
                     out.print(RelevanceBench.table(scores));
+                    if (a.get("per-query", null) != null) {
+                        if (!tops.containsKey(a.get("per-query", null))) {
+                            throw new Args.UsageException("--per-query: no ranking '" + a.get("per-query", null) + "' (" + tops.keySet() + ")");
+                        }
+                        out.println();
+                        out.print(RelevanceBench.perQuery(a.get("per-query", null), tops, queries, judged));
+                    }
                     Path json = Path.of("target", "bench-relevance.json");
                     Files.createDirectories(json.getParent());
                     this.json.writeValue(json.toFile(), scores);

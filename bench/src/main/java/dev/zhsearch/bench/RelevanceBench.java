@@ -83,12 +83,18 @@ public final class RelevanceBench {
         return out;
     }
 
-    /** The rankings compared: zhsearch's default, date order, and plain BM25 over the words of title and body. */
-    Map<String, Ranking> rankings(SearchService service, IndexSearcher plain) {
+    /**
+     * The rankings compared: zhsearch's default (the news ranking), its text score alone (sort=score:
+     * the ranking before page types and recency), date order, and plain BM25 over the words of title
+     * and body; then each variant of the news ranking asked for.
+     */
+    Map<String, Ranking> rankings(SearchService service, IndexSearcher plain, Map<String, SearchService> variants) {
         Map<String, Ranking> r = new LinkedHashMap<>();
         r.put("zhsearch", q -> ids(service.search(SearchRequest.of(q, 10), false).hits()));
+        r.put("score", q -> ids(service.search(SearchRequest.of(q, 10).withSort(SearchRequest.Sort.SCORE), false).hits()));
         r.put("date", q -> ids(service.search(SearchRequest.of(q, 10).withSort(SearchRequest.Sort.DATE_DESC), false).hits()));
         r.put("bm25", q -> plainBm25(plain, q));
+        variants.forEach((name, s) -> r.put(name, q -> ids(s.search(SearchRequest.of(q, 10), false).hits())));
         return r;
     }
 
@@ -119,16 +125,29 @@ public final class RelevanceBench {
 
     /** Every ranking's top ten for every query. */
     public Map<String, Map<String, List<String>>> run(Path index, List<Judged> queries) throws Exception {
+        return run(index, queries, Map.of());
+    }
+
+    /** As {@link #run(Path, List)}, with variants of the news ranking, by name. */
+    public Map<String, Map<String, List<String>>> run(Path index, List<Judged> queries, Map<String, dev.zhsearch.search.NewsRanking> variants) throws Exception {
         Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
+        Map<String, SearchService> services = new LinkedHashMap<>();
         try (SearchService service = SearchService.open(index, analysis);
              DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
+            for (var v : variants.entrySet()) {
+                services.put(v.getKey(), SearchService.open(index, analysis, v.getValue()));
+            }
             IndexSearcher plain = new IndexSearcher(reader);
-            for (Map.Entry<String, Ranking> r : rankings(service, plain).entrySet()) {
+            for (Map.Entry<String, Ranking> r : rankings(service, plain, services).entrySet()) {
                 Map<String, List<String>> tops = new LinkedHashMap<>();
                 for (Judged q : queries) {
                     tops.put(q.id(), r.getValue().top10(q.query()));
                 }
                 out.put(r.getKey(), tops);
+            }
+        } finally {
+            for (SearchService s : services.values()) {
+                s.close();
             }
         }
         return out;
@@ -138,8 +157,9 @@ public final class RelevanceBench {
      * What the rankings return and nobody judged: query, need, document id, title and the opening of
      * the body, in random order (seeded), so the judge cannot tell which ranking found what.
      */
-    public int pool(Path index, List<Judged> queries, Map<String, Map<String, Integer>> judged, Path out, long seed) throws Exception {
-        Map<String, Map<String, List<String>>> tops = run(index, queries);
+    public int pool(Path index, List<Judged> queries, Map<String, Map<String, Integer>> judged, Path out, long seed,
+                    Map<String, dev.zhsearch.search.NewsRanking> variants) throws Exception {
+        Map<String, Map<String, List<String>>> tops = run(index, queries, variants);
         List<String[]> rows = new ArrayList<>();
         try (SearchService service = SearchService.open(index, analysis)) {
             for (Judged q : queries) {
@@ -208,6 +228,26 @@ public final class RelevanceBench {
             }
         }
         return out;
+    }
+
+    /** Per query, for one ranking: its nDCG@10 and the grades of its top ten (. = unjudged), best judged grades beside. */
+    public static String perQuery(String ranking, Map<String, Map<String, List<String>>> tops, List<Judged> queries,
+                                  Map<String, Map<String, Integer>> judged) {
+        StringBuilder sb = new StringBuilder(String.format("%-5s %-6s %-24s %8s  %-10s  %s%n", "query", "group", "text", "nDCG@10", "top ten", "judged 2/1/0"));
+        for (Judged q : queries) {
+            Map<String, Integer> grades = judged.getOrDefault(q.id(), Map.of());
+            List<String> top = tops.get(ranking).get(q.id());
+            StringBuilder g = new StringBuilder();
+            for (String id : top) {
+                Integer grade = grades.get(id);
+                g.append(grade == null ? "." : grade.toString());
+            }
+            double ndcg = new RelevanceBench(null).score(Map.of(ranking, Map.of(q.id(), top)), List.of(q), judged).getFirst().ndcg10();
+            long twos = grades.values().stream().filter(x -> x == 2).count();
+            long ones = grades.values().stream().filter(x -> x == 1).count();
+            sb.append(String.format("%-5s %-6s %-24s %8.3f  %-10s  %d/%d/%d%n", q.id(), q.group(), q.query(), ndcg, g, twos, ones, grades.size() - twos - ones));
+        }
+        return sb.toString();
     }
 
     public static String table(List<Score> scores) {

@@ -53,11 +53,11 @@ class RelevanceBenchTest {
     void poolListsOnlyUnjudgedDocumentsOfTheRankings(@TempDir Path dir) throws Exception {
         List<RelevanceBench.Judged> queries = List.of(new RelevanceBench.Judged("q1", "cross", "台积电", "TSMC news"));
         Path out = dir.resolve("pool.tsv");
-        int all = BENCH.pool(SeedIndex.dir(), queries, Map.of(), out, 1);
+        int all = BENCH.pool(SeedIndex.dir(), queries, Map.of(), out, 1, Map.of());
         List<String> lines = Files.readAllLines(out);
         assertEquals(all + 1, lines.size());
         String firstDoc = lines.get(1).split("\t")[3];
-        int fewer = BENCH.pool(SeedIndex.dir(), queries, Map.of("q1", Map.of(firstDoc, 2)), out, 1);
+        int fewer = BENCH.pool(SeedIndex.dir(), queries, Map.of("q1", Map.of(firstDoc, 2)), out, 1, Map.of());
         assertEquals(all - 1, fewer, "a judged document is not asked again");
     }
 }
