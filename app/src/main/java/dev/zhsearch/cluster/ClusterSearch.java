@@ -91,13 +91,24 @@ public final class ClusterSearch implements Searching {
         boolean partial = false;
         Optional<Query> loose = request.sort() == SearchRequest.Sort.RELEVANCE || request.sort() == SearchRequest.Sort.SCORE
                 ? queries.partial(request.query(), request.syntax()) : Optional.empty();
-        if (loose.isPresent() && count(QueryDsl.of(base), filters) < QueryFactory.PARTIAL_BELOW) {
-            base = loose.get(); // as the embedded engine: part of the words, when all of them find less than a page
+        ObjectNode text = QueryDsl.of(base);
+        if (loose.isPresent() && count(text, filters) < QueryFactory.PARTIAL_BELOW) {
+            // as the embedded engine: part of the words, when all of them find less than a page,
+            // those with all of them first (their score times WHOLE_MATCH_FACTOR)
+            ObjectNode strict = text;
+            base = loose.get();
+            text = json.createObjectNode();
+            ObjectNode fs = text.putObject("function_score");
+            fs.set("query", QueryDsl.of(base));
+            ObjectNode whole = fs.putArray("functions").addObject();
+            whole.set("filter", strict);
+            whole.put("weight", QueryFactory.WHOLE_MATCH_FACTOR);
+            fs.put("score_mode", "multiply");
+            fs.put("boost_mode", "multiply");
             partial = true;
         }
         ObjectNode body = json.createObjectNode();
-        body.set("query", request.sort() == SearchRequest.Sort.RELEVANCE && !ranking.isNone()
-                ? ranked(QueryDsl.of(base)) : QueryDsl.of(base));
+        body.set("query", request.sort() == SearchRequest.Sort.RELEVANCE && !ranking.isNone() ? ranked(text) : text);
         if (!filters.isEmpty()) {
             body.set("post_filter", all(filters.values()));
         }

@@ -112,6 +112,12 @@ public final class QueryFactory {
     public static final int PARTIAL_BELOW = 10;
     /** The share of the plain words a partial match must have (rounded up; at least one). */
     public static final double PARTIAL_FRACTION = 0.5;
+    /**
+     * With partial matches, a document with all the words has its score multiplied by this: every
+     * one of them comes before any partial match (text scores differ by far less), and among them,
+     * and among the partial ones, the ranking is as usual.
+     */
+    public static final float WHOLE_MATCH_FACTOR = 10_000f;
 
     /**
      * The search box's query with {@link #PARTIAL_FRACTION} of its plain words required instead of

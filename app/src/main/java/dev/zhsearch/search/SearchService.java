@@ -23,6 +23,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
@@ -118,16 +119,18 @@ public final class SearchService implements Searching {
         FacetedSearcher searcher = (FacetedSearcher) manager.acquire();
         try {
             Query base = strict;
+            Query text = strict;
             boolean partial = false;
             java.util.Optional<Query> loose = request.sort() == SearchRequest.Sort.RELEVANCE || request.sort() == SearchRequest.Sort.SCORE
                     ? queries.partial(request.query(), request.syntax()) : java.util.Optional.empty();
             if (loose.isPresent() && searcher.count(filtered(strict, request)) < QueryFactory.PARTIAL_BELOW) {
                 base = loose.get();
+                text = FunctionScoreQuery.boostByQuery(loose.get(), strict, QueryFactory.WHOLE_MATCH_FACTOR);
                 partial = true;
             }
             Query scored = request.sort() == SearchRequest.Sort.RELEVANCE && !ranking.isNone()
-                    ? NewsPrior.apply(base, searcher.getIndexReader(), ranking)
-                    : base;
+                    ? NewsPrior.apply(text, searcher.getIndexReader(), ranking)
+                    : text;
             return doSearch(request, withFacets, base, scored, searcher, start, partial);
         } finally {
             manager.release(searcher);

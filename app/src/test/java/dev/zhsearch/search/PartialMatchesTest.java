@@ -82,5 +82,6 @@ class PartialMatchesTest {
         SearchResult few = service.search(SearchRequest.of("颱風 豪雨", 20));
         assertTrue(few.partial(), "one document has both words, fewer than a page");
         assertEquals(13, few.total(), "each word's documents: the typhoon and the twelve rain reports");
+        assertEquals("weather", ids(few).getFirst(), "the one with both words before the twelve whose titles say 豪雨");
     }
 }

@@ -441,6 +441,9 @@ public final class BenchMain {
                     var tops = bench.run(index, queries, variants);
                     var scores = bench.score(tops, queries, judged);
                     out.print(RelevanceBench.table(scores));
+                    out.println();
+                    out.println("median age of the top tens, days before the newest document:");
+                    bench.medianAges(index, tops).forEach((r, age) -> out.printf("  %-12s %8.0f%n", r, age));
                     if (a.get("per-query", null) != null) {
                         if (!tops.containsKey(a.get("per-query", null))) {
                             throw new Args.UsageException("--per-query: no ranking '" + a.get("per-query", null) + "' (" + tops.keySet() + ")");

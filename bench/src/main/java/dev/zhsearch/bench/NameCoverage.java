@@ -35,7 +35,7 @@ public final class NameCoverage {
     public record Name(String corpus, String name, int documents, String english) {}
 
     /** Coverage for one corpus and kind: names annotated with a different other-region form; met by each fold. */
-    public record Coverage(String corpus, String kind, int names, int differ, int metNow, int metOpenccOnly) {}
+    public record Coverage(String corpus, String kind, int names, int differ, int metNow, int metOpenccOnly, List<String> missed) {}
 
     public static List<Name> sample(Path cedict, Path taiwan, Path mainland, int n, PrintStream progress) throws IOException {
         ScriptFolder script = ScriptFolder.withVocabularies(new OpenccConfigs(), List.of());
@@ -94,10 +94,12 @@ public final class NameCoverage {
 
     /**
      * Scores an annotated sample: columns corpus, name, …, kind (person | place | other), other_form
-     * (the name as the other region writes it; several separated by '/'; empty: unknown).
+     * (the name as the other region writes it; several separated by '/'; '=' the same up to script;
+     * empty: unknown).
      */
     public static List<Coverage> score(Path annotated, ScriptFolder now, ScriptFolder openccOnly) throws IOException {
         Map<String, int[]> byKey = new LinkedHashMap<>(); // corpus|kind → names, differ, met now, met OpenCC only
+        Map<String, List<String>> missed = new LinkedHashMap<>();
         List<String> lines = Files.readAllLines(annotated, StandardCharsets.UTF_8);
         List<String> header = List.of(lines.getFirst().split("\t", -1));
         int corpusCol = header.indexOf("corpus"), nameCol = header.indexOf("name"), kindCol = header.indexOf("kind"), otherCol = header.indexOf("other_form");
@@ -118,7 +120,7 @@ public final class NameCoverage {
                 v[0]++;
                 Set<String> others = new HashSet<>();
                 for (String o : c[otherCol].split("/")) {
-                    if (!o.isBlank() && !now.foldScript(o.strip()).equals(now.foldScript(c[nameCol].strip()))) {
+                    if (!o.isBlank() && !o.strip().equals("=") && !now.foldScript(o.strip()).equals(now.foldScript(c[nameCol].strip()))) {
                         others.add(o.strip());
                     }
                 }
@@ -129,6 +131,8 @@ public final class NameCoverage {
                 String name = c[nameCol].strip();
                 if (others.stream().anyMatch(o -> now.fold(o).equals(now.fold(name)))) {
                     v[2]++;
+                } else {
+                    missed.computeIfAbsent(c[corpusCol].strip() + "|" + k, x -> new ArrayList<>()).add(name + "/" + String.join("/", others));
                 }
                 if (others.stream().anyMatch(o -> openccOnly.fold(o).equals(openccOnly.fold(name)))) {
                     v[3]++;
@@ -138,7 +142,7 @@ public final class NameCoverage {
         List<Coverage> out = new ArrayList<>();
         byKey.forEach((key, v) -> {
             String[] ck = key.split("\\|", 2);
-            out.add(new Coverage(ck[0], ck[1], v[0], v[1], v[2], v[3]));
+            out.add(new Coverage(ck[0], ck[1], v[0], v[1], v[2], v[3], missed.getOrDefault(key, List.of())));
         });
         return out;
     }
@@ -149,6 +153,11 @@ public final class NameCoverage {
             out.printf("%-16s %-7s %6d %7d %7d %5.1f%% %7d %5.1f%%%n", c.corpus(), c.kind(), c.names(), c.differ(),
                     c.metNow(), c.differ() == 0 ? 0 : 100.0 * c.metNow() / c.differ(),
                     c.metOpenccOnly(), c.differ() == 0 ? 0 : 100.0 * c.metOpenccOnly() / c.differ());
+        }
+        for (Coverage c : coverage) {
+            if (!c.kind().equals("all") && !c.missed().isEmpty()) {
+                out.printf("not met, %s %s: %s%n", c.corpus(), c.kind(), String.join("  ", c.missed()));
+            }
         }
     }
 }

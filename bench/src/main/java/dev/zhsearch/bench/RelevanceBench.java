@@ -230,6 +230,40 @@ public final class RelevanceBench {
         return out;
     }
 
+    /**
+     * For each ranking, the median age of the documents in its top tens (all queries together), in
+     * days before the newest document of the index; dateless documents left out.
+     */
+    public Map<String, Double> medianAges(Path index, Map<String, Map<String, List<String>>> tops) throws Exception {
+        Map<String, Double> out = new LinkedHashMap<>();
+        try (SearchService service = SearchService.open(index, analysis)) {
+            String newestIso = service.search(SearchRequest.of("", 1).withSort(SearchRequest.Sort.DATE_DESC), false).hits().getFirst().date();
+            java.time.LocalDate newest = java.time.LocalDate.parse(newestIso.substring(0, 10));
+            Map<String, Long> ages = new HashMap<>();
+            for (var ranking : tops.entrySet()) {
+                List<Long> a = new ArrayList<>();
+                for (List<String> ids : ranking.getValue().values()) {
+                    for (String id : ids) {
+                        Long age = ages.computeIfAbsent(id, k -> {
+                            try {
+                                String d = service.document(k).map(dev.zhsearch.search.StoredDocument::date).orElse(null);
+                                return d == null ? -1L : java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse(d.substring(0, 10)), newest);
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        });
+                        if (age >= 0) {
+                            a.add(age);
+                        }
+                    }
+                }
+                java.util.Collections.sort(a);
+                out.put(ranking.getKey(), a.isEmpty() ? Double.NaN : a.size() % 2 == 1 ? a.get(a.size() / 2) : (a.get(a.size() / 2 - 1) + a.get(a.size() / 2)) / 2.0);
+            }
+        }
+        return out;
+    }
+
     /** Per query, for one ranking: its nDCG@10 and the grades of its top ten (. = unjudged), best judged grades beside. */
     public static String perQuery(String ranking, Map<String, Map<String, List<String>>> tops, List<Judged> queries,
                                   Map<String, Map<String, Integer>> judged) {
