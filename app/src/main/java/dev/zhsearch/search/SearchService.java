@@ -154,51 +154,49 @@ public final class SearchService implements Searching {
     private SearchResult doSearch(SearchRequest request, boolean withFacets, Query base, Query scored,
                                   FacetedSearcher searcher, long start, boolean partial) throws IOException {
         DrillDownQuery query = filtered(scored, request);
-        {
-            int want = Math.max(1, request.page() * request.size());
-            TopDocs top;
-            FacetCounts facets;
-            // exact totals: by default Lucene stops counting at 1,000 hits and reports a lower bound
-            Sort sort = sort(request.sort());
-            CollectorManager<?, ? extends TopDocs> collector = sort == null
-                    ? new TopScoreDocCollectorManager(want, Integer.MAX_VALUE)
-                    : new TopFieldCollectorManager(sort, want, Integer.MAX_VALUE);
-            if (searcher.facetState() == null || !withFacets) {
-                top = searcher.search(query, collector);
-                facets = FacetCounts.EMPTY;
-            } else {
-                DrillSideways ds = new DrillSideways(searcher, IndexFacets.CONFIG, searcher.facetState());
-                DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> r = ds.search(query, collector);
-                top = r.collectorResult;
-                facets = shaping.facets(FacetShaping.Counts.of(r.facets), request);
-            }
-            ScoreDoc[] all = top.scoreDocs;
-            int from = Math.min(all.length, (request.page() - 1) * request.size());
-            int to = Math.min(all.length, from + request.size());
-            int[] docIds = new int[to - from];
-            for (int i = from; i < to; i++) {
-                docIds[i - from] = all[i].doc;
-            }
-            LoadedDocs docs = new LoadedDocs(searcher);
-            List<ScriptFolder.VocabularyMatch> queryWords = foldNotes.queryWords(request.query());
-            Highlighting.Marked marked = request.highlight() && !request.query().isBlank()
-                    ? highlighting.highlight(searcher, base, docIds, docs)
-                    : null;
-            List<Hit> hits = new ArrayList<>(docIds.length);
-            for (int i = 0; i < docIds.length; i++) {
-                Document d = docs.get(docIds[i]);
-                String title = marked != null && marked.titles()[i] != null ? marked.titles()[i] : Highlighting.escape(d.get(Fields.TITLE));
-                List<String> snippets = marked != null ? marked.snippets().get(i) : List.of(Highlighting.escape(lead(d.get(Fields.BODY))));
-                float score = all[from + i].score;
-                Display display = request.display();
-                hits.add(new Hit(d.get(Fields.ID), display.html(title, configs), d.get(Fields.DATE), d.get(Fields.DATE_SOURCE),
-                        d.get(Fields.SOURCE), d.get(Fields.URL), d.get(Fields.SCRIPT), Float.isNaN(score) ? 0f : score,
-                        snippets.stream().map(sn -> display.html(sn, configs)).toList(), shaping.companyRefs(d, display),
-                        foldNotes.notes(request.query(), queryWords, Highlighting.escape(d.get(Fields.TITLE)) + "\n" + String.join("\n", snippets))));
-            }
-            long tookMs = (System.nanoTime() - start) / 1_000_000;
-            return new SearchResult(request.query(), top.totalHits.value(), tookMs, request.page(), request.size(), hits, facets, partial);
+        int want = Math.max(1, request.page() * request.size());
+        TopDocs top;
+        FacetCounts facets;
+        // exact totals: by default Lucene stops counting at 1,000 hits and reports a lower bound
+        Sort sort = sort(request.sort());
+        CollectorManager<?, ? extends TopDocs> collector = sort == null
+                ? new TopScoreDocCollectorManager(want, Integer.MAX_VALUE)
+                : new TopFieldCollectorManager(sort, want, Integer.MAX_VALUE);
+        if (searcher.facetState() == null || !withFacets) {
+            top = searcher.search(query, collector);
+            facets = FacetCounts.EMPTY;
+        } else {
+            DrillSideways ds = new DrillSideways(searcher, IndexFacets.CONFIG, searcher.facetState());
+            DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> r = ds.search(query, collector);
+            top = r.collectorResult;
+            facets = shaping.facets(FacetShaping.Counts.of(r.facets), request);
         }
+        ScoreDoc[] all = top.scoreDocs;
+        int from = Math.min(all.length, (request.page() - 1) * request.size());
+        int to = Math.min(all.length, from + request.size());
+        int[] docIds = new int[to - from];
+        for (int i = from; i < to; i++) {
+            docIds[i - from] = all[i].doc;
+        }
+        LoadedDocs docs = new LoadedDocs(searcher);
+        List<ScriptFolder.VocabularyMatch> queryWords = foldNotes.queryWords(request.query());
+        Highlighting.Marked marked = request.highlight() && !request.query().isBlank()
+                ? highlighting.highlight(searcher, base, docIds, docs)
+                : null;
+        List<Hit> hits = new ArrayList<>(docIds.length);
+        for (int i = 0; i < docIds.length; i++) {
+            Document d = docs.get(docIds[i]);
+            String title = marked != null && marked.titles()[i] != null ? marked.titles()[i] : Highlighting.escape(d.get(Fields.TITLE));
+            List<String> snippets = marked != null ? marked.snippets().get(i) : List.of(Highlighting.escape(lead(d.get(Fields.BODY))));
+            float score = all[from + i].score;
+            Display display = request.display();
+            hits.add(new Hit(d.get(Fields.ID), display.html(title, configs), d.get(Fields.DATE), d.get(Fields.DATE_SOURCE),
+                    d.get(Fields.SOURCE), d.get(Fields.URL), d.get(Fields.SCRIPT), Float.isNaN(score) ? 0f : score,
+                    snippets.stream().map(sn -> display.html(sn, configs)).toList(), shaping.companyRefs(d, display),
+                    foldNotes.notes(request.query(), queryWords, Highlighting.escape(d.get(Fields.TITLE)) + "\n" + String.join("\n", snippets))));
+        }
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        return new SearchResult(request.query(), top.totalHits.value(), tookMs, request.page(), request.size(), hits, facets, partial);
     }
 
     private static Sort sort(SearchRequest.Sort sort) {
