@@ -37,6 +37,7 @@ public final class CompanyMatcher {
     /** What may stand between two items of a list (after spaces are skipped). */
     private static final Set<String> LIST_SEPARATORS = Set.of("、", ",", "，", "/", "&", "和", "与", "及", "以及", "或", "跟", "同");
     private final HhmmSegmenter segmenter = new HhmmSegmenter();
+    private final CompanyTable table;
     private final ScriptFolder folder;
     private final ScriptDetector scripts;
     private final PrefixDictionary aliases;
@@ -59,6 +60,7 @@ public final class CompanyMatcher {
     }
 
     public CompanyMatcher(CompanyTable table, ScriptFolder folder, ScriptDetector scripts) {
+        this.table = table;
         this.folder = folder;
         this.scripts = scripts;
         this.orgs = OrgNames.standard(this::fold);
@@ -128,6 +130,11 @@ public final class CompanyMatcher {
             found.add(m.company());
         }
         return List.copyOf(found);
+    }
+
+    /** The table this matcher finds the companies of. */
+    public CompanyTable table() {
+        return table;
     }
 
     /** One mention: the company and where the text names it. */

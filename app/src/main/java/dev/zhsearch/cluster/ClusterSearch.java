@@ -139,6 +139,10 @@ public final class ClusterSearch implements Searching {
             // highlighter escapes it, then the marks become <mark>
             hl.putArray("pre_tags").add(MARK_START);
             hl.putArray("post_tags").add(MARK_END);
+            Query marked = queries.marked(request.query(), request.syntax(), base);
+            if (marked != base) { // a company's other names are marked too (as the embedded highlighter does)
+                hl.set("highlight_query", QueryDsl.of(marked));
+            }
             ObjectNode fields = hl.putObject("fields");
             for (String f : List.of(Fields.TITLE, QueryDsl.field(Fields.TITLE_BIGRAM))) {
                 fields.putObject(f).put("number_of_fragments", 0);
@@ -184,7 +188,7 @@ public final class ClusterSearch implements Searching {
         bool.putArray("filter").addObject().putObject("term").put(Fields.ID, id);
         if (query != null && !query.isBlank()) {
             // the query scores nothing here (a should clause): it is there to mark its matches
-            bool.putArray("should").add(QueryDsl.of(queries.parse(query, syntax)));
+            bool.putArray("should").add(QueryDsl.of(queries.marked(query, syntax, queries.parse(query, syntax))));
             ObjectNode hl = body.putObject("highlight");
             hl.putArray("pre_tags").add(MARK_START);
             hl.putArray("post_tags").add(MARK_END);

@@ -1,5 +1,6 @@
 package dev.zhsearch.search;
 
+import dev.zhsearch.entity.Company;
 import dev.zhsearch.entity.CompanyMatcher;
 import dev.zhsearch.index.Fields;
 import java.io.IOException;
@@ -227,6 +228,41 @@ public final class QueryFactory {
         } catch (InvalidQueryException e) {
             return null; // an escaped part always parses; a part with nothing searchable in it adds nothing
         }
+    }
+
+    /**
+     * What to mark in the documents a query finds: the query itself, and for each company it names,
+     * the company's other names (富士康 marks 鴻海 in a Taiwan report found through the company). For
+     * highlighting only: it finds nothing the query does not.
+     */
+    public Query marked(String text, Syntax syntax, Query query) {
+        if (companies == null || syntax == Syntax.LUCENE || text == null || text.isBlank()) {
+            return query;
+        }
+        BooleanQuery.Builder marked = new BooleanQuery.Builder().add(query, BooleanClause.Occur.SHOULD);
+        int names = 0;
+        for (CompanyMatcher.Mention m : companies.mentions(text)) {
+            var company = companies.table().get(m.company());
+            if (company.isEmpty()) {
+                continue;
+            }
+            java.util.Set<String> forms = new java.util.LinkedHashSet<>(List.of(company.get().nameHant(), company.get().nameEn()));
+            company.get().aliases().stream().filter(a -> !Company.inListsOnly(a)).map(Company::aliasText)
+                    .filter(a -> a.codePoints().anyMatch(Character::isLetter)).forEach(forms::add);
+            for (String form : forms) {
+                if (form == null || form.isBlank() || names >= MAX_PARTS) {
+                    continue;
+                }
+                List<Query> words = termClauses(form);
+                if (!words.isEmpty()) {
+                    BooleanQuery.Builder all = new BooleanQuery.Builder();
+                    words.forEach(w -> all.add(w, BooleanClause.Occur.MUST));
+                    marked.add(all.build(), BooleanClause.Occur.SHOULD);
+                    names++;
+                }
+            }
+        }
+        return names == 0 ? query : marked.build();
     }
 
     /**

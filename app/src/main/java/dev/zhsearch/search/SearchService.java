@@ -131,7 +131,7 @@ public final class SearchService implements Searching {
             Query scored = request.sort() == SearchRequest.Sort.RELEVANCE && !ranking.isNone()
                     ? NewsPrior.apply(text, searcher.getIndexReader(), ranking)
                     : text;
-            return doSearch(request, withFacets, base, scored, searcher, start, partial);
+            return doSearch(request, withFacets, queries.marked(request.query(), request.syntax(), base), scored, searcher, start, partial);
         } finally {
             manager.release(searcher);
         }
@@ -232,7 +232,7 @@ public final class SearchService implements Searching {
     @Override
     public Optional<StoredDocument> document(String id, String query, QueryFactory.Syntax syntax, Display display)
             throws IOException, InvalidQueryException {
-        Query q = query == null || query.isBlank() ? null : queries.parse(query, syntax);
+        Query q = query == null || query.isBlank() ? null : queries.marked(query, syntax, queries.parse(query, syntax));
         IndexSearcher searcher = manager.acquire();
         try {
             TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);

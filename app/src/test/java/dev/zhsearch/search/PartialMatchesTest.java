@@ -64,6 +64,8 @@ class PartialMatchesTest {
     void aCompanyNamedOneWayFindsItsReportsUnderAnother() throws Exception {
         SearchResult r = service.search(SearchRequest.of("富士康营收", 10));
         assertEquals("honhai", ids(r).getFirst(), ids(r).toString());
+        assertTrue(r.hits().getFirst().title().contains("<mark>鴻海</mark>"), "the company's other name is marked: " + r.hits().getFirst().title());
+        assertTrue(service.document("honhai", "富士康营收", Display.ORIGINAL).orElseThrow().bodyHtml().contains("<mark>鴻海</mark>"));
         assertTrue(r.partial(), "one document has both: the other revenue report follows, marked partial");
         assertTrue(ids(r).contains("mediatek"));
         assertFalse(ids(r).contains("weather"));

@@ -149,7 +149,7 @@ class ZhsearchPluginIT {
     static List<SearchRequest> parityRequests() {
         List<SearchRequest> out = new ArrayList<>();
         for (String q : List.of("台积电", "台積電", "伺服器", "服务器", "人工智能", "特斯拉 OR 英伟达", "\"马斯克\"", "xAI", "芯片 -特斯拉",
-                "晶片 台積電 供應鏈", "title:輝達", "")) {
+                "晶片 台積電 供應鏈", "title:輝達", "", "TSMC 晶片", "台積電 火星")) {
             out.add(SearchRequest.of(q, 20));
         }
         out.add(SearchRequest.of("芯片", 20).withCompanies(List.of("tsmc")));
@@ -197,6 +197,14 @@ class ZhsearchPluginIT {
             SearchResult r = clusterSearch.search(SearchRequest.of("台积电", 20));
             assertTrue(r.hits().stream().anyMatch(h -> h.title().contains("<mark>台積電</mark>")),
                     r.hits().stream().map(dev.zhsearch.search.Hit::title).toList().toString());
+            // a company named in English finds and marks its Chinese name, on both engines
+            for (var engine : List.<dev.zhsearch.search.Searching>of(clusterSearch, embedded)) {
+                SearchResult en = engine.search(SearchRequest.of("TSMC", 20));
+                assertTrue(en.hits().stream().anyMatch(h -> h.title().contains("<mark>台積電</mark>")),
+                        en.hits().stream().map(dev.zhsearch.search.Hit::title).toList().toString());
+            }
+            // no document has both words: partial matches, marked, on both engines
+            assertTrue(clusterSearch.search(SearchRequest.of("台積電 火星", 20)).partial());
         }
     }
 
