@@ -76,7 +76,7 @@ public final class ClusterSearch implements Searching {
         this.ranking = ranking;
         this.client = client;
         this.alias = alias;
-        this.queries = new QueryFactory(analysis.perField(), QueryFactory.Mode.BOTH, analysis.companies());
+        this.queries = new QueryFactory(analysis.perField(), QueryFactory.Mode.BOTH, analysis.companies(), ranking.titleBoost());
         this.shaping = new FacetShaping(analysis.companyTable(), analysis.configs());
         this.foldNotes = new FoldNotes(analysis.folder());
         this.configs = analysis.configs();

@@ -18,12 +18,12 @@ import java.util.Properties;
  * newest document in the index. Read from {@code search/ranking.properties}; a file can override any
  * key. {@link #NONE} is BM25 alone.
  */
-public record NewsRanking(Map<PageTypes.Type, Double> weights, double recencyWeight, double halfLifeDays) {
+public record NewsRanking(Map<PageTypes.Type, Double> weights, double recencyWeight, double halfLifeDays, float titleBoost) {
 
     private static final String DEFAULTS = "search/ranking.properties";
 
     /** No weights, no recency: the text score alone ({@code sort=score}). */
-    public static final NewsRanking NONE = new NewsRanking(Map.of(), 0, 365);
+    public static final NewsRanking NONE = new NewsRanking(Map.of(), 0, 365, QueryFactory.TITLE_BOOST);
 
     public NewsRanking {
         EnumMap<PageTypes.Type, Double> all = new EnumMap<>(PageTypes.Type.class);
@@ -40,6 +40,9 @@ public record NewsRanking(Map<PageTypes.Type, Double> weights, double recencyWei
         }
         if (!(halfLifeDays > 0)) {
             throw new IllegalArgumentException("recency.half-life-days must be positive: " + halfLifeDays);
+        }
+        if (!(titleBoost >= 1 && titleBoost <= 100)) {
+            throw new IllegalArgumentException("title.boost must be in [1, 100]: " + titleBoost);
         }
     }
 
@@ -87,15 +90,17 @@ public record NewsRanking(Map<PageTypes.Type, Double> weights, double recencyWei
             String value = p.getProperty(key).strip();
             if (key.startsWith("weight.")) {
                 weights.put(PageTypes.Type.parse(key.substring("weight.".length())), number(key, value));
-            } else if (!key.equals("recency.weight") && !key.equals("recency.half-life-days")) {
-                throw new IllegalArgumentException("unknown ranking setting '" + key + "' (weight.TYPE, recency.weight, recency.half-life-days)");
+            } else if (!key.equals("recency.weight") && !key.equals("recency.half-life-days") && !key.equals("title.boost")) {
+                throw new IllegalArgumentException("unknown ranking setting '" + key + "' (weight.TYPE, recency.weight, recency.half-life-days, title.boost)");
             }
         }
         double recency = p.containsKey("recency.weight") ? number("recency.weight", p.getProperty("recency.weight"))
                 : base == null ? 0 : base.recencyWeight();
         double halfLife = p.containsKey("recency.half-life-days") ? number("recency.half-life-days", p.getProperty("recency.half-life-days"))
                 : base == null ? 365 : base.halfLifeDays();
-        return new NewsRanking(weights, recency, halfLife);
+        float titleBoost = p.containsKey("title.boost") ? (float) number("title.boost", p.getProperty("title.boost"))
+                : base == null ? QueryFactory.TITLE_BOOST : base.titleBoost();
+        return new NewsRanking(weights, recency, halfLife, titleBoost);
     }
 
     private static double number(String key, String value) {

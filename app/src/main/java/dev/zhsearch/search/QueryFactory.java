@@ -39,8 +39,8 @@ public final class QueryFactory {
     private static final Set<String> TEXT_FIELDS = Set.of(Fields.TITLE, Fields.BODY);
     private static final List<String> TEXT_FIELDS_ORDERED = List.of(Fields.TITLE, Fields.BODY);
     private static final Set<String> KEYWORD_FIELDS = Set.of(Fields.SOURCE, Fields.ID, Fields.SCRIPT, Fields.DATE_SOURCE);
-    private static final Map<String, Float> BOOSTS = Map.of(Fields.TITLE, 2f, Fields.BODY, 1f,
-            Fields.TITLE_BIGRAM, 2f, Fields.BODY_BIGRAM, 1f);
+    /** How much more a word in the title counts than one in the body, unless the ranking says otherwise. */
+    public static final float TITLE_BOOST = 2f;
     public static final int MAX_QUERY_CHARS = 2_000;
 
     /** Which field families a query searches: production uses BOTH; the others exist to measure. */
@@ -48,6 +48,7 @@ public final class QueryFactory {
 
     private final Analyzer analyzer;
     private final Mode mode;
+    private final Map<String, Float> boosts;
     /** Finds company names in the search box's words (null: none looked for). */
     private final CompanyMatcher companies;
 
@@ -65,9 +66,15 @@ public final class QueryFactory {
      * Hon Hai those of 鸿海 and 富士康.
      */
     public QueryFactory(Analyzer perFieldAnalyzer, Mode mode, CompanyMatcher companies) {
+        this(perFieldAnalyzer, mode, companies, TITLE_BOOST);
+    }
+
+    /** With a title word counting {@code titleBoost} times a body word (the ranking's {@code title.boost}). */
+    public QueryFactory(Analyzer perFieldAnalyzer, Mode mode, CompanyMatcher companies, float titleBoost) {
         this.analyzer = perFieldAnalyzer;
         this.mode = mode;
         this.companies = companies;
+        this.boosts = Map.of(Fields.TITLE, titleBoost, Fields.BODY, 1f, Fields.TITLE_BIGRAM, titleBoost, Fields.BODY_BIGRAM, 1f);
     }
 
     /** Which syntax the query text is in: the search box's (default) or Lucene's. */
@@ -288,7 +295,7 @@ public final class QueryFactory {
                 words.forEach(w -> all.add(w, BooleanClause.Occur.MUST));
                 name.add(all.build(), BooleanClause.Occur.SHOULD);
             }
-            name.add(new BoostQuery(new TermQuery(new Term(Fields.COMPANY, m.company())), BOOSTS.get(Fields.TITLE)), BooleanClause.Occur.SHOULD);
+            name.add(new BoostQuery(new TermQuery(new Term(Fields.COMPANY, m.company())), boosts.get(Fields.TITLE)), BooleanClause.Occur.SHOULD);
             clauses.add(name.build());
             at = m.end();
         }
@@ -309,11 +316,11 @@ public final class QueryFactory {
             List<Query> body = Parser.units(analyzer, Fields.BODY, text);
             for (int i = 0; i < Math.min(title.size(), body.size()); i++) {
                 BooleanQuery.Builder clause = new BooleanQuery.Builder()
-                        .add(new BoostQuery(title.get(i), BOOSTS.get(Fields.TITLE)), BooleanClause.Occur.SHOULD)
+                        .add(new BoostQuery(title.get(i), boosts.get(Fields.TITLE)), BooleanClause.Occur.SHOULD)
                         .add(body.get(i), BooleanClause.Occur.SHOULD);
                 if (mode != Mode.WORDS && title.get(i) instanceof TermQuery tq && Parser.hanWord(tq.getTerm().text())) {
                     List<String> chars = tq.getTerm().text().codePoints().mapToObj(Character::toString).toList();
-                    clause.add(new BoostQuery(Parser.bigramPhrase(Fields.TITLE_BIGRAM, chars), BOOSTS.get(Fields.TITLE_BIGRAM)),
+                    clause.add(new BoostQuery(Parser.bigramPhrase(Fields.TITLE_BIGRAM, chars), boosts.get(Fields.TITLE_BIGRAM)),
                                     BooleanClause.Occur.SHOULD)
                             .add(Parser.bigramPhrase(Fields.BODY_BIGRAM, chars), BooleanClause.Occur.SHOULD);
                 }
@@ -331,8 +338,8 @@ public final class QueryFactory {
             return java.util.Optional.empty();
         }
         try {
-            Query title = new Parser(new String[] {Fields.TITLE_BIGRAM}, analyzer, true).parse("\"" + text.replace("\\", " ").replace("\"", " ") + "\"");
-            Query body = new Parser(new String[] {Fields.BODY_BIGRAM}, analyzer, true).parse("\"" + text.replace("\\", " ").replace("\"", " ") + "\"");
+            Query title = new Parser(new String[] {Fields.TITLE_BIGRAM}, analyzer, true, boosts).parse("\"" + text.replace("\\", " ").replace("\"", " ") + "\"");
+            Query body = new Parser(new String[] {Fields.BODY_BIGRAM}, analyzer, true, boosts).parse("\"" + text.replace("\\", " ").replace("\"", " ") + "\"");
             if (title instanceof BooleanQuery b && b.clauses().isEmpty()) {
                 return java.util.Optional.empty();
             }
@@ -369,7 +376,7 @@ public final class QueryFactory {
         String[] fields = bigram
                 ? new String[] {Fields.TITLE_BIGRAM, Fields.BODY_BIGRAM}
                 : new String[] {Fields.TITLE, Fields.BODY};
-        Parser parser = new Parser(fields, analyzer, bigram);
+        Parser parser = new Parser(fields, analyzer, bigram, boosts);
         try {
             return parser.parse(text);
         } catch (ParseException | TokenMgrError e) {
@@ -391,10 +398,12 @@ public final class QueryFactory {
 
     private static final class Parser extends MultiFieldQueryParser {
         private final boolean bigram;
+        private final Map<String, Float> boosts;
 
-        Parser(String[] fields, Analyzer analyzer, boolean bigram) {
-            super(fields, analyzer, BOOSTS);
+        Parser(String[] fields, Analyzer analyzer, boolean bigram, Map<String, Float> boosts) {
+            super(fields, analyzer, boosts);
             this.bigram = bigram;
+            this.boosts = boosts;
             setDefaultOperator(QueryParser.Operator.AND);
             setAllowLeadingWildcard(false);
             setSplitOnWhitespace(true);
@@ -410,7 +419,7 @@ public final class QueryFactory {
                 for (String f : TEXT_FIELDS_ORDERED) {
                     Query q = wordsWithUnknownRunsAsPhrases(f, queryText);
                     if (q != null) {
-                        perField.add(new BoostQuery(q, BOOSTS.get(f)), BooleanClause.Occur.SHOULD);
+                        perField.add(new BoostQuery(q, boosts.get(f)), BooleanClause.Occur.SHOULD);
                         clauses++;
                     }
                 }

@@ -59,7 +59,7 @@ public final class SearchService implements Searching {
         this.directory = directory;
         this.manager = manager;
         this.owned = owned;
-        this.queries = new QueryFactory(analysis.perField(), QueryFactory.Mode.BOTH, analysis.companies());
+        this.queries = new QueryFactory(analysis.perField(), QueryFactory.Mode.BOTH, analysis.companies(), ranking.titleBoost());
         this.highlighting = new Highlighting(analysis.perField());
         this.configs = analysis.configs();
         this.shaping = new FacetShaping(analysis.companyTable(), analysis.configs());

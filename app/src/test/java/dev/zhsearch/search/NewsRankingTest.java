@@ -33,6 +33,9 @@ class NewsRankingTest {
         assertThrows(IllegalArgumentException.class, () -> r.with("weight.tagpage=0.5"));
         assertThrows(IllegalArgumentException.class, () -> r.with("recency.weight=1"));
         assertThrows(IllegalArgumentException.class, () -> r.with("recency.half-life=3"));
+        assertEquals(QueryFactory.TITLE_BOOST, r.titleBoost());
+        assertEquals(4f, r.with("title.boost=4").titleBoost());
+        assertThrows(IllegalArgumentException.class, () -> r.with("title.boost=0.5"), "a title word counts at least as a body word");
     }
 
     @Test
