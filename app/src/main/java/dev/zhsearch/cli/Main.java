@@ -29,9 +29,9 @@ import java.util.Set;
 /** The command line: parses arguments, runs one command, returns an exit code. */
 public final class Main {
 
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int USAGE = 2;
+    static final int OK = CommandLine.OK;
+    static final int FAILED = CommandLine.FAILED;
+    static final int USAGE = CommandLine.USAGE;
     /** The index was built, but some input was skipped (each reported with file:line). */
     static final int PARTIAL = 3;
 
@@ -102,47 +102,26 @@ public final class Main {
         this.err = err;
     }
 
-    /**
-     * Lucene announces at INFO, on stderr, which vectorisation it chose, in every command; only its
-     * warnings and errors are shown. Held here: java.util.logging keeps loggers weakly.
-     */
-    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
-
     public static void main(String[] args) {
-        LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
+        CommandLine.quietLucene();
         System.exit(new Main(System.out, System.err).run(Arrays.asList(args)));
     }
 
     int run(List<String> args) {
-        if (args.isEmpty() || args.getFirst().equals("--help") || args.getFirst().equals("help")) {
-            out.print(USAGE_TEXT);
-            return args.isEmpty() ? USAGE : OK;
-        }
-        String command = args.getFirst();
-        List<String> rest = args.subList(1, args.size());
-        try {
-            return switch (command) {
-                case "index" -> index(Args.parse(rest, Set.of("input", "index", "threads", "add", "opensearch", "alias", "shards", "replicas"), Set.of("quiet")));
-                case "delete" -> delete(Args.parse(rest, Set.of("index", "opensearch", "alias"), Set.of()));
-                case "search" -> search(Args.parse(rest, Set.of("index", "size", "page", "company", "source", "script", "from", "to", "sort", "display", "syntax",
-                                "opensearch", "alias", "ranking"),
-                        Set.of("no-highlight")));
-                case "entities" -> entities(rest);
-                case "demo" -> demo(Args.parse(rest, Set.of("index"), Set.of()));
-                case "serve" -> serve(Args.parse(rest, Set.of("index", "port", "host", "corpus", "web", "cors-origin", "watch", "opensearch", "alias", "shards", "replicas", "ranking"), Set.of()));
-                case "bench" -> throw new Args.UsageException("benchmarks live in the zhsearch-bench module: run them with ./zhsearch bench …");
-                case "cluster" -> cluster(rest);
-                case "analyze" -> analyze(Args.parse(rest, Set.of("field"), Set.of("json")));
-                default -> throw new Args.UsageException("unknown command '" + command + "'");
-            };
-        } catch (Args.UsageException e) {
-            err.println("zhsearch: " + e.getMessage());
-            err.print(USAGE_TEXT);
-            return USAGE;
-        } catch (IOException | RuntimeException e) {
-            err.println("zhsearch: " + command + " failed: " + e);
-            return FAILED;
-        }
+        return CommandLine.run(args, USAGE_TEXT, out, err, (command, rest) -> switch (command) {
+            case "index" -> index(Args.parse(rest, Set.of("input", "index", "threads", "add", "opensearch", "alias", "shards", "replicas"), Set.of("quiet")));
+            case "delete" -> delete(Args.parse(rest, Set.of("index", "opensearch", "alias"), Set.of()));
+            case "search" -> search(Args.parse(rest, Set.of("index", "size", "page", "company", "source", "script", "from", "to", "sort", "display", "syntax",
+                            "opensearch", "alias", "ranking"),
+                    Set.of("no-highlight")));
+            case "entities" -> entities(rest);
+            case "demo" -> demo(Args.parse(rest, Set.of("index"), Set.of()));
+            case "serve" -> serve(Args.parse(rest, Set.of("index", "port", "host", "corpus", "web", "cors-origin", "watch", "opensearch", "alias", "shards", "replicas", "ranking"), Set.of()));
+            case "bench" -> throw new Args.UsageException("benchmarks live in the zhsearch-bench module: run them with ./zhsearch bench …");
+            case "cluster" -> cluster(rest);
+            case "analyze" -> analyze(Args.parse(rest, Set.of("field"), Set.of("json")));
+            default -> throw new Args.UsageException("unknown command '" + command + "'");
+        });
     }
 
     private int index(Args a) throws Args.UsageException, IOException {

@@ -90,7 +90,7 @@ public final class ClusterSearch implements Searching {
         Map<String, ObjectNode> filters = filters(request);
         boolean partial = false;
         Optional<Query> loose = request.sort() == SearchRequest.Sort.RELEVANCE || request.sort() == SearchRequest.Sort.SCORE
-                ? queries.partial(request.query(), request.syntax()) : Optional.empty();
+                ? queries.partial(request.query(), request.syntax(), base) : Optional.empty();
         ObjectNode text = QueryDsl.of(base);
         if (loose.isPresent() && count(text, filters) < QueryFactory.PARTIAL_BELOW) {
             // as the embedded engine: part of the words, when all of them find less than a page,

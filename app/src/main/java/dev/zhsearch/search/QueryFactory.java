@@ -130,14 +130,15 @@ public final class QueryFactory {
     /**
      * The search box's query with {@link #PARTIAL_FRACTION} of its plain words required instead of
      * all (documents with every word still come first: their words count twice), or empty where that
-     * changes nothing (one word, or Lucene syntax).
+     * changes nothing (one word, or Lucene syntax). {@code strict} is the query {@link #parse(String,
+     * Syntax)} made of the same text.
      */
-    public java.util.Optional<Query> partial(String text, Syntax syntax) {
+    public java.util.Optional<Query> partial(String text, Syntax syntax, Query strict) {
         if (syntax == Syntax.LUCENE) {
             return java.util.Optional.empty();
         }
         Query partial = people(text, PARTIAL_FRACTION, 1);
-        return partial.equals(people(text, RELAX_FRACTION)) ? java.util.Optional.empty() : java.util.Optional.of(partial);
+        return partial.equals(strict) ? java.util.Optional.empty() : java.util.Optional.of(partial);
     }
 
     /**

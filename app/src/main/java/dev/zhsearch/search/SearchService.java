@@ -122,7 +122,7 @@ public final class SearchService implements Searching {
             Query text = strict;
             boolean partial = false;
             java.util.Optional<Query> loose = request.sort() == SearchRequest.Sort.RELEVANCE || request.sort() == SearchRequest.Sort.SCORE
-                    ? queries.partial(request.query(), request.syntax()) : java.util.Optional.empty();
+                    ? queries.partial(request.query(), request.syntax(), strict) : java.util.Optional.empty();
             if (loose.isPresent() && searcher.count(filtered(strict, request)) < QueryFactory.PARTIAL_BELOW) {
                 base = loose.get();
                 text = FunctionScoreQuery.boostByQuery(loose.get(), strict, QueryFactory.WHOLE_MATCH_FACTOR);

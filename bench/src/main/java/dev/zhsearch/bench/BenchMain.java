@@ -3,6 +3,7 @@ package dev.zhsearch.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.zhsearch.cli.Args;
+import dev.zhsearch.cli.CommandLine;
 import dev.zhsearch.convert.OpenccConfigs;
 import dev.zhsearch.index.Analysis;
 import dev.zhsearch.search.InvalidQueryException;
@@ -23,9 +24,9 @@ import java.util.Set;
  */
 public final class BenchMain {
 
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int USAGE = 2;
+    static final int OK = CommandLine.OK;
+    static final int FAILED = CommandLine.FAILED;
+    static final int USAGE = CommandLine.USAGE;
 
     static final String USAGE_TEXT = """
             usage: zhsearch bench NAME [options]   |   zhsearch entities sample|eval|audit [options]
@@ -87,36 +88,22 @@ public final class BenchMain {
         this.err = err;
     }
 
-    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
-
     public static void main(String[] args) {
-        LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
+        CommandLine.quietLucene();
         System.exit(new BenchMain(System.out, System.err).run(Arrays.asList(args)));
     }
 
     int run(List<String> args) {
-        if (args.isEmpty() || args.getFirst().equals("--help") || args.getFirst().equals("help")
-                || args.size() == 2 && args.get(1).equals("--help")) {
+        if (args.size() == 2 && args.get(1).equals("--help")) { // bench --help, entities --help
             out.print(USAGE_TEXT);
-            return args.isEmpty() ? USAGE : OK;
+            return OK;
         }
-        String command = args.getFirst();
-        List<String> rest = args.subList(1, args.size());
-        try {
-            return switch (command) {
-                case "bench" -> bench(rest);
-                case "entities" -> entities(rest);
-                case "vocabulary" -> vocabulary(rest);
-                default -> throw new Args.UsageException("unknown command '" + command + "'");
-            };
-        } catch (Args.UsageException e) {
-            err.println("zhsearch: " + e.getMessage());
-            err.print(USAGE_TEXT);
-            return USAGE;
-        } catch (IOException | RuntimeException e) {
-            err.println("zhsearch: " + command + " failed: " + e);
-            return FAILED;
-        }
+        return CommandLine.run(args, USAGE_TEXT, out, err, (command, rest) -> switch (command) {
+            case "bench" -> bench(rest);
+            case "entities" -> entities(rest);
+            case "vocabulary" -> vocabulary(rest);
+            default -> throw new Args.UsageException("unknown command '" + command + "'");
+        });
     }
 
     private int vocabulary(List<String> args) throws Args.UsageException, IOException {
@@ -439,7 +426,7 @@ public final class BenchMain {
                         return OK;
                     }
                     var tops = bench.run(index, queries, variants);
-                    var scores = bench.score(tops, queries, judged);
+                    var scores = RelevanceBench.score(tops, queries, judged);
                     out.print(RelevanceBench.table(scores));
                     out.println();
                     out.println("median age of the top tens, days before the newest document:");

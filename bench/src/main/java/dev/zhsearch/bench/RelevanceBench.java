@@ -188,7 +188,7 @@ public final class RelevanceBench {
         return s == null ? "" : s.replace('\t', ' ').replace('\n', ' ');
     }
 
-    public List<Score> score(Map<String, Map<String, List<String>>> tops, List<Judged> queries, Map<String, Map<String, Integer>> judged) {
+    public static List<Score> score(Map<String, Map<String, List<String>>> tops, List<Judged> queries, Map<String, Map<String, Integer>> judged) {
         List<Score> out = new ArrayList<>();
         List<String> groups = new ArrayList<>(new LinkedHashSet<>(queries.stream().map(Judged::group).toList()));
         groups.add("all");
@@ -276,7 +276,7 @@ public final class RelevanceBench {
                 Integer grade = grades.get(id);
                 g.append(grade == null ? "." : grade.toString());
             }
-            double ndcg = new RelevanceBench(null).score(Map.of(ranking, Map.of(q.id(), top)), List.of(q), judged).getFirst().ndcg10();
+            double ndcg = score(Map.of(ranking, Map.of(q.id(), top)), List.of(q), judged).getFirst().ndcg10();
             long twos = grades.values().stream().filter(x -> x == 2).count();
             long ones = grades.values().stream().filter(x -> x == 1).count();
             sb.append(String.format("%-5s %-6s %-24s %8.3f  %-10s  %d/%d/%d%n", q.id(), q.group(), q.query(), ndcg, g, twos, ones, grades.size() - twos - ones));

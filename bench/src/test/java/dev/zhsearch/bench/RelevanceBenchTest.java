@@ -23,7 +23,7 @@ class RelevanceBenchTest {
                 "q2", Map.of("d", 2));
         // q1 ranked ideally (a, b, c): nDCG 1, P@10 0.2; q2 ranks an unjudged document first, then d
         Map<String, Map<String, List<String>>> tops = Map.of("r", Map.of("q1", List.of("a", "b", "c"), "q2", List.of("u", "d")));
-        List<RelevanceBench.Score> scores = BENCH.score(tops, queries, judged);
+        List<RelevanceBench.Score> scores = RelevanceBench.score(tops, queries, judged);
         RelevanceBench.Score tw = scores.stream().filter(s -> s.group().equals("tw")).findFirst().orElseThrow();
         assertEquals(1.0, tw.ndcg10(), 1e-9);
         assertEquals(0.2, tw.p10(), 1e-9);
