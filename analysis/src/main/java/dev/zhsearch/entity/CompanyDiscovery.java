@@ -20,7 +20,7 @@ public final class CompanyDiscovery {
 
     private static final Pattern MENTION = Pattern.compile("([\\p{IsHan}A-Za-z][\\p{IsHan}A-Za-z-]{1,14})\\((\\d{4})\\)");
     /** Words the press puts before a name (晶圓代工龍頭台積電, 股王信驊): the name starts after the last. */
-    private static final Pattern DESCRIPTOR = Pattern.compile(".*(?:廠|股王|股后|龍頭|龙头|公司|個股|个股|概念股|權值股|权值股)");
+    static final Pattern DESCRIPTOR = Pattern.compile(".*(?:廠|厂|股王|股后|龍頭|龙头|公司|個股|个股|概念股|權值股|权值股)");
     static final double AGREEMENT = 0.6;
 
     /**

@@ -95,8 +95,14 @@ public final class CompanyMatcher {
         return targets.get(Integer.parseInt(value));
     }
 
-    String fold(String text) {
+    /** The fold aliases and text are compared in: full-width, script and vocabulary, lower case. */
+    public String fold(String text) {
         return foldCased(text).toLowerCase(Locale.ROOT);
+    }
+
+    /** The same fold for a table builder that has a folder but no matcher (the tables it builds may not load yet). */
+    public static java.util.function.UnaryOperator<String> aliasFold(ScriptFolder folder) {
+        return text -> folder.fold(FullWidth.fold(text)).toLowerCase(Locale.ROOT);
     }
 
     private String foldCased(String text) {
@@ -180,7 +186,12 @@ public final class CompanyMatcher {
         }
         inLists(t, found, listOnly);
         List<Mention> tabled = List.copyOf(found);
-        for (OrgNames.Found f : orgs.find(t, cased, segmenter, (s, e) -> tabled.stream().anyMatch(m -> m.start() < e && s < m.end()))) {
+        // a table's name that begins a longer recognised name wins only if the rest keeps it the same
+        // company (大众|汽车集团); else the longer name is another company (中国船舶|重工集团公司)
+        OrgNames.SpanTest taken = (s, nameEnd, e) -> tabled.stream().anyMatch(m -> m.start() < e && s < m.end()
+                && !(m.start() >= s && m.end() < nameEnd && !orgs.sameCompany(t.substring(m.end(), nameEnd), segmenter)));
+        for (OrgNames.Found f : orgs.find(t, cased, segmenter, taken)) {
+            found.removeIf(m -> m.start() >= f.start() && m.end() <= f.end());
             // a table's name with a group word or legal form (大众集团, even where bare 大众 needs a list) is that company
             int len = aliases.match(t, f.start(), f.nameEnd(), value);
             Target named = len == f.nameEnd() - f.start() ? target(value[0]) : null;

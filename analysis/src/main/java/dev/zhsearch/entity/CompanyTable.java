@@ -28,7 +28,8 @@ import java.util.stream.Stream;
 public final class CompanyTable {
 
     public static final String BLOCK = "!block";
-    static final List<String> RESOURCES = List.of("entities/companies.tsv", "entities/major.tsv", "entities/tw-listed.tsv");
+    static final List<String> RESOURCES = List.of("entities/companies.tsv", "entities/major.tsv",
+            "entities/tw-listed.tsv", "entities/cn-listed.tsv", "entities/cn-soe.tsv", "entities/brands-cedict.tsv");
     /** Beside the project: users' own additions, loaded after the shipped tables. */
     public static final Path LOCAL_DIR = Path.of("conf", "entities");
 

@@ -48,15 +48,17 @@ public final class OrgNames {
     private final Set<String> stop;
     private final Set<String> not;
     private final Set<String> generic;
+    private final Set<String> extending;
 
     private OrgNames(Map<String, String> endings, Map<String, String> legal, Map<String, String> notAfter,
-                     Set<String> stop, Set<String> not, Set<String> generic) {
+                     Set<String> stop, Set<String> not, Set<String> generic, Set<String> extending) {
         this.endings = PrefixDictionary.of(endings);
         this.legalForms = PrefixDictionary.of(legal);
         this.notAfter = PrefixDictionary.of(notAfter);
         this.stop = Set.copyOf(stop);
         this.not = Set.copyOf(not);
         this.generic = Set.copyOf(generic);
+        this.extending = Set.copyOf(extending);
     }
 
     /**
@@ -96,6 +98,7 @@ public final class OrgNames {
         private final Set<String> stop = new HashSet<>();
         private final Set<String> not = new HashSet<>();
         private final Set<String> generic = new HashSet<>();
+        private final Set<String> extending = new HashSet<>();
 
         Rules(UnaryOperator<String> fold) {
             this.fold = fold;
@@ -121,9 +124,10 @@ public final class OrgNames {
                         case "stop" -> stop.add(phrase);
                         case "not" -> not.add(phrase);
                         case "generic" -> generic.add(phrase);
+                        case "extends" -> extending.add(phrase);
                         case "notafter" -> notAfter.put(phrase, phrase);
                         default -> throw new IllegalArgumentException(name + ":" + n + ": unknown kind '" + cols[0]
-                                + "' (legal, group, stop, not, generic, notafter)");
+                                + "' (legal, group, stop, not, generic, extends, notafter)");
                     }
                 }
             });
@@ -133,7 +137,7 @@ public final class OrgNames {
             if (endings.isEmpty()) {
                 throw new IllegalArgumentException(name + ": no legal or group endings");
             }
-            return new OrgNames(endings, legal, notAfter, stop, not, generic);
+            return new OrgNames(endings, legal, notAfter, stop, not, generic, extending);
         }
     }
 
@@ -170,13 +174,47 @@ public final class OrgNames {
                 end += legalForms.match(t, end, n, kind); // 集团有限公司: the legal form is part of the mention
             }
             int nameStart = nameStart(t, nameEnd, segmenter, group ? MAX_GROUP_NAME : MAX_NAME);
-            if (nameStart >= 0 && !taken.overlaps(nameStart, end)) {
+            if (nameStart >= 0 && !taken.overlaps(nameStart, nameEnd, end)) {
                 String source = cased != null && cased.length() == t.length() ? cased : t;
                 out.add(new Found(PREFIX + source.substring(nameStart, idEnd), nameStart, nameEnd, end));
             }
             i = end;
         }
+        coded(t, cased, segmenter, taken, out);
+        out.sort(java.util.Comparator.comparingInt(Found::start));
         return out;
+    }
+
+    /** A stock code in brackets after a name: 4 digits (Taiwan) or 6 (mainland); a year is no code. */
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("\\((\\d{4}|\\d{6})\\)");
+
+    /**
+     * {@code 名稱(代號)} anywhere in a text names a listed company, even one no table lists yet (a
+     * new listing): the name is the words before the bracket back to a stop word (晶圓代工廠|力積電(6770)).
+     */
+    private void coded(String t, String cased, HhmmSegmenter segmenter, SpanTest taken, List<Found> out) {
+        java.util.regex.Matcher m = CODE.matcher(t);
+        while (m.find()) {
+            String code = m.group(1);
+            int nameEnd = m.start();
+            if (code.length() == 4 && (code.startsWith("19") || code.startsWith("20")) || nameEnd == 0
+                    || !Character.isIdeographic(t.codePointBefore(nameEnd))) {
+                continue;
+            }
+            int start = nameStart(t, nameEnd, segmenter, MAX_NAME);
+            if (start >= 0) { // descriptors the press puts before a name (晶圓代工廠力積電), as when tables are discovered
+                java.util.regex.Matcher d = CompanyDiscovery.DESCRIPTOR.matcher(t.substring(start, nameEnd));
+                if (d.lookingAt() && d.end() < nameEnd - start - 1) {
+                    start += d.end();
+                }
+            }
+            int nameStart = start;
+            if (nameStart >= 0 && !taken.overlaps(nameStart, nameEnd, m.end())
+                    && out.stream().noneMatch(f -> f.start() < m.end() && nameStart < f.end())) {
+                String source = cased != null && cased.length() == t.length() ? cased : t;
+                out.add(new Found(PREFIX + source.substring(nameStart, nameEnd), nameStart, nameEnd, m.end()));
+            }
+        }
     }
 
     /** Where the name ending at {@code nameEnd} starts, or -1 when there is no acceptable name. */
@@ -213,6 +251,16 @@ public final class OrgNames {
 
     /** Whether a span of the text is already a tabled company's. */
     interface SpanTest {
-        boolean overlaps(int start, int end);
+        /** Whether [start, end) overlaps a tabled company that should win over the name [start, nameEnd). */
+        boolean overlaps(int start, int nameEnd, int end);
+    }
+
+    /**
+     * Whether the words after a table's name, inside a longer recognised name, keep it the same
+     * company (大众|汽车集团 is Volkswagen) rather than make another (中国船舶|重工集团 is not 中国船舶).
+     */
+    boolean sameCompany(String extension, HhmmSegmenter segmenter) {
+        return segmenter.segment(extension).stream()
+                .allMatch(w -> extending.contains(extension.substring(w.start(), w.end())));
     }
 }

@@ -129,6 +129,40 @@ class CompanyMatcherTest {
     }
 
     @Test
+    void aNameWithAStockCodeIsACompanyEvenWhenNoTableListsIt() {
+        CompanyTable t = CompanyTable.parse("a\t甲工汽車\t甲工汽车\tA\t甲工汽車|(1234)\n", "x.tsv");
+        CompanyMatcher m = new CompanyMatcher(t, FOLDER, SCRIPTS);
+        String text = "晶圓代工廠力積電（6770）與甲工汽車（1234）";
+        List<CompanyMatcher.Mention> found = m.mentions(text);
+        assertEquals(List.of("org:力积电", "a"), found.stream().map(CompanyMatcher.Mention::company).distinct().toList());
+        assertEquals("力積電（6770）", text.substring(found.getFirst().start(), found.getFirst().end()));
+        // a year in brackets is no code, and a name needs a Han character before the bracket
+        assertEquals(List.of(), m.companies("世界盃足球賽（2026）開幕；（6770）"));
+        // a listed mainland code (6 digits) after a name too
+        assertEquals(List.of("org:晶合集成"), m.companies("晶合集成(688249)公布年报"));
+    }
+
+    @Test
+    void aTablesNameInsideALongerGroupNameIsAnotherCompanyUnlessTheRestIsItsOwn() {
+        CompanyTable t = CompanyTable.parse("s\t中國船舶\t中国船舶\tS\t\nv\t大眾\t大众\tV\t\n", "x.tsv");
+        CompanyMatcher m = new CompanyMatcher(t, FOLDER, SCRIPTS);
+        assertEquals(List.of("org:中国船舶重工集团"), m.companies("中国船舶重工集团公司所属"));
+        assertEquals(List.of("v"), m.companies("大众汽车集团在华投资"));
+        assertEquals(List.of("s"), m.companies("中国船舶今日公告"));
+    }
+
+    @Test
+    void theGeneratedTablesReachTheLongTail() {
+        // listings no hand table had: every TWSE/TPEx/興櫃 and A-share name comes from ../shared/data
+        assertEquals(List.of("tw-1101"), STANDARD.companies("台泥今年獲利"));
+        assertEquals(List.of("cn-600004"), STANDARD.companies("白云机场公司发布公告"));
+        // an ordinary word stays out unless a company word or its code follows it
+        assertEquals(List.of(), STANDARD.companies("白云机场航班恢复"));
+        assertEquals(List.of(), STANDARD.companies("大成就"));
+        assertEquals(List.of("tw-1210"), STANDARD.companies("大成(1210)股價"));
+    }
+
+    @Test
     void aBadOrgRuleLineNamesTheLine() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OrgNames.read(
                 new java.io.StringReader("# rules\nlegal\t有限公司\nsuffix\t公司\n"), "org.txt", s -> s));

@@ -29,11 +29,12 @@ public final class BenchMain {
     static final int USAGE = CommandLine.USAGE;
 
     static final String USAGE_TEXT = """
-            usage: zhsearch bench NAME [options]   |   zhsearch entities sample|eval|audit [options]
+            usage: zhsearch bench NAME [options]   |   zhsearch entities tables|sample|eval|audit [options]
                    |   zhsearch vocabulary build [options]
 
               vocabulary build [--data DIR] [--taiwan PATH] [--mainland PATH] [--out FILE] [--report FILE]
-              entities sample --input PATH... [--n N] [--seed S] [--out FILE]
+              entities tables [--data ../shared/data] [--general CCTV-DIR] [--out DIR] [--report FILE]
+              entities sample --input PATH... [--n N] [--seed S] [--topic FILE] [--out FILE]
               entities eval [--gold FILE] [--verbose]
                      Precision and recall of company extraction against a hand-annotated gold file.
               entities audit --index DIR [--n N] [--seed S] [--only PREFIX] [--out FILE] | --judged FILE
@@ -135,22 +136,33 @@ public final class BenchMain {
 
     private int entities(List<String> args) throws Args.UsageException, IOException {
         if (args.isEmpty()) {
-            throw new Args.UsageException("entities needs: sample | eval | audit");
+            throw new Args.UsageException("entities needs: tables | sample | eval | audit");
         }
         List<String> rest = args.subList(1, args.size());
         return switch (args.getFirst()) {
             case "sample" -> {
-                Args a = Args.parse(rest, Set.of("input", "out", "n", "seed"), Set.of());
+                Args a = Args.parse(rest, Set.of("input", "out", "n", "seed", "topic"), Set.of());
                 Path outFile = Path.of(a.get("out", "target/entity-sample.jsonl"));
+                List<String> topic = a.get("topic", null) == null ? List.of()
+                        : Files.readAllLines(Path.of(a.get("topic", ""))).stream().map(String::strip)
+                                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+                var folder = Analysis.standard().folder();
                 int n = EntityGold.sample(a.inputs(), a.integer("n", 50, 1, 10_000),
-                        Long.parseLong(a.get("seed", "42")), outFile);
+                        Long.parseLong(a.get("seed", "42")), topic, t -> folder.fold(t).toLowerCase(java.util.Locale.ROOT), outFile);
                 out.printf("%d documents sampled to %s: annotate their \"companies\" by hand%n", n, outFile);
                 yield OK;
+            }
+            case "tables" -> {
+                Args a = Args.parse(rest, Set.of("data", "general", "out", "report", "review"), Set.of());
+                yield CompanyTablesCommand.run(Path.of(a.get("data", "../shared/data")), Path.of(a.get("general", "../shared/corpora/cctv-xwlb")),
+                        Path.of(a.get("out", "analysis/src/main/resources/entities")), Path.of(a.get("report", "target/company-tables-report.tsv")),
+                        Path.of(a.get("review", "bench/src/main/resources/entities/listed-review.tsv")), out, err);
             }
             case "eval" -> {
                 Args a = Args.parse(rest, Set.of("gold"), Set.of("verbose"));
                 Path gold = Path.of(a.get("gold", "analysis/src/test/resources/entities/gold.jsonl"));
-                var report = EntityGold.evaluate(gold, Analysis.standard().companies());
+                var matcher = Analysis.standard().companies();
+                var report = EntityGold.namedByText(gold) ? EntityGold.evaluateByName(gold, matcher) : EntityGold.evaluate(gold, matcher);
                 out.print(report.table(a.flag("verbose")));
                 yield report.precision() >= 0.95 && report.recall() >= 0.90 ? OK : FAILED;
             }

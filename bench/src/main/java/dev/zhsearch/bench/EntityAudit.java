@@ -35,12 +35,7 @@ public final class EntityAudit {
 
         /** Lower and upper bound of the 95% Wilson interval around the precision. */
         public double[] interval() {
-            double n = right + wrong;
-            double p = precision();
-            double z = 1.96;
-            double centre = (p + z * z / (2 * n)) / (1 + z * z / n);
-            double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n);
-            return new double[] {centre - half, centre + half};
+            return wilson(right, right + wrong);
         }
     }
 
@@ -50,6 +45,18 @@ public final class EntityAudit {
      * Random documents (fixed seed) until {@code n} of them name a company whose id starts with
      * {@code only} (empty: any); one random such mention of each.
      */
+    /** The 95% Wilson score interval of a proportion of {@code k} in {@code n}. */
+    static double[] wilson(int k, int n) {
+        if (n == 0) {
+            return new double[] {0, 1};
+        }
+        double p = (double) k / n;
+        double z = 1.96;
+        double centre = (p + z * z / (2 * n)) / (1 + z * z / n);
+        double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / (1 + z * z / n);
+        return new double[] {centre - half, centre + half};
+    }
+
     public static List<Row> sample(Path index, CompanyMatcher matcher, int n, long seed, String only) throws IOException {
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
             if (reader.numDocs() == 0) {

@@ -1,0 +1,564 @@
+package dev.zhsearch.bench;
+
+import dev.zhsearch.convert.ChineseConverter;
+import dev.zhsearch.convert.PrefixDictionary;
+import dev.zhsearch.corpus.CorpusReaders;
+import dev.zhsearch.corpus.CorpusSink;
+import dev.zhsearch.corpus.ReadProblem;
+import dev.zhsearch.corpus.SourceDoc;
+import dev.zhsearch.entity.Company;
+import dev.zhsearch.entity.CompanyTable;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Builds the company tables from maintained public lists in {@code ../shared/data} (TWSE/TPEx and
+ * emerging-market listings, mainland A-shares, central state-owned enterprises, CC-CEDICT's companies
+ * and brands) into resource files of the analysis library, so that the company facet covers the long
+ * tail without hand typing ({@code ./zhsearch entities tables}).
+ *
+ * <p>A name that is also an ordinary word is decided by data, not by hand: it is a common word in
+ * CC-CEDICT (lower-case pinyin), a place or person there, a Taiwan short name that CCTV's 新闻联播
+ * (which does not report Taiwan's market) uses, or a mainland short name ending in a facility word
+ * ({@code listed-review.tsv}), or a mainland name common in CCTV but seldom near a company word. Such a name is display-only and matches with its code, its full name
+ * or a company word after it (統一企業, 大同公司). An alias that folds to one another company already
+ * has is left out (first table wins: the hand tables, then Taiwan, mainland, state-owned, CC-CEDICT)
+ * and reported.
+ */
+public final class CompanyTablesBuild {
+
+    /** CCTV documents from which a Taiwan short name counts as an ordinary word (CCTV does not report Taiwan's market). */
+    static final int OTHER_SIDE_USE_TW = 5;
+    /** Documents of a corpus from which a name is common enough to judge by its company-word share. */
+    static final int COMMON_USE = 30;
+    /** Below this share of documents with a company word near it, a common name is a word, not a company. */
+    static final double COMPANY_SHARE = 0.25;
+    /** Taiwan news documents from which a mainland short name does (Taiwan's press names big mainland firms, not small ones). */
+    static final int OTHER_SIDE_USE_CN = 20;
+    private static final Pattern LEGAL = Pattern.compile("(股份有限公司|有限責任公司|有限责任公司|有限公司|股份公司)$");
+    private static final Pattern ST_PREFIX = Pattern.compile("^(\\*?ST|S\\*?ST|SST|S|G|XD|XR|DR|N|C|U|W|UW)(?=\\p{IsHan})");
+    private static final Pattern COMPANY_GLOSS = Pattern.compile(
+            "(?i)\\b(company|corporation|corp\\.|inc\\.|ltd|co\\.|airlines?|airways|bank|group|conglomerate|manufacturer|carmaker|automaker"
+                    + "|retailer|supermarket|department store|restaurant chain|fast food|chain|brewery|bookstore chain|shipping line|insurer|e-commerce"
+                    + "|telecom\\w*|industr\\w*|holdings?|securities|insurance|pharma\\w*|electronics?|technolog\\w*|steel|petro\\w*|motors?"
+                    + "|semiconductors?|computers?|brand|enterprises?|firm|maker|producer|Co)\\b");
+    private static final Pattern NOT_A_COMPANY = Pattern.compile(
+            "(?i)(\\(\\d{4}-|founder|magnate|businessman|entrepreneur|neighbou?rhood|ocean|\\bsea\\b|street|square|road|bridge|airport|port of|world bank|central bank|people's bank|development bank of asia|asian development|monetary fund|west bank|bank of the|river ?bank"
+                    + "|township|county|district|province|city|town\\b|village|river|mountain|lake|island|surname|given name|prefecture|dynasty|emperor|temple)");
+    private static final List<String> COMPANY_WORDS = List.of("公司", "企業", "集團", "控股");
+
+    /** One line of a generated table. */
+    record Row(String id, String hant, String hans, String en, boolean displayOnly, List<String> aliases, String note) {
+        String line() {
+            String h = displayOnly ? "[" + hant + "]" : hant;
+            String s = displayOnly ? "[" + hans + "]" : hans;
+            return id + "\t" + h + "\t" + s + "\t[" + en + "]\t" + String.join("|", aliases);
+        }
+    }
+
+    /** What happened to one listing: its table, id, names and why a name is guarded or dropped. */
+    record Outcome(String table, String key, String id, String name, String verdict) {}
+
+    private final UnaryOperator<String> fold;
+    private final ChineseConverter s2t;
+    private final ChineseConverter t2s;
+    /** Folded alias → the id that claimed it first. */
+    private final Map<String, String> claims = new HashMap<>();
+    private final Map<String, String> codes = new HashMap<>();
+    private final List<Outcome> outcomes = new ArrayList<>();
+    private final Map<String, Boolean> cedictCommon = new HashMap<>();
+    private final Map<String, Boolean> cedictPlace = new HashMap<>();
+    /** Documents of CCTV's 新闻联播 (mainland) and of tw-news-digest (Taiwan) that hold each name. */
+    private final Map<String, Integer> mainlandUse = new HashMap<>();
+    private final Map<String, Integer> taiwanUse = new HashMap<>();
+    /** CCTV documents where a name stands near a company word (公司, 集团, 股份 …). */
+    private final Map<String, Integer> mainlandCompanyUse = new HashMap<>();
+    /** Characters on each side of a name in which a company word makes the use a company's. */
+    private static final int CONTEXT = 8;
+    private static final List<String> CONTEXT_WORDS = List.of("公司", "集团", "股份", "企业", "董事长", "总经理", "有限", "上市", "股价", "营收", "财报", "品牌", "门市", "门店", "旗下", "子公司");
+    private long mainlandDocs;
+    private long taiwanDocs;
+    private final Set<String> displayOnly = new LinkedHashSet<>();
+    private final Set<String> handDisplayOnly = new LinkedHashSet<>();
+    private final List<String> blocks = new ArrayList<>();
+    private final List<String> placeSuffixes = new ArrayList<>();
+    private final List<String> orgSuffixes = new ArrayList<>();
+
+    CompanyTablesBuild(UnaryOperator<String> fold, ChineseConverter s2t, ChineseConverter t2s) {
+        this.fold = fold;
+        this.s2t = s2t;
+        this.t2s = t2s;
+    }
+
+    /** Claims the hand tables' aliases and codes first: a listing they know joins their id. */
+    void claimHandTables(String... resources) throws IOException {
+        for (String r : resources) {
+            try (InputStream in = CompanyTable.class.getClassLoader().getResourceAsStream(r)) {
+                CompanyTable t = CompanyTable.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), r);
+                for (Company c : t.companies()) {
+                    for (String name : List.of(c.nameHant(), c.nameHans())) {
+                        if (c.aliases().stream().noneMatch(a -> Company.aliasText(a).equals(name))) {
+                            handDisplayOnly.add(fold.apply(name)); // a hand table's [word]: generated rows keep it so
+                        }
+                    }
+                    List<String> names = new ArrayList<>(c.aliases());
+                    names.addAll(List.of(c.nameHant(), c.nameHans()));
+                    for (String a : names) {
+                        String text = Company.aliasText(a);
+                        claims.putIfAbsent(fold.apply(text), c.id());
+                        var code = java.util.regex.Pattern.compile("\\((\\d{4,6})\\)").matcher(text);
+                        if (code.find()) {
+                            codes.putIfAbsent(code.group(1), c.id());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    void readReview(Path file) throws IOException {
+        for (String line : Files.readAllLines(file)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cols = line.split("\t");
+            List<String> phrases = List.of(cols[1].split("\\|"));
+            switch (cols[0]) {
+                case "display-only" -> phrases.forEach(p -> displayOnly.add(fold.apply(p)));
+                case "block" -> blocks.addAll(phrases);
+                case "place-suffix" -> phrases.forEach(p -> placeSuffixes.add(fold.apply(p)));
+                case "org-suffix" -> phrases.forEach(p -> orgSuffixes.add(fold.apply(p)));
+                default -> throw new IllegalArgumentException(file + ": unknown kind " + cols[0]);
+            }
+        }
+    }
+
+    /** Reads CC-CEDICT: which headwords are common words, which places or people. */
+    void readCedict(Path gz) throws IOException {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(gz)), StandardCharsets.UTF_8))) {
+            in.readLine();
+            for (String line; (line = in.readLine()) != null; ) {
+                String[] c = line.split("\t", -1);
+                if (c.length < 4 || c[2].isEmpty()) {
+                    continue;
+                }
+                boolean proper = Character.isUpperCase(c[2].charAt(0));
+                for (String w : new java.util.HashSet<>(List.of(fold.apply(c[0]), fold.apply(c[1])))) {
+                    if (!proper) {
+                        cedictCommon.put(w, true);
+                    } else if (!COMPANY_GLOSS.matcher(c[3]).find() || NOT_A_COMPANY.matcher(c[3]).find()) {
+                        cedictPlace.put(w, true);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Counts the documents of a corpus that hold each name (folded, at any position, nested names too):
+     * {@code mainland} for CCTV's 新闻联播, else Taiwan's news.
+     */
+    void countUse(Path corpus, boolean mainland, Set<String> names, PrintStream out) throws IOException {
+        Map<String, String> entries = new HashMap<>();
+        for (String n : names) {
+            if (n.length() >= 2) {
+                entries.put(n, n);
+            }
+        }
+        PrefixDictionary dict = PrefixDictionary.of(entries);
+        Map<String, Integer> use = mainland ? mainlandUse : taiwanUse;
+        Map<String, Integer> companyUse = mainland ? mainlandCompanyUse : new HashMap<>();
+        List<String> contextWords = CONTEXT_WORDS.stream().map(fold).toList();
+        long[] docs = new long[1];
+        String[] value = new String[1];
+        CorpusReaders.standard().readAll(List.of(corpus), new CorpusSink() {
+            @Override
+            public void accept(SourceDoc doc) {
+                String t = fold.apply(doc.title() + "\n" + doc.body());
+                Set<String> seen = new java.util.HashSet<>();
+                Set<String> asCompany = new java.util.HashSet<>();
+                for (int i = 0; i < t.length(); i++) {
+                    for (int len = dict.match(t, i, t.length(), value); len > 0; len = dict.match(t, i, i + len - 1, value)) {
+                        seen.add(value[0]);
+                        String around = t.substring(Math.max(0, i - CONTEXT), Math.min(t.length(), i + len + CONTEXT));
+                        if (contextWords.stream().anyMatch(around::contains)) {
+                            asCompany.add(value[0]);
+                        }
+                    }
+                }
+                seen.forEach(n -> use.merge(n, 1, Integer::sum));
+                asCompany.forEach(n -> companyUse.merge(n, 1, Integer::sum));
+                if (++docs[0] % 40_000 == 0) {
+                    out.printf("  %s: %,d documents%n", corpus, docs[0]);
+                }
+            }
+
+            @Override
+            public void skip(ReadProblem problem) {
+            }
+        });
+        if (mainland) {
+            mainlandDocs = docs[0];
+        } else {
+            taiwanDocs = docs[0];
+        }
+    }
+
+    /**
+     * Why a name is an ordinary word in general text, or null. A name that 1% of either corpus's
+     * documents hold is a word (or a dateline: 日電 in 台北13日電) more than a company; a Taiwan name that
+     * CCTV uses, or a mainland name that Taiwan's news uses, is one as well, since neither reports the
+     * other side's small listings.
+     */
+    private String generalUse(String f, String origin) {
+        int cn = mainlandUse.getOrDefault(f, 0);
+        int tw = taiwanUse.getOrDefault(f, 0);
+        if (cn >= 0.01 * Math.max(1, mainlandDocs) || tw >= 0.01 * Math.max(1, taiwanDocs)) {
+            return "in 1% of a corpus's documents (" + cn + " CCTV, " + tw + " Taiwan)";
+        }
+        int cnCompany = mainlandCompanyUse.getOrDefault(f, 0);
+        // full transcripts say 公司 / 集团 near a company they name; Taiwan's one-line digests often do not
+        if (!origin.equals("tw") && cn >= COMMON_USE && cnCompany < COMPANY_SHARE * cn && orgSuffixes.stream().noneMatch(f::endsWith)) {
+            return "common in CCTV, rarely near a company word (" + cnCompany + " of " + cn + " documents)";
+        }
+        if (origin.equals("tw") && cn >= OTHER_SIDE_USE_TW) {
+            return cn + " CCTV documents (general text for a Taiwan name)";
+        }
+        if (origin.equals("cn") && tw >= OTHER_SIDE_USE_CN) {
+            return tw + " Taiwan documents (general text for a mainland name)";
+        }
+        return null;
+    }
+
+    private String ordinary(String name, String origin) {
+        String f = fold.apply(name);
+        if (f.codePointCount(0, f.length()) < 2) {
+            return "one character";
+        }
+        if (displayOnly.contains(f)) {
+            return "reviewed: a word or name";
+        }
+        if (handDisplayOnly.contains(f)) {
+            return "display-only in a hand table";
+        }
+        if (cedictCommon.containsKey(f)) {
+            return "a common word in CC-CEDICT";
+        }
+        if (cedictPlace.containsKey(f)) {
+            return "a place or person in CC-CEDICT";
+        }
+        String general = generalUse(f, origin);
+        if (general != null) {
+            return general;
+        }
+        if (!origin.equals("tw")) {
+            for (String s : placeSuffixes) {
+                if (f.endsWith(s) && f.length() > s.length()) {
+                    return "ends in " + s + " (a facility or medium as often)";
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A display-only name still names its company as an item of a list beside another company
+     * (供應福懋、福壽及泰山): {@code ~name}, unless a review says it is a word or name everywhere.
+     */
+    private void listItem(List<String> aliases, String id, String name, String table) {
+        String f = fold.apply(name);
+        if (f.codePointCount(0, f.length()) >= 2 && !displayOnly.contains(f)) {
+            alias(aliases, id, Company.IN_LISTS + name, table);
+        }
+    }
+
+    /** Adds an alias unless another id has it; reports the conflict. */
+    private void alias(List<String> aliases, String id, String alias, String table) {
+        String key = fold.apply(Company.aliasText(alias));
+        if (key.codePointCount(0, key.length()) < 2) {
+            return;
+        }
+        String owner = claims.putIfAbsent(key, id);
+        if (owner == null || owner.equals(id)) {
+            if (!aliases.contains(alias)) {
+                aliases.add(alias);
+            }
+        } else {
+            outcomes.add(new Outcome(table, alias, id, alias, "alias left out: " + owner + " has it"));
+        }
+    }
+
+    /** The id a hand table gives this listing by its short name, full name or full name without its legal form; else {@code fresh}. */
+    private String known(String shortName, String full, String fresh) {
+        List<String> names = new ArrayList<>(List.of(shortName, full, stripLegal(full)));
+        if (stripLegal(full).endsWith("集团")) {
+            names.add(stripLegal(full).substring(0, stripLegal(full).length() - 2)); // 中国石油化工集团 is 中国石油化工's
+        }
+        for (String n : names) {
+            String id = n.isEmpty() ? null : claims.get(fold.apply(n));
+            if (id != null && !id.startsWith("tw-") && !id.startsWith("cn-")) {
+                return id;
+            }
+        }
+        return fresh;
+    }
+
+    /** Whether a display name may match: its folded form is this id's (a table's names are aliases too). */
+    private boolean owns(String id, String name) {
+        return id.equals(claims.get(fold.apply(name)));
+    }
+
+    private static String stripLegal(String name) {
+        return LEGAL.matcher(name).replaceFirst("");
+    }
+
+    private static boolean yearLike(String code) {
+        return code.length() == 4 && (code.startsWith("19") || code.startsWith("20"));
+    }
+
+    private static String taiwanShort(Map<String, String> r) {
+        return r.get("short_name").replaceAll("[-*]?(KY|DR|創)$|\\*$", "").strip();
+    }
+
+    private static String mainlandShort(Map<String, String> r) {
+        return ST_PREFIX.matcher(Normalizer.normalize(r.get("short_name_nfkc"), Normalizer.Form.NFKC).replace(" ", ""))
+                .replaceFirst("").replaceAll("(?<=\\p{IsHan})[AB]$", "");
+    }
+
+    /** Every name the tables may match on its own, folded: what {@link #countUse} counts. */
+    Set<String> names(Path tw, Path cn, Path soe, Path brands) throws IOException {
+        Set<String> names = new java.util.HashSet<>();
+        for (Map<String, String> r : Tsv.read(tw)) {
+            names.add(fold.apply(taiwanShort(r)));
+            names.add(fold.apply(stripLegal(r.getOrDefault("full_name", ""))));
+        }
+        for (Map<String, String> r : Tsv.read(cn)) {
+            names.add(fold.apply(mainlandShort(r)));
+            names.add(fold.apply(stripLegal(r.getOrDefault("full_name", ""))));
+        }
+        for (Map<String, String> r : Tsv.read(soe)) {
+            names.add(fold.apply(stripLegal(r.get("name"))));
+            names.add(fold.apply(stripLegal(r.getOrDefault("alt_name", ""))));
+        }
+        for (Map<String, String> r : Tsv.read(brands)) {
+            names.add(fold.apply(r.get("simplified")));
+        }
+        names.remove("");
+        return names;
+    }
+
+    /** Every TWSE, TPEx and emerging-market listing ({@code tw_companies.tsv}). */
+    List<Row> taiwan(Path tsv) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        for (Map<String, String> r : Tsv.read(tsv)) {
+            String code = r.get("code");
+            String shortName = taiwanShort(r);
+            String full = r.getOrDefault("full_name", "");
+            if (shortName.isEmpty()) {
+                continue;
+            }
+            // not by short name alone: 中石化 is Sinopec on the mainland and 中國石油化學工業開發 (1314) in Taiwan
+            String id = codes.getOrDefault(code, known("", full, "tw-" + code));
+            String why = ordinary(shortName, "tw");
+            List<String> aliases = new ArrayList<>();
+            if (why == null) {
+                alias(aliases, id, shortName, "tw");
+                if (!r.get("short_name").equals(shortName)) {
+                    alias(aliases, id, r.get("short_name"), "tw");
+                }
+            } else {
+                for (String w : COMPANY_WORDS) {
+                    alias(aliases, id, shortName + w, "tw");
+                }
+                listItem(aliases, id, shortName, "tw");
+            }
+            // the code alone where it cannot be a year, so that a mention stays on the name (台積電（2330）)
+            alias(aliases, id, yearLike(code) ? shortName + "(" + code + ")" : "(" + code + ")", "tw");
+            if (!full.isEmpty()) {
+                alias(aliases, id, full, "tw");
+                String stem = stripLegal(full);
+                if (!stem.equals(full) && ordinary(stem, "tw") == null) {
+                    alias(aliases, id, stem, "tw");
+                }
+            }
+            String en = r.getOrDefault("english_short", "").isBlank() ? shortName : r.get("english_short").strip();
+            rows.add(new Row(id, shortName, t2s.convert(shortName), en, why != null || !owns(id, shortName) || !owns(id, t2s.convert(shortName)), aliases,
+                    r.get("market") + (why == null ? "" : "; display-only: " + why)));
+            outcomes.add(new Outcome("tw", code, id, shortName, why == null ? "matched" : "display-only: " + why));
+        }
+        return rows;
+    }
+
+    /** Mainland A-shares ({@code a_share_companies.tsv}; B-shares are the same companies and left out). */
+    List<Row> mainland(Path tsv) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        for (Map<String, String> r : Tsv.read(tsv)) {
+            String code = r.get("code");
+            if (r.get("board").contains("B") || code.startsWith("200") || code.startsWith("900")) {
+                continue;
+            }
+            String shortName = mainlandShort(r);
+            if (shortName.isEmpty() || !shortName.codePoints().anyMatch(Character::isIdeographic)) {
+                continue;
+            }
+            String full = r.getOrDefault("full_name", "");
+            String id = known(shortName, full, "cn-" + code);
+            String why = ordinary(shortName, "cn");
+            List<String> aliases = new ArrayList<>();
+            if (why == null) {
+                alias(aliases, id, shortName, "cn");
+            } else {
+                for (String w : COMPANY_WORDS) {
+                    alias(aliases, id, shortName + w, "cn");
+                }
+                alias(aliases, id, shortName + "股份", "cn");
+                listItem(aliases, id, shortName, "cn");
+            }
+            alias(aliases, id, shortName + "(" + code + ")", "cn");
+            if (!full.isEmpty()) {
+                // the full name only: its stem is often the parent group's name too (中国船舶重工 in 中国船舶重工集团)
+                alias(aliases, id, full, "cn");
+            }
+            rows.add(new Row(id, s2t.convert(shortName), shortName, shortName, why != null || !owns(id, shortName), aliases,
+                    r.get("exchange") + " " + r.get("board") + (why == null ? "" : "; display-only: " + why)));
+            outcomes.add(new Outcome("cn", code, id, shortName, why == null ? "matched" : "display-only: " + why));
+        }
+        return rows;
+    }
+
+    /** Central state-owned and financial enterprises ({@code central_soe.tsv}; cultural ones, publishers and media, are left out). */
+    List<Row> stateOwned(Path tsv) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        for (Map<String, String> r : Tsv.read(tsv)) {
+            if (r.get("category").equals("mof_cultural")) {
+                continue;
+            }
+            String full = r.get("name").strip();
+            String stem = stripLegal(full);
+            String id = known("", full, "soe-" + r.get("category").replace('_', '-') + "-" + r.get("seq"));
+            List<String> aliases = new ArrayList<>();
+            alias(aliases, id, full, "soe");
+            String why = ordinary(stem, "cn");
+            if (why == null) {
+                alias(aliases, id, stem, "soe");
+            }
+            String alt = r.getOrDefault("alt_name", "").strip();
+            if (!alt.isEmpty()) {
+                alias(aliases, id, alt, "soe");
+                if (ordinary(stripLegal(alt), "cn") == null) {
+                    alias(aliases, id, stripLegal(alt), "soe");
+                }
+            }
+            rows.add(new Row(id, s2t.convert(stem), stem, stem, why != null || !owns(id, stem), aliases, r.get("category")));
+            outcomes.add(new Outcome("soe", r.get("category") + "-" + r.get("seq"), id, stem, why == null ? "matched" : "full name only: " + why));
+        }
+        return rows;
+    }
+
+    /** CC-CEDICT's company and brand names whose every sense is a company (三星 the township, 福克斯 the car are not). */
+    List<Row> cedictCompanies(Path tsv) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        for (Map<String, String> r : Tsv.read(tsv)) {
+            String gloss = r.get("english");
+            List<String> senses = List.of(gloss.split(" / "));
+            boolean every = senses.stream().allMatch(s -> COMPANY_GLOSS.matcher(s).find() || s.startsWith("abbr. for") || s.startsWith("also written"));
+            String trad = r.get("traditional");
+            String simp = r.get("simplified");
+            String verdict;
+            if (!every || NOT_A_COMPANY.matcher(gloss).find()) {
+                verdict = "left out: not every sense a company";
+            } else if (ordinary(simp, "brand") != null) {
+                verdict = "left out: " + ordinary(simp, "brand");
+            } else if (trad.codePoints().noneMatch(Character::isIdeographic)) {
+                verdict = "left out: no Chinese name";
+            } else {
+                String en = senses.getFirst().replaceAll("[,(].*", "").strip();
+                String slug = en.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+                String id = claims.getOrDefault(fold.apply(trad), "brand-" + (slug.isEmpty() ? "x" : slug));
+                while (id.startsWith("brand-") && !ids.add(id)) {
+                    id = id + "-2";
+                }
+                List<String> aliases = new ArrayList<>();
+                alias(aliases, id, trad, "cedict");
+                alias(aliases, id, simp, "cedict");
+                if (!aliases.isEmpty() || !id.startsWith("brand-")) {
+                    rows.add(new Row(id, trad, simp, en.isEmpty() ? trad : en, !owns(id, trad) || !owns(id, simp), aliases, ""));
+                }
+                verdict = "matched";
+            }
+            outcomes.add(new Outcome("cedict", trad, "", trad, verdict + ": " + gloss));
+        }
+        return rows;
+    }
+
+    List<Outcome> outcomes() {
+        return outcomes;
+    }
+
+    List<String> blocks() {
+        return blocks;
+    }
+
+    static void write(Path file, String header, List<Row> rows, List<String> blocks) throws IOException {
+        StringBuilder sb = new StringBuilder(header);
+        if (!blocks.isEmpty()) {
+            sb.append(CompanyTable.BLOCK).append('\t').append(String.join("|", blocks)).append('\n');
+        }
+        for (Row r : rows) {
+            sb.append(r.line()).append('\n');
+        }
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, sb);
+    }
+
+    static void writeReport(Path file, List<Outcome> outcomes) throws IOException {
+        StringBuilder sb = new StringBuilder("table\tkey\tid\tname\tverdict\n");
+        for (Outcome o : outcomes) {
+            sb.append(o.table()).append('\t').append(o.key()).append('\t').append(o.id()).append('\t').append(o.name()).append('\t').append(o.verdict()).append('\n');
+        }
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, sb);
+    }
+
+    /** Reads a TAB-separated file with a header line into maps by column name. */
+    static final class Tsv {
+        private Tsv() {}
+
+        static List<Map<String, String>> read(Path file) throws IOException {
+            List<String> lines = Files.readAllLines(file);
+            String[] head = lines.getFirst().split("\t", -1);
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] c = line.split("\t", -1);
+                Map<String, String> m = new LinkedHashMap<>();
+                for (int i = 0; i < head.length; i++) {
+                    m.put(head[i], i < c.length ? c[i] : "");
+                }
+                rows.add(m);
+            }
+            return rows;
+        }
+    }
+}
