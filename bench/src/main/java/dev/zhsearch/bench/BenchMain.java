@@ -68,6 +68,8 @@ public final class BenchMain {
               bench names [--n 500] [--sample OUT] | --score FILE
                      The most frequent proper names of each corpus (CC-CEDICT) to annotate with their
                      other-region form; --score: how many of them the fold equates, and OpenCC alone.
+              bench companies [--baseline DIR] [--rounds 3] [--top 30]   the extractor with an earlier version's tables beside
+                       today's: time per document and the top companies before and after (DIR: git archive of entities/)
               bench pagetypes [--input PATH...] [--sample 50] [--seed S] [--out FILE]
                      What clean/page-types.rules marks on the corpus (by type and by rule), roundups
                      split, and a random sample of the listing pages for a person to check.
@@ -286,6 +288,25 @@ public final class BenchMain {
                 Path json = Path.of(a.get("out", "target/bench-pasted.json"));
                 PastedBench.writeJson(r, json);
                 out.println("written " + json);
+                return OK;
+            }
+            case "companies" -> {
+                Args a = Args.parse(rest, Set.of("baseline", "input", "rounds", "top"), Set.of());
+                Path base = Path.of(a.get("baseline", "target/entities-baseline"));
+                if (!Files.isDirectory(base)) {
+                    err.println("zhsearch: no baseline tables at " + base + "; make them from an earlier commit, e.g.\n"
+                            + "  mkdir -p " + base + " && git archive 734232b analysis/src/main/resources/entities | tar -x --strip-components=5 -C " + base);
+                    return FAILED;
+                }
+                Analysis analysis = Analysis.standard();
+                List<Path> inputs = a.all("input").isEmpty() ? List.of(Path.of("../shared/corpora/tw-news-digest"), Path.of("../shared/corpora/cctv-xwlb")) : a.inputs();
+                var report = CompanyFacetBench.run(inputs, CompanyFacetBench.baseline(base, analysis.folder(), analysis.scripts()),
+                        analysis.companies(), a.integer("rounds", 3, 1, 20), out);
+                CompanyFacetBench.print(report, analysis.companies(), a.integer("top", 30, 1, 1000), out);
+                Path json = Path.of("target", "bench-companies.json");
+                Files.createDirectories(json.getParent());
+                this.json.writeValue(json.toFile(), report);
+                out.println("written: " + json);
                 return OK;
             }
             case "names" -> {
