@@ -48,9 +48,11 @@ public final class CompanyTablesBuild {
     /** CCTV documents from which a Taiwan short name counts as an ordinary word (CCTV does not report Taiwan's market). */
     static final int OTHER_SIDE_USE_TW = 5;
     /** Documents of a corpus from which a name is common enough to judge by its company-word share. */
-    static final int COMMON_USE = 30;
+    static final int COMMON_USE = 10;
     /** Below this share of documents with a company word near it, a common name is a word, not a company. */
     static final double COMPANY_SHARE = 0.25;
+    /** The same for Taiwan names in Taiwan's news. */
+    static final double TAIWAN_COMPANY_SHARE = 0.10;
     /** Taiwan news documents from which a mainland short name does (Taiwan's press names big mainland firms, not small ones). */
     static final int OTHER_SIDE_USE_CN = 20;
     private static final Pattern LEGAL = Pattern.compile("(股份有限公司|有限責任公司|有限责任公司|有限公司|股份公司)$");
@@ -61,8 +63,9 @@ public final class CompanyTablesBuild {
                     + "|telecom\\w*|industr\\w*|holdings?|securities|insurance|pharma\\w*|electronics?|technolog\\w*|steel|petro\\w*|motors?"
                     + "|semiconductors?|computers?|brand|enterprises?|firm|maker|producer|Co)\\b");
     private static final Pattern NOT_A_COMPANY = Pattern.compile(
-            "(?i)(\\(\\d{4}-|founder|magnate|businessman|entrepreneur|neighbou?rhood|ocean|\\bsea\\b|street|square|road|bridge|airport|port of|world bank|central bank|people's bank|development bank of asia|asian development|monetary fund|west bank|bank of the|river ?bank"
+            "(?i)(development bank|reserve bank|bank of (england|japan|korea|canada|france|italy|spain|russia|thailand|israel)|\\(\\d{4}-|founder|magnate|businessman|entrepreneur|neighbou?rhood|ocean|\\bsea\\b|street|square|road|bridge|airport|port of|world bank|central bank|people's bank|development bank of asia|asian development|monetary fund|west bank|bank of the|river ?bank"
                     + "|township|county|district|province|city|town\\b|village|river|mountain|lake|island|surname|given name|prefecture|dynasty|emperor|temple)");
+    private static final String COMMON_WORD = "a common word";
     private static final List<String> COMPANY_WORDS = List.of("公司", "企業", "集團", "控股");
 
     /** One line of a generated table. */
@@ -91,9 +94,11 @@ public final class CompanyTablesBuild {
     private final Map<String, Integer> taiwanUse = new HashMap<>();
     /** CCTV documents where a name stands near a company word (公司, 集团, 股份 …). */
     private final Map<String, Integer> mainlandCompanyUse = new HashMap<>();
+    private final Map<String, Integer> taiwanCompanyUse = new HashMap<>();
     /** Characters on each side of a name in which a company word makes the use a company's. */
     private static final int CONTEXT = 8;
-    private static final List<String> CONTEXT_WORDS = List.of("公司", "集团", "股份", "企业", "董事长", "总经理", "有限", "上市", "股价", "营收", "财报", "品牌", "门市", "门店", "旗下", "子公司");
+    private static final List<String> CONTEXT_WORDS = List.of("公司", "集团", "股份", "企业", "董事长", "总经理", "有限", "上市", "股价", "营收", "财报", "品牌", "门市", "门店", "旗下", "子公司",
+            "股", "涨", "跌", "法说", "员工", "营运", "产品", "客户", "订单", "出货", "获利", "公告", "投资", "营业");
     private long mainlandDocs;
     private long taiwanDocs;
     private final Set<String> displayOnly = new LinkedHashSet<>();
@@ -101,6 +106,8 @@ public final class CompanyTablesBuild {
     /** Folded names that Taiwan's news writes as 名稱(代號) at least twice with the same code. */
     private final Set<String> pressWritesWithCode = new java.util.HashSet<>();
     private final dev.zhsearch.entity.CompanyDiscovery discovery = new dev.zhsearch.entity.CompanyDiscovery();
+    /** Companies Taiwan's press writes as 名稱(代號), most mentioned first. */
+    private List<dev.zhsearch.entity.CompanyDiscovery.Candidate> discovered = List.of();
     private final List<String> blocks = new ArrayList<>();
     private final List<String> placeSuffixes = new ArrayList<>();
     private final List<String> orgSuffixes = new ArrayList<>();
@@ -188,7 +195,7 @@ public final class CompanyTablesBuild {
         }
         PrefixDictionary dict = PrefixDictionary.of(entries);
         Map<String, Integer> use = mainland ? mainlandUse : taiwanUse;
-        Map<String, Integer> companyUse = mainland ? mainlandCompanyUse : new HashMap<>();
+        Map<String, Integer> companyUse = mainland ? mainlandCompanyUse : taiwanCompanyUse;
         List<String> contextWords = CONTEXT_WORDS.stream().map(fold).toList();
         long[] docs = new long[1];
         String[] value = new String[1];
@@ -225,7 +232,8 @@ public final class CompanyTablesBuild {
             mainlandDocs = docs[0];
         } else {
             taiwanDocs = docs[0];
-            discovery.candidates(2, null).forEach(c -> pressWritesWithCode.add(fold.apply(c.name())));
+            discovered = discovery.candidates(2, null);
+            discovered.forEach(c -> pressWritesWithCode.add(fold.apply(c.name())));
         }
     }
 
@@ -239,12 +247,18 @@ public final class CompanyTablesBuild {
         int cn = mainlandUse.getOrDefault(f, 0);
         int tw = taiwanUse.getOrDefault(f, 0);
         if (cn >= 0.01 * Math.max(1, mainlandDocs) || tw >= 0.01 * Math.max(1, taiwanDocs)) {
-            return "in 1% of a corpus's documents (" + cn + " CCTV, " + tw + " Taiwan)";
+            return COMMON_WORD + ": in 1% of a corpus's documents (" + cn + " CCTV, " + tw + " Taiwan)";
         }
         int cnCompany = mainlandCompanyUse.getOrDefault(f, 0);
         // full transcripts say 公司 / 集团 near a company they name; Taiwan's one-line digests often do not
         if (!origin.equals("tw") && cn >= COMMON_USE && cnCompany < COMPANY_SHARE * cn && orgSuffixes.stream().noneMatch(f::endsWith)) {
             return "common in CCTV, rarely near a company word (" + cnCompany + " of " + cn + " documents)";
+        }
+        int twCompany = taiwanCompanyUse.getOrDefault(f, 0);
+        // Taiwan's one-line digests name a company with fewer company words around it than CCTV's
+        // transcripts: a lower share, for names the lists call Taiwan's (大台北 the region, 台灣大 the university)
+        if (origin.equals("tw") && tw >= COMMON_USE && twCompany < TAIWAN_COMPANY_SHARE * tw) {
+            return "common in Taiwan's news, rarely near a company word (" + twCompany + " of " + tw + " documents)";
         }
         if (origin.equals("tw") && cn >= OTHER_SIDE_USE_TW) {
             return cn + " CCTV documents (general text for a Taiwan name)";
@@ -273,7 +287,7 @@ public final class CompanyTablesBuild {
             return "display-only in a hand table";
         }
         if (cedictCommon.containsKey(f)) {
-            return "a common word in CC-CEDICT";
+            return COMMON_WORD + " in CC-CEDICT";
         }
         if (cedictPlace.containsKey(f)) {
             return "a place or person in CC-CEDICT";
@@ -290,6 +304,18 @@ public final class CompanyTablesBuild {
             }
         }
         return null;
+    }
+
+    /**
+     * A guarded name with a company word after it names the company (大同公司, 泰山企業), except that
+     * a common word with 企業 after it is a kind of business (机器人企业, 全国企业), not a name.
+     */
+    private void companyWords(List<String> aliases, String id, String name, String why, String table) {
+        for (String w : COMPANY_WORDS) {
+            if (!(w.equals("企業") && why.startsWith(COMMON_WORD))) {
+                alias(aliases, id, name + w, table);
+            }
+        }
     }
 
     /**
@@ -398,9 +424,7 @@ public final class CompanyTablesBuild {
                     alias(aliases, id, r.get("short_name"), "tw");
                 }
             } else {
-                for (String w : COMPANY_WORDS) {
-                    alias(aliases, id, shortName + w, "tw");
-                }
+                companyWords(aliases, id, shortName, why, "tw");
                 listItem(aliases, id, shortName, "tw");
             }
             // the code alone where it cannot be a year, so that a mention stays on the name (台積電（2330）)
@@ -416,6 +440,25 @@ public final class CompanyTablesBuild {
             rows.add(new Row(id, shortName, t2s.convert(shortName), en, why != null || !owns(id, shortName) || !owns(id, t2s.convert(shortName)), aliases,
                     r.get("market") + (why == null ? "" : "; display-only: " + why)));
             outcomes.add(new Outcome("tw", code, id, shortName, why == null ? "matched" : "display-only: " + why));
+        }
+        // what the press writes as 名稱(代號) but the lists lack (delisted, or newer than the snapshot: 長亨精密 (4546));
+        // 00… codes are ETFs
+        Set<String> listed = new java.util.HashSet<>();
+        Tsv.read(tsv).forEach(r -> listed.add(r.get("code")));
+        for (var c : discovered) {
+            if (listed.contains(c.code()) || codes.containsKey(c.code()) || yearLike(c.code()) || c.code().startsWith("00") || c.name().length() > 8) {
+                continue;
+            }
+            String id = known(c.name(), "", "tw-" + c.code());
+            String why = ordinary(c.name(), "tw");
+            List<String> aliases = new ArrayList<>();
+            if (why == null) {
+                alias(aliases, id, c.name(), "tw-press");
+            }
+            alias(aliases, id, "(" + c.code() + ")", "tw-press");
+            rows.add(new Row(id, c.name(), t2s.convert(c.name()), c.name(), why != null || !owns(id, c.name()), aliases, "press"));
+            outcomes.add(new Outcome("tw-press", c.code(), id, c.name(), (why == null ? "matched" : "display-only: " + why)
+                    + " (" + c.mentions() + " mentions as 名稱(代號), not in the lists)"));
         }
         return rows;
     }
@@ -439,9 +482,7 @@ public final class CompanyTablesBuild {
             if (why == null) {
                 alias(aliases, id, shortName, "cn");
             } else {
-                for (String w : COMPANY_WORDS) {
-                    alias(aliases, id, shortName + w, "cn");
-                }
+                companyWords(aliases, id, shortName, why, "cn");
                 alias(aliases, id, shortName + "股份", "cn");
                 listItem(aliases, id, shortName, "cn");
             }
