@@ -228,6 +228,15 @@ public final class CompanyMatcher {
         return a.end() <= b.start() && b.start() - a.end() <= 4 && LIST_SEPARATORS.contains(t.substring(a.end(), b.start()).strip());
     }
 
+    /**
+     * Whether {@code [start, end)} of folded, lower-cased text stands as a word the way this matcher
+     * accepts an alias there: Latin on word boundaries, Han on the segmenter's (力成 does not in 努力成为).
+     * Table builders count a name's use in general text with it, so that they judge what would match.
+     */
+    public boolean standsAsWord(String t, int start, int end) {
+        return wordBoundaries(t, start, end) && onSegmentBoundaries(t, start, end);
+    }
+
     /** Whether a match that begins or ends with a Han character starts and ends on smartcn word boundaries. */
     private boolean onSegmentBoundaries(String t, int start, int end) {
         boolean hanStart = Character.isIdeographic(t.codePointAt(start));

@@ -112,7 +112,11 @@ public final class CompanyTablesBuild {
     private final List<String> placeSuffixes = new ArrayList<>();
     private final List<String> orgSuffixes = new ArrayList<>();
 
-    CompanyTablesBuild(UnaryOperator<String> fold, ChineseConverter s2t, ChineseConverter t2s) {
+    /** Judges whether an occurrence stands as a word as the matcher would; null counts every occurrence. */
+    private final dev.zhsearch.entity.CompanyMatcher words;
+
+    CompanyTablesBuild(UnaryOperator<String> fold, ChineseConverter s2t, ChineseConverter t2s, dev.zhsearch.entity.CompanyMatcher words) {
+        this.words = words;
         this.fold = fold;
         this.s2t = s2t;
         this.t2s = t2s;
@@ -183,7 +187,8 @@ public final class CompanyTablesBuild {
     }
 
     /**
-     * Counts the documents of a corpus that hold each name (folded, at any position, nested names too):
+     * Counts the documents of a corpus that use each name as a word (folded; nested names too; an
+     * occurrence inside another word, as the matcher's word and segment boundaries tell, is none):
      * {@code mainland} for CCTV's 新闻联播, else Taiwan's news.
      */
     void countUse(Path corpus, boolean mainland, Set<String> names, PrintStream out) throws IOException {
@@ -210,6 +215,9 @@ public final class CompanyTablesBuild {
                 Set<String> asCompany = new java.util.HashSet<>();
                 for (int i = 0; i < t.length(); i++) {
                     for (int len = dict.match(t, i, t.length(), value); len > 0; len = dict.match(t, i, i + len - 1, value)) {
+                        if (words != null && !words.standsAsWord(t, i, i + len)) {
+                            continue; // inside another word: no use of the name (力成 in 努力成为)
+                        }
                         seen.add(value[0]);
                         String around = t.substring(Math.max(0, i - CONTEXT), Math.min(t.length(), i + len + CONTEXT));
                         if (contextWords.stream().anyMatch(around::contains)) {
@@ -276,6 +284,9 @@ public final class CompanyTablesBuild {
         }
         if (displayOnly.contains(f)) {
             return "reviewed: a word or name";
+        }
+        if (f.length() <= 3 && f.chars().allMatch(c -> c < 0x80 && Character.isLetter(c))) {
+            return "a Latin name of three letters or fewer: an acronym as often (GIS, AES)";
         }
         if (f.codePointCount(0, f.length()) == 2 && f.codePoints().allMatch(Character::isIdeographic) && !pressWritesWithCode.contains(f)) {
             // the audit of 200 random mentions (seed 2601) found two-character listed names inside

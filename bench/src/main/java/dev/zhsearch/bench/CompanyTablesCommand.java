@@ -37,8 +37,12 @@ final class CompanyTablesCommand {
             }
         }
         OpenccConfigs configs = new OpenccConfigs();
-        var fold = dev.zhsearch.entity.CompanyMatcher.aliasFold(dev.zhsearch.convert.ScriptFolder.standard(configs));
-        CompanyTablesBuild b = new CompanyTablesBuild(fold, configs.converter("s2t"), configs.converter("t2s"));
+        var folder = dev.zhsearch.convert.ScriptFolder.standard(configs);
+        var fold = dev.zhsearch.entity.CompanyMatcher.aliasFold(folder);
+        // a matcher with no table: only its word and segment boundaries are used, to count real uses of a name
+        var words = new dev.zhsearch.entity.CompanyMatcher(dev.zhsearch.entity.CompanyTable.parse("", "(none)"), folder,
+                new dev.zhsearch.convert.ScriptDetector(configs));
+        CompanyTablesBuild b = new CompanyTablesBuild(fold, configs.converter("s2t"), configs.converter("t2s"), words);
         b.claimHandTables("entities/companies.tsv", "entities/major.tsv");
         b.readReview(review);
         o.println("reading CC-CEDICT…");
