@@ -204,7 +204,19 @@ public final class CompanyMatcher {
 
     private boolean acceptable(Target target, String t, int start, int end, Script script) {
         return target.inScript(script) && wordBoundaries(t, start, end)
-                && (target.blocked() || onSegmentBoundaries(t, start, end));
+                && (target.blocked() || onSegmentBoundaries(t, start, end) && !modelAfter(t, end));
+    }
+
+    /**
+     * A model designator right after a maker's name makes the mention a product's (波音737, 空客A330,
+     * Mazda CX-5), which names no company: up to four letters, an optional hyphen, then two to four
+     * digits that are not a year or a date (三星2024年營收 still names Samsung).
+     */
+    private static final java.util.regex.Pattern MODEL = java.util.regex.Pattern.compile("\\s?[a-z]{0,4}-?\\d{1,4}(?![\\d年月日%.,])");
+
+    private static boolean modelAfter(String t, int end) {
+        java.util.regex.Matcher m = MODEL.matcher(t).region(end, Math.min(t.length(), end + 12));
+        return m.lookingAt() && (m.group().strip().length() > 1 || m.group().strip().matches("\\d"));
     }
 
     /** Moves each list-only mention that is a list item beside an accepted mention into {@code found}, transitively. */

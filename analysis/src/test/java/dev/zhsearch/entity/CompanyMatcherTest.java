@@ -152,6 +152,14 @@ class CompanyMatcherTest {
     }
 
     @Test
+    void aMakersNameBeforeAModelNamesTheProductNotTheCompany() {
+        assertEquals(List.of(), STANDARD.companies("一架波音737客機降落"));
+        assertEquals(List.of(), STANDARD.companies("空客A330飞抵"));
+        assertEquals(List.of("boeing"), STANDARD.companies("波音公司交付737客機"));
+        assertEquals(List.of("samsung"), STANDARD.companies("三星2024年營收創高"));
+    }
+
+    @Test
     void theGeneratedTablesReachTheLongTail() {
         // listings no hand table had: every TWSE/TPEx/興櫃 and A-share name comes from ../shared/data
         assertEquals(List.of("tw-1101"), STANDARD.companies("台泥今年獲利"));
