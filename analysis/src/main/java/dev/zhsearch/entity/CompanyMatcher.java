@@ -208,15 +208,15 @@ public final class CompanyMatcher {
     }
 
     /**
-     * A model designator right after a maker's name makes the mention a product's (波音737, 空客A330,
-     * Mazda CX-5), which names no company: up to four letters, an optional hyphen, then two to four
-     * digits that are not a year or a date (三星2024年營收 still names Samsung).
+     * A model number right after a maker's name makes the mention a product's (波音737, 空客A330): up
+     * to two letters and three digits, not followed by more digits, a date or a count word (波音300架
+     * is an order; Meta Q2, 美光1P製程, 三星2024年 still name the company).
      */
-    private static final java.util.regex.Pattern MODEL = java.util.regex.Pattern.compile("\\s?[a-z]{0,4}-?\\d{1,4}(?![\\d年月日%.,])");
+    private static final java.util.regex.Pattern MODEL = java.util.regex.Pattern.compile(
+            "\\s?[a-z]{0,2}\\d{3}(?![\\d年月日号號%.,億亿萬万元人家名個个台輛辆架艘多餘余])");
 
     private static boolean modelAfter(String t, int end) {
-        java.util.regex.Matcher m = MODEL.matcher(t).region(end, Math.min(t.length(), end + 12));
-        return m.lookingAt() && (m.group().strip().length() > 1 || m.group().strip().matches("\\d"));
+        return MODEL.matcher(t).region(end, Math.min(t.length(), end + 8)).lookingAt();
     }
 
     /** Moves each list-only mention that is a list item beside an accepted mention into {@code found}, transitively. */

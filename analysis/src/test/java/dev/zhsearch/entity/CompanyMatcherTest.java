@@ -157,6 +157,8 @@ class CompanyMatcherTest {
         assertEquals(List.of(), STANDARD.companies("空客A330飞抵"));
         assertEquals(List.of("boeing"), STANDARD.companies("波音公司交付737客機"));
         assertEquals(List.of("samsung"), STANDARD.companies("三星2024年營收創高"));
+        assertEquals(List.of("boeing"), STANDARD.companies("波音300架訂單"));
+        assertEquals(List.of("meta"), STANDARD.companies("Meta Q2營收年增28%"));
     }
 
     @Test
