@@ -10,6 +10,8 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import net from 'node:net';
 import { chromium } from 'playwright-core';
+import Parser from 'rss-parser';
+import { readFileSync } from 'node:fs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -239,4 +241,46 @@ test('the command line prints no JVM or Lucene noise; a malformed Lucene query i
   const bad = run('search', '--index', indexDir, '--syntax', 'lucene', '"unbalanced');
   assert.equal(bad.status, 2);
   assert.equal(bad.stderr.trim().split('\n').length, 1, bad.stderr);
+});
+
+test('export downloads a CSV of the visible hits, in their order', async () => {
+  const page = await newPage();
+  await page.goto(`${base}/?q=AI&sort=date`);
+  await page.waitForSelector('#hits > li');
+  await settle(page);
+  const visible = await hitIds(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  assert.equal(download.suggestedFilename(), 'zhsearch-export.csv');
+  const rows = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+  assert.equal(rows[0], 'id,date,source,script,title,url,companies,company_names,score');
+  const ids = rows.slice(1).map((r) => r.split(',')[0].replace(/^"|"$/g, ''));
+  assert.deepEqual(ids.slice(0, visible.length), visible, 'the export starts with the hits on the page, in order');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the feed link and each company\'s feed give Atom that a feed parser reads, newest first', async () => {
+  const page = await newPage();
+  await page.goto(`${base}/?q=${encodeURIComponent('台積電')}`);
+  await page.waitForSelector('#hits > li');
+  await settle(page);
+  const href = await page.getAttribute('#feed-link', 'href');
+  assert.ok(href.startsWith('/feed.atom?') && href.includes('q='), href);
+  assert.equal(await page.getAttribute('link[rel=alternate][type="application/atom+xml"]', 'href'), href, 'autodiscovery');
+  const parser = new Parser();
+  const feed = await parser.parseString(await (await fetch(base + href)).text());
+  assert.ok(feed.items.length > 0);
+  const times = feed.items.map((i) => Date.parse(i.isoDate ?? i.pubDate));
+  for (let i = 1; i < times.length; i++) assert.ok(times[i] <= times[i - 1], `newest first: ${times}`);
+  for (const item of feed.items) assert.ok(item.link.startsWith(`${base}/?doc=`), item.link);
+  const companyFeed = await page.getAttribute('#company-list li a.feed', 'href');
+  const company = new URL(base + companyFeed).searchParams.get('company');
+  const cf = await parser.parseString(await (await fetch(base + companyFeed)).text());
+  assert.ok(cf.items.length > 0, `feed of ${company}`);
+  await page.goto(feed.items[0].link);
+  await page.waitForSelector('#doc[open]');
+  assert.ok((await page.textContent('#doc-title')).length > 0, 'an entry opens its document');
+  await page.screenshot({ path: join(SHOTS, 'feed-and-export.png') });
+  assert.deepEqual(page.errors, []);
+  await page.close();
 });

@@ -124,6 +124,7 @@ function showResults(r) {
   $('status').textContent = r.total === 0 ? '' : `${r.total.toLocaleString()} 筆結果 · ${r.tookMs} ms`
     + (r.partial ? ' · 同時含所有詞的結果不足一頁，也列出只含部分詞的結果（排在後面）' : '');
   renderChips(r);
+  renderFollow(r);
   $('hits').replaceChildren(...r.hits.map((h) => el('li', { 'data-id': h.id },
     el('h3', {}, el('a', { href: `?${toParams({ ...state, doc: h.id })}`, html: h.title,
       onclick: (e) => { e.preventDefault(); update({ doc: h.id }, { resetPage: false }); } })),
@@ -144,6 +145,22 @@ function showResults(r) {
   $('page-label').textContent = `第 ${state.page} / ${pages.toLocaleString()} 頁`;
   $('prev').disabled = state.page <= 1;
   $('next').disabled = state.page >= pages;
+}
+
+/** The search's filters, for its feed and exports: no page, document or sort (a feed is newest first). */
+function followParams(extra = {}) {
+  const p = toParams({ ...state, doc: '', page: 1, sort: '', ...extra });
+  return p;
+}
+
+function renderFollow(r) {
+  const feed = `/feed.atom?${followParams()}`;
+  $('follow').hidden = r.total === 0;
+  $('feed-link').href = feed;
+  $('feed-alternate').href = feed;
+  const exportParams = (format) => { const p = toParams({ ...state, doc: '', page: 1 }); p.set('format', format); return p; };
+  $('export-csv').href = `/api/export?${exportParams('csv')}`;
+  $('export-jsonl').href = `/api/export?${exportParams('jsonl')}`;
 }
 
 function showEmpty() {
@@ -194,7 +211,9 @@ function facetList(listId, values, selected, key, label = (v) => v.name) {
     return el('li', {}, el('label', { for: id },
       el('input', { type: 'checkbox', id, checked, onchange: () => update({
         [key]: checked ? selected.filter((x) => x !== v.id) : [...selected, v.id] }) }),
-      el('span', { class: 'name' }, label(v)), el('span', { class: 'count' }, v.count.toLocaleString())));
+      el('span', { class: 'name' }, label(v)), el('span', { class: 'count' }, v.count.toLocaleString())),
+      key === 'company' ? el('a', { class: 'feed', href: `/feed.atom?${followParams({ company: [v.id], q: '', from: '', to: '', source: [], script: [] })}`,
+        type: 'application/atom+xml', title: `訂閱 ${label(v)} 的新聞（Atom）`, 'aria-label': `訂閱 ${label(v)}` }, '⌁') : null);
   }));
 }
 

@@ -5,6 +5,8 @@ import dev.zhsearch.index.DocumentStore;
 import dev.zhsearch.index.LiveIndex;
 import dev.zhsearch.search.InvalidQueryException;
 import dev.zhsearch.search.Searching;
+import dev.zhsearch.search.SearchRequest;
+import dev.zhsearch.search.SearchResult;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -139,6 +141,8 @@ public final class ApiServer {
                 }
             });
             c.routes.get("/api/search", this::search);
+            c.routes.get("/api/export", this::export);
+            c.routes.get("/feed.atom", this::feed);
             c.routes.get("/api/documents/{id}", this::document);
             c.routes.get("/api/suggest", this::suggest);
             c.routes.get("/api/analyze", this::analyze);
@@ -189,6 +193,71 @@ public final class ApiServer {
 
     private void search(Context ctx) throws Exception {
         ctx.json(service.search(Params.searchRequest(ctx)));
+    }
+
+    /** Entries a feed gives by default (at most {@link SearchRequest#MAX_SIZE}). */
+    static final int FEED_SIZE = 20;
+
+    /** {@code /feed.atom?q=…&company=…}: the search, newest first, as Atom; the same parameters and errors as /api/search. */
+    private void feed(Context ctx) throws Exception {
+        SearchRequest r = Params.searchRequest(ctx);
+        int size = ctx.queryParam("size") == null ? FEED_SIZE : r.size();
+        SearchResult result = service.search(new SearchRequest(r.query(), r.companies(), r.sources(), r.scripts(), r.from(), r.to(),
+                SearchRequest.Sort.DATE_DESC, 1, size, true, r.display(), r.syntax()));
+        String query = ctx.queryString() == null ? "" : ctx.queryString();
+        String base = ctx.scheme() + "://" + ctx.host();
+        StringBuilder title = new StringBuilder("zhsearch: ").append(r.query().isBlank() ? "最新新聞" : r.query());
+        if (!r.companies().isEmpty()) {
+            title.append(" · ").append(String.join("、", r.companies().stream()
+                    .map(id -> analysis.companyTable().get(id).map(r.display()::companyName).orElse(id)).toList()));
+        }
+        String display = ctx.queryParam("display") == null ? "orig" : ctx.queryParam("display").strip();
+        ctx.contentType(AtomFeed.TYPE).result(AtomFeed.write(result, base, "/feed.atom" + (query.isEmpty() ? "" : "?" + query),
+                "/" + (query.isEmpty() ? "" : "?" + query), title.toString(), display));
+    }
+
+    /**
+     * {@code /api/export?format=csv|jsonl&q=…}: the search's documents, in its order, up to
+     * {@code limit} (default 1,000, at most 10,000), streamed a page at a time so that memory stays
+     * flat whatever the size; the same parameters and errors as /api/search.
+     */
+    private void export(Context ctx) throws Exception {
+        ResultExport format;
+        try {
+            format = ResultExport.parse(ctx.queryParam("format"));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage(), Map.of("format", String.valueOf(ctx.queryParam("format"))));
+        }
+        int limit = Params.integer(ctx, "limit", ResultExport.DEFAULT_ROWS);
+        if (limit < 1 || limit > ResultExport.MAX_ROWS) {
+            throw new BadRequest("limit must be between 1 and " + ResultExport.MAX_ROWS, Map.of("limit", limit));
+        }
+        SearchRequest r = Params.searchRequest(ctx);
+        int pageSize = SearchRequest.MAX_SIZE;
+        // the first page before any byte is sent: a bad query still gets its 400
+        SearchResult first = service.search(new SearchRequest(r.query(), r.companies(), r.sources(), r.scripts(), r.from(), r.to(),
+                r.sort(), 1, Math.min(pageSize, limit), false, r.display(), r.syntax()));
+        ctx.contentType(format.contentType);
+        ctx.header("Content-Disposition", "attachment; filename=\"zhsearch-export." + format.extension + "\"");
+        ctx.header("X-Total-Count", Long.toString(Math.min(first.total(), limit)));
+        try (var out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(ctx.outputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            format.header(out);
+            int written = 0;
+            SearchResult page = first;
+            for (int p = 1; ; p++) {
+                for (var h : page.hits()) {
+                    if (written++ < limit) {
+                        format.row(h, out);
+                    }
+                }
+                if (written >= limit || page.hits().size() < pageSize || (long) (p + 1) * pageSize > SearchRequest.MAX_PAGE_DEPTH) {
+                    break;
+                }
+                out.flush();
+                page = service.search(new SearchRequest(r.query(), r.companies(), r.sources(), r.scripts(), r.from(), r.to(),
+                        r.sort(), p + 1, pageSize, false, r.display(), r.syntax()));
+            }
+        }
     }
 
     private void document(Context ctx) throws Exception {

@@ -278,7 +278,7 @@ public final class Highlighting {
     }
 
     /** The text of {@link #escape}d HTML with its {@code <mark>} tags: the tags dropped, the five entities read back. */
-    static String plainText(String html) {
+    public static String plainText(String html) {
         return html.replace("<mark>", "").replace("</mark>", "")
                 .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
     }
