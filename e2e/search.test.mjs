@@ -284,3 +284,30 @@ test('the feed link and each company\'s feed give Atom that a feed parser reads,
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('a date preset filters to the last days before the newest document', async () => {
+  const page = await newPage();
+  const newest = (await (await fetch(`${base}/api/search?size=1&sort=date`)).json()).hits[0].date.slice(0, 10);
+  const day = (n) => { const d = new Date(`${newest}T00:00:00Z`); d.setUTCDate(d.getUTCDate() - n); return d.toISOString().slice(0, 10); };
+  await page.goto(`${base}/?q=AI`);
+  await page.waitForSelector('#hits > li');
+  await page.waitForFunction(() => !document.querySelector('#date-presets button[data-days="7"]').disabled);
+  await settle(page);
+  const before = (await hitIds(page)).length;
+  await page.click('#date-presets button[data-days="30"]');
+  await page.waitForFunction(() => new URL(location).searchParams.has('from'));
+  await settle(page);
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get('from'), day(29));
+  assert.equal(url.searchParams.get('to'), newest);
+  assert.equal(await page.getAttribute('#date-presets button[data-days="30"]', 'aria-pressed'), 'true');
+  const dates = await page.$$eval('#hits > li time', (ts) => ts.map((t) => t.getAttribute('datetime').slice(0, 10)));
+  for (const d of dates) assert.ok(d >= day(29) && d <= newest, `${d} within ${day(29)}..${newest}`);
+  assert.ok((await hitIds(page)).length <= before);
+  assert.equal(await page.inputValue('#from-date'), day(29), 'the custom range shows the preset');
+  await page.screenshot({ path: join(SHOTS, 'date-presets.png') });
+  await page.click('#date-presets button[data-days="0"]');
+  await page.waitForFunction(() => !new URL(location).searchParams.has('from'));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

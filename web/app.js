@@ -222,6 +222,7 @@ function renderFacets(f) {
   facetList('source-list', f.source, state.source, 'source');
   facetList('script-list', f.script, state.script, 'script', (v) => SCRIPT_NAMES[v.id] ?? v.id);
   renderHistogram(f);
+  renderPresets();
 }
 
 // ---- date histogram: click a bar, or drag across bars, to filter a range -----------------------
@@ -245,6 +246,44 @@ function fillMonths(months) {
     if (++m > 12) { m = 1; y++; }
   }
 }
+
+// ---- date presets: relative to the newest document, not to today (a corpus may end months ago) ----
+
+let newestDay = null;
+
+async function loadNewestDay() {
+  try {
+    const r = await api('/api/search', new URLSearchParams({ size: '1', sort: 'date', highlight: 'off' }));
+    newestDay = r.hits[0]?.date?.slice(0, 10) ?? null;
+  } catch { newestDay = null; }
+  renderPresets();
+}
+
+function minusDays(day, n) {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - n);
+  return d.toISOString().slice(0, 10);
+}
+
+function presetRange(days) {
+  return days === 0 || !newestDay ? { from: '', to: '' } : { from: minusDays(newestDay, days - 1), to: newestDay };
+}
+
+function renderPresets() {
+  for (const b of document.querySelectorAll('#date-presets button')) {
+    const days = Number(b.dataset.days);
+    const r = presetRange(days);
+    b.disabled = days !== 0 && !newestDay;
+    b.setAttribute('aria-pressed', String(r.from === state.from && r.to === state.to && (days === 0 || newestDay !== null)));
+    b.title = days === 0 ? '不限日期' : newestDay ? `${r.from} – ${r.to}（最新一篇：${newestDay}）` : '';
+  }
+  $('from-date').value = state.from;
+  $('to-date').value = state.to;
+}
+
+document.querySelectorAll('#date-presets button').forEach((b) => b.addEventListener('click', () => update(presetRange(Number(b.dataset.days)))));
+$('from-date').addEventListener('change', (e) => update({ from: e.target.value }));
+$('to-date').addEventListener('change', (e) => update({ to: e.target.value }));
 
 function renderHistogram(f) {
   const months = fillMonths(f.date.filter((d) => d.id !== 'unknown'));
@@ -380,3 +419,4 @@ $('prev').addEventListener('click', () => update({ page: state.page - 1 }, { res
 $('next').addEventListener('click', () => update({ page: state.page + 1 }, { resetPage: false }));
 
 render();
+loadNewestDay();
