@@ -311,3 +311,20 @@ test('a date preset filters to the last days before the newest document', async 
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('a document shows related articles, and one opens in the same view', async () => {
+  const page = await newPage();
+  await page.goto(`${base}/?q=${encodeURIComponent('台積電')}&doc=tw-tsmc-1`);
+  await page.waitForSelector('#doc[open]');
+  await page.waitForSelector('#doc-related:not([hidden]) #related-list li');
+  const related = await page.$$eval('#related-list li', (lis) => lis.map((li) => li.dataset.id));
+  assert.ok(!related.includes('tw-tsmc-1'), `not itself: ${related}`);
+  await page.screenshot({ path: join(SHOTS, 'related.png') });
+  const first = related[0];
+  await page.click(`#related-list li[data-id="${first}"] a`);
+  await page.waitForFunction((id) => new URL(location).searchParams.get('doc') === id, first);
+  await page.waitForFunction(() => document.querySelector('#doc-title').textContent.length > 0);
+  assert.ok(await page.$('#doc[open]'), 'the related article opens in the document view');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -327,13 +327,30 @@ async function openDocument(id) {
       d.url ? el('a', { href: d.url, rel: 'noopener noreferrer', target: '_blank' }, '原文連結') : null].filter(Boolean));
     $('doc-companies').replaceChildren(...d.companies.map((c) => el('span', { class: 'chip' }, c.name)));
     $('doc-body').innerHTML = d.bodyHtml;
+    showRelated(id);
   } catch (e) {
     $('doc-title').textContent = '無法開啟這篇新聞';
     $('doc-meta').replaceChildren(e.message);
     $('doc-companies').replaceChildren();
     $('doc-body').replaceChildren();
+    $('doc-related').hidden = true;
   }
   if (!$('doc').open) $('doc').showModal();
+}
+
+/** Related articles under a document: more like this, in either script; each opens in the same view. */
+async function showRelated(id) {
+  $('doc-related').hidden = true;
+  try {
+    const r = await api(`/api/documents/${encodeURIComponent(id)}/related`, new URLSearchParams({ display: state.display || 'orig', size: '5' }));
+    if (state.doc !== id) return; // another document was opened meanwhile
+    $('related-list').replaceChildren(...r.hits.map((h) => el('li', { 'data-id': h.id },
+      el('a', { href: `?${toParams({ ...state, doc: h.id })}`, html: h.title,
+        onclick: (e) => { e.preventDefault(); update({ doc: h.id }, { resetPage: false }); } }),
+      el('span', { class: 'meta' }, ' ', dateLabel(h), h.source ? ` · ${h.source}` : '',
+        ` · ${h.script === 'simplified' ? '简' : h.script === 'traditional' ? '繁' : '?'}`))));
+    $('doc-related').hidden = r.hits.length === 0;
+  } catch { /* related articles are a help, not the document: leave them out */ }
 }
 
 $('doc').addEventListener('close', () => { if (state.doc) update({ doc: '' }, { resetPage: false }); });

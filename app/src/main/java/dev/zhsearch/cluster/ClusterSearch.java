@@ -153,6 +153,14 @@ public final class ClusterSearch implements Searching {
         }
         // dfs: term statistics over every shard, so scores (and the order of hits) are the one index's
         JsonNode r = client.send("POST", "/" + alias + "/_search?search_type=dfs_query_then_fetch", body);
+        List<Hit> hits = hits(r, request);
+        FacetCounts facets = shaping.facets(counts(r.path("aggregations")), request);
+        long total = r.path("hits").path("total").path("value").asLong();
+        return new SearchResult(request.query(), total, (System.nanoTime() - start) / 1_000_000, request.page(), request.size(), hits, facets, partial);
+    }
+
+    /** The response's hits as the API gives them, marks and fold notes for the request's query. */
+    private List<Hit> hits(JsonNode r, SearchRequest request) {
         List<ScriptFolder.VocabularyMatch> queryWords = foldNotes.queryWords(request.query());
         Display display = request.display();
         List<Hit> hits = new ArrayList<>();
@@ -175,9 +183,45 @@ public final class ClusterSearch implements Searching {
                     snippets.stream().map(s -> display.html(s, configs)).toList(), shaping.companyRefs(companyIds, display),
                     foldNotes.notes(request.query(), queryWords, Highlighting.escape(rawTitle) + "\n" + String.join("\n", snippets))));
         }
-        FacetCounts facets = shaping.facets(counts(r.path("aggregations")), request);
+        return hits;
+    }
+
+    /** Most words a related-articles query takes (as the embedded engine). */
+    static final int RELATED_TERMS = 25;
+
+    @Override
+    public Optional<SearchResult> related(String id, int size, Display display) throws IOException {
+        long start = System.nanoTime();
+        Optional<StoredDocument> doc;
+        try {
+            doc = document(id, null, QueryFactory.Syntax.PEOPLE, Display.ORIGINAL);
+        } catch (InvalidQueryException e) {
+            throw new IllegalStateException(e); // no query: nothing to parse
+        }
+        if (doc.isEmpty()) {
+            return Optional.empty();
+        }
+        StoredDocument d = doc.get();
+        String family = d.parent() != null ? d.parent() : id;
+        ObjectNode body = json.createObjectNode();
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        // the same words as the embedded engine's more-like-this: the document's text, analysed by
+        // the fields' own (folding) analyzers, the most distinctive words, none in over 5% of documents
+        ObjectNode mlt = bool.putArray("must").addObject().putObject("more_like_this");
+        mlt.putArray("fields").add(Fields.TITLE).add(Fields.BODY);
+        mlt.putArray("like").add((d.title() == null ? "" : d.title()) + "\n" + (d.body() == null ? "" : d.body()));
+        mlt.put("min_term_freq", 1).put("min_doc_freq", 2).put("max_query_terms", RELATED_TERMS)
+                .put("max_doc_freq", (int) Math.max(SearchService.RELATED_MIN_MAX_DF, documentCount() / 20));
+        ArrayNode not = bool.putArray("must_not");
+        not.addObject().putObject("term").put(Fields.ID, id);
+        not.addObject().putObject("term").put(Fields.FAMILY, family);
+        not.addObject().putObject("term").put(Fields.PARENT, id);
+        body.put("size", size);
+        JsonNode r = client.send("POST", "/" + alias + "/_search?search_type=dfs_query_then_fetch", body);
+        SearchRequest request = new SearchRequest("", List.of(), List.of(), List.of(), null, null, SearchRequest.Sort.SCORE,
+                1, size, false, display, QueryFactory.Syntax.PEOPLE);
         long total = r.path("hits").path("total").path("value").asLong();
-        return new SearchResult(request.query(), total, (System.nanoTime() - start) / 1_000_000, request.page(), request.size(), hits, facets, partial);
+        return Optional.of(new SearchResult("", total, (System.nanoTime() - start) / 1_000_000, 1, size, hits(r, request), FacetCounts.EMPTY, false));
     }
 
     @Override

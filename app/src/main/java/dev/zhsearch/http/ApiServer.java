@@ -144,6 +144,7 @@ public final class ApiServer {
             c.routes.get("/api/export", this::export);
             c.routes.get("/feed.atom", this::feed);
             c.routes.get("/api/documents/{id}", this::document);
+            c.routes.get("/api/documents/{id}/related", this::related);
             c.routes.get("/api/suggest", this::suggest);
             c.routes.get("/api/analyze", this::analyze);
             c.routes.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
@@ -258,6 +259,24 @@ public final class ApiServer {
                         r.sort(), p + 1, pageSize, false, r.display(), r.syntax()));
             }
         }
+    }
+
+    /** Related articles a document view shows by default (at most {@link SearchRequest#MAX_SIZE}). */
+    static final int RELATED_SIZE = 5;
+
+    /** {@code /api/documents/{id}/related}: documents like this one, in either script; 404 if unknown. */
+    private void related(Context ctx) throws Exception {
+        String id = ctx.pathParam("id");
+        int size = Params.integer(ctx, "size", RELATED_SIZE);
+        if (size < 1 || size > SearchRequest.MAX_SIZE) {
+            throw new BadRequest("size must be between 1 and " + SearchRequest.MAX_SIZE, Map.of("size", size));
+        }
+        var result = service.related(id, size, Params.display(ctx));
+        if (result.isEmpty()) {
+            error(ctx, 404, "no document with this id", Map.of("id", id));
+            return;
+        }
+        ctx.json(result.get());
     }
 
     private void document(Context ctx) throws Exception {

@@ -52,6 +52,8 @@ public final class SearchService implements Searching {
     private final FacetShaping shaping;
     private final FoldNotes foldNotes;
     private final NewsRanking ranking;
+    /** The index's own analysis, for the words of a related-articles query. */
+    private final org.apache.lucene.analysis.Analyzer analyzer;
 
     private SearchService(Directory directory, ReferenceManager<IndexSearcher> manager, Closeable owned, Analysis analysis,
                           NewsRanking ranking) {
@@ -64,6 +66,7 @@ public final class SearchService implements Searching {
         this.configs = analysis.configs();
         this.shaping = new FacetShaping(analysis.companyTable(), analysis.configs());
         this.foldNotes = new FoldNotes(analysis.folder());
+        this.analyzer = analysis.perField();
     }
 
     /** Searches the last commit in {@code indexDir}, read-only; {@link #refresh()} picks up a newer one. */
@@ -213,6 +216,52 @@ public final class SearchService implements Searching {
                 yield new Sort(f, SortField.FIELD_SCORE);
             }
         };
+    }
+
+    /** Most words a related-articles query takes from the document (the most distinctive by tf-idf). */
+    static final int RELATED_TERMS = 25;
+    /** Below 1,000 documents, 5% is too few to judge a word common by. */
+    public static final int RELATED_MIN_MAX_DF = 50;
+
+    /**
+     * Documents like this one: more-like-this over the title and body as the index analysed them,
+     * folded, so a Traditional story finds its Simplified reprints and the other way round; the
+     * document itself and the rest of its corpus record (a roundup and its items) left out. Empty
+     * when no document has the id.
+     */
+    @Override
+    public Optional<SearchResult> related(String id, int size, Display display) throws IOException {
+        long start = System.nanoTime();
+        FacetedSearcher searcher = (FacetedSearcher) manager.acquire();
+        try {
+            TopDocs own = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+            if (own.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            int docNum = own.scoreDocs[0].doc;
+            Document d = searcher.storedFields().document(docNum);
+            org.apache.lucene.queries.mlt.MoreLikeThis mlt = new org.apache.lucene.queries.mlt.MoreLikeThis(searcher.getIndexReader());
+            mlt.setAnalyzer(analyzer);
+            mlt.setFieldNames(new String[] {Fields.TITLE, Fields.BODY});
+            mlt.setMinTermFreq(1);
+            mlt.setMinDocFreq(2);
+            mlt.setMaxQueryTerms(RELATED_TERMS);
+            // words in more than 5% of documents say nothing about a story (a small index keeps them all)
+            mlt.setMaxDocFreq(Math.max(RELATED_MIN_MAX_DF, searcher.getIndexReader().maxDoc() / 20));
+            Query like = mlt.like(docNum);
+            String family = d.get(Fields.PARENT) != null ? d.get(Fields.PARENT) : id;
+            Query query = new org.apache.lucene.search.BooleanQuery.Builder()
+                    .add(like, org.apache.lucene.search.BooleanClause.Occur.MUST)
+                    .add(new TermQuery(new Term(Fields.ID, id)), org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
+                    .add(new TermQuery(new Term(Fields.FAMILY, family)), org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
+                    .add(new TermQuery(new Term(Fields.PARENT, id)), org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
+                    .build();
+            SearchRequest request = new SearchRequest("", List.of(), List.of(), List.of(), null, null, SearchRequest.Sort.SCORE,
+                    1, size, false, display, QueryFactory.Syntax.PEOPLE);
+            return Optional.of(doSearch(request, false, query, query, searcher, start, false));
+        } finally {
+            manager.release(searcher);
+        }
     }
 
     public Optional<StoredDocument> document(String id) throws IOException {

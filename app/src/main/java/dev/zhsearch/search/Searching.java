@@ -17,6 +17,12 @@ public interface Searching extends Closeable {
     Optional<StoredDocument> document(String id, String query, QueryFactory.Syntax syntax, Display display)
             throws IOException, InvalidQueryException;
 
+    /**
+     * Documents like the one with this id (more-like-this over the folded title and body, either
+     * script), itself and its corpus record left out; empty when no document has the id.
+     */
+    Optional<SearchResult> related(String id, int size, Display display) throws IOException;
+
     /** A word of the index and how many documents hold it. */
     record TermCount(String term, int documents) {}
 

@@ -275,4 +275,21 @@ class ApiServerTest {
         assertEquals(200, r.status());
         assertTrue(r.body().contains("<form id=\"search\""));
     }
+
+    @Test
+    void relatedArticlesFindTheOtherScriptsTwinAndLeaveTheDocumentOut() throws Exception {
+        // mem-tw says 記憶體 / 伺服器 / 軟體, mem-cn says 内存 / 服务器 / 软件: the same story in the other region's words
+        Response tw = get("/api/documents/mem-tw/related");
+        assertEquals(200, tw.status(), tw.body());
+        List<String> ids = new ArrayList<>();
+        tw.json().path("hits").forEach(h -> ids.add(h.path("id").asText()));
+        assertFalse(ids.isEmpty());
+        assertEquals("mem-cn", ids.getFirst(), ids.toString());
+        assertFalse(ids.contains("mem-tw"), "not itself");
+        Response cn = get("/api/documents/mem-cn/related?display=hant");
+        assertEquals("mem-tw", cn.json().path("hits").get(0).path("id").asText(), cn.body());
+        assertEquals(404, get("/api/documents/no-such-doc/related").status());
+        assertEquals(400, get("/api/documents/mem-tw/related?size=0").status());
+        assertEquals(400, get("/api/documents/mem-tw/related?size=many").status());
+    }
 }

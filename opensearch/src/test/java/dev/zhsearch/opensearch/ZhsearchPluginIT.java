@@ -205,6 +205,13 @@ class ZhsearchPluginIT {
             }
             // no document has both words: partial matches, marked, on both engines
             assertTrue(clusterSearch.search(SearchRequest.of("台積電 火星", 20)).partial());
+            // related articles cross the scripts on both engines: 記憶體/伺服器 finds 内存/服务器, not itself
+            for (var engine : List.<dev.zhsearch.search.Searching>of(clusterSearch, embedded)) {
+                var related = engine.related("mem-tw", 5, dev.zhsearch.search.Display.ORIGINAL).orElseThrow();
+                assertEquals("mem-cn", related.hits().getFirst().id(), related.hits().stream().map(dev.zhsearch.search.Hit::id).toList().toString());
+                assertTrue(related.hits().stream().noneMatch(h -> h.id().equals("mem-tw")));
+                assertTrue(engine.related("no-such-doc", 5, dev.zhsearch.search.Display.ORIGINAL).isEmpty());
+            }
         }
     }
 
