@@ -317,7 +317,7 @@ public final class Main {
 
     private int entities(List<String> args) throws Args.UsageException, IOException {
         if (args.isEmpty()) {
-            throw new Args.UsageException("entities needs: discover (tables, sample, eval, audit and top are in the bench module: ./zhsearch entities …)");
+            throw new Args.UsageException("entities needs: discover (tables, sample, eval and audit are in the bench module: ./zhsearch entities …)");
         }
         List<String> rest = args.subList(1, args.size());
         return switch (args.getFirst()) {

@@ -148,9 +148,8 @@ public final class BenchMain {
                 List<String> topic = a.get("topic", null) == null ? List.of()
                         : Files.readAllLines(Path.of(a.get("topic", ""))).stream().map(String::strip)
                                 .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-                var folder = Analysis.standard().folder();
-                int n = EntityGold.sample(a.inputs(), a.integer("n", 50, 1, 10_000),
-                        Long.parseLong(a.get("seed", "42")), topic, t -> folder.fold(t).toLowerCase(java.util.Locale.ROOT), outFile);
+                int n = EntityGold.sample(a.inputs(), a.integer("n", 50, 1, 10_000), Long.parseLong(a.get("seed", "42")), topic,
+                        dev.zhsearch.entity.CompanyMatcher.aliasFold(Analysis.standard().folder()), outFile);
                 out.printf("%d documents sampled to %s: annotate their \"companies\" by hand%n", n, outFile);
                 yield OK;
             }
