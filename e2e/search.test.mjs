@@ -328,3 +328,19 @@ test('a document shows related articles, and one opens in the same view', async 
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('with a date range the sidebar lists the companies rising against the range before', async () => {
+  const page = await newPage();
+  const api = await (await fetch(`${base}/api/search?from=2026-07-01&to=2026-08-31`)).json();
+  await page.goto(`${base}/?from=2026-07-01&to=2026-08-31`);
+  await page.waitForSelector('#hits > li');
+  await settle(page);
+  const shown = await page.$$eval('#rising-list li', (lis) => lis.map((li) => li.dataset.id));
+  assert.deepEqual(shown, api.facets.rising.map((r) => r.id));
+  assert.equal(await page.isHidden('#facet-rising'), api.facets.rising.length === 0);
+  await page.goto(`${base}/`);
+  await settle(page);
+  assert.ok(await page.isHidden('#facet-rising'), 'no range, no rising companies');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

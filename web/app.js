@@ -217,7 +217,17 @@ function facetList(listId, values, selected, key, label = (v) => v.name) {
   }));
 }
 
+function renderRising(rising) {
+  $('facet-rising').hidden = !rising || rising.length === 0;
+  $('rising-list').replaceChildren(...(rising ?? []).map((r) => el('li', { 'data-id': r.id },
+    el('button', { type: 'button', class: 'rising', title: `只看 ${r.name}`,
+      onclick: () => state.company.includes(r.id) || update({ company: [...state.company, r.id] }) },
+    el('span', { class: 'name' }, r.name),
+    el('span', { class: 'count', title: `這段時間 ${r.count} 篇，前一段 ${r.before} 篇` }, `${r.before} → ${r.count}`)))));
+}
+
 function renderFacets(f) {
+  renderRising(f.rising);
   facetList('company-list', f.company, state.company, 'company');
   facetList('source-list', f.source, state.source, 'source');
   facetList('script-list', f.script, state.script, 'script', (v) => SCRIPT_NAMES[v.id] ?? v.id);

@@ -16,6 +16,7 @@ import dev.zhsearch.search.Highlighting;
 import dev.zhsearch.search.Hit;
 import dev.zhsearch.search.InvalidQueryException;
 import dev.zhsearch.search.QueryFactory;
+import dev.zhsearch.search.RisingCompanies;
 import dev.zhsearch.search.SearchRequest;
 import dev.zhsearch.search.SearchResult;
 import dev.zhsearch.search.SearchService;
@@ -133,6 +134,17 @@ public final class ClusterSearch implements Searching {
             agg.putObject("aggs").putObject("values").putObject("terms").put("field", dim.getKey()).put("size", dim.getValue())
                     .put("shard_size", Math.max(SHARD_SIZE, dim.getValue()));
         }
+        Optional<SearchRequest> before = RisingCompanies.before(request);
+        if (before.isPresent()) { // as the embedded engine: the range and the range before, the company filter left out
+            SearchRequest nowAll = new SearchRequest(request.query(), List.of(), request.sources(), request.scripts(), request.from(),
+                    request.to(), request.sort(), 1, 0, false, request.display(), request.syntax());
+            for (Map.Entry<String, SearchRequest> range : Map.of(RISING_NOW, nowAll, RISING_BEFORE, before.get()).entrySet()) {
+                ObjectNode agg = aggs.putObject(range.getKey());
+                agg.set("filter", all(filters(range.getValue()).values()));
+                agg.putObject("aggs").putObject("values").putObject("terms").put("field", Fields.FACET_COMPANY)
+                        .put("size", RisingCompanies.CANDIDATES).put("shard_size", Math.max(SHARD_SIZE, RisingCompanies.CANDIDATES));
+            }
+        }
         if (request.highlight() && !request.query().isBlank()) {
             ObjectNode hl = body.putObject("highlight");
             // private-use characters as marks, no encoder: the text is escaped here as the embedded
@@ -155,6 +167,16 @@ public final class ClusterSearch implements Searching {
         JsonNode r = client.send("POST", "/" + alias + "/_search?search_type=dfs_query_then_fetch", body);
         List<Hit> hits = hits(r, request);
         FacetCounts facets = shaping.facets(counts(r.path("aggregations")), request);
+        if (before.isPresent()) {
+            JsonNode now = r.path("aggregations").path(RISING_NOW);
+            JsonNode was = r.path("aggregations").path(RISING_BEFORE);
+            Map<String, Long> beforeCounts = new HashMap<>();
+            was.path("values").path("buckets").forEach(b -> beforeCounts.put(b.path("key").asText(), b.path("doc_count").asLong()));
+            List<FacetShaping.LabelCount> nowCounts = new ArrayList<>();
+            now.path("values").path("buckets").forEach(b -> nowCounts.add(new FacetShaping.LabelCount(b.path("key").asText(), b.path("doc_count").asLong())));
+            facets = facets.withRising(RisingCompanies.score(nowCounts, now.path("doc_count").asLong(), beforeCounts,
+                    was.path("doc_count").asLong(), shaping, request.display()));
+        }
         long total = r.path("hits").path("total").path("value").asLong();
         return new SearchResult(request.query(), total, (System.nanoTime() - start) / 1_000_000, request.page(), request.size(), hits, facets, partial);
     }
@@ -185,6 +207,9 @@ public final class ClusterSearch implements Searching {
         }
         return hits;
     }
+
+    private static final String RISING_NOW = "rising_now";
+    private static final String RISING_BEFORE = "rising_before";
 
     /** Most words a related-articles query takes (as the embedded engine). */
     static final int RELATED_TERMS = 25;

@@ -83,7 +83,7 @@ public final class FacetShaping {
         for (LabelCount lv : facets.top(Fields.FACET_SCRIPT, SCRIPT_FACET_SIZE)) {
             script.add(new FacetValue(lv.label(), lv.label(), lv.count(), selectedScripts.contains(lv.label())));
         }
-        return new FacetCounts(company, months, years, source, script);
+        return new FacetCounts(company, months, years, source, script, List.of());
     }
 
     static List<LabelAndValue> top(Facets facets, String dim, int n) throws IOException {

@@ -258,7 +258,10 @@ public final class QueryFactory {
             company.get().aliases().stream().filter(a -> !Company.inListsOnly(a)).map(Company::aliasText)
                     .filter(a -> a.codePoints().anyMatch(Character::isLetter)).forEach(forms::add);
             for (String form : forms) {
-                if (form == null || form.isBlank() || names >= MAX_PARTS) {
+                if (form == null || form.isBlank() || names >= MAX_PARTS
+                        // 台積電公司, 台灣積體電路製造股份有限公司: a shorter name marks them, and their words
+                        // apart (公司, 股份) would be marked wherever they stand
+                        || forms.stream().anyMatch(g -> g != null && g.length() >= 2 && !g.equals(form) && form.startsWith(g))) {
                     continue;
                 }
                 List<Query> words = termClauses(form);

@@ -173,6 +173,10 @@ public final class SearchService implements Searching {
             DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> r = ds.search(query, collector);
             top = r.collectorResult;
             facets = shaping.facets(FacetShaping.Counts.of(r.facets), request);
+            java.util.Optional<SearchRequest> before = RisingCompanies.before(request);
+            if (before.isPresent()) {
+                facets = facets.withRising(rising(searcher, scored, request, before.get(), FacetShaping.Counts.of(r.facets)));
+            }
         }
         ScoreDoc[] all = top.scoreDocs;
         int from = Math.min(all.length, (request.page() - 1) * request.size());
@@ -200,6 +204,21 @@ public final class SearchService implements Searching {
         }
         long tookMs = (System.nanoTime() - start) / 1_000_000;
         return new SearchResult(request.query(), top.totalHits.value(), tookMs, request.page(), request.size(), hits, facets, partial);
+    }
+
+    /** Companies rising in the request's range against the range before ({@link RisingCompanies}), the company filter left out. */
+    private List<RisingCompanies.Rising> rising(FacetedSearcher searcher, Query text, SearchRequest request, SearchRequest before,
+                                                FacetShaping.Counts now) throws IOException {
+        SearchRequest nowAll = new SearchRequest(request.query(), List.of(), request.sources(), request.scripts(), request.from(), request.to(),
+                request.sort(), 1, 0, false, request.display(), request.syntax());
+        long nowDocs = searcher.count(filtered(text, nowAll));
+        org.apache.lucene.facet.FacetsCollector fc = searcher.search(filtered(text, before), new org.apache.lucene.facet.FacetsCollectorManager());
+        long beforeDocs = fc.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        FacetShaping.Counts.of(new org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts(searcher.facetState(), fc))
+                .top(Fields.FACET_COMPANY, RisingCompanies.CANDIDATES).forEach(c -> counts.put(c.label(), c.count()));
+        return RisingCompanies.score(now.top(Fields.FACET_COMPANY, RisingCompanies.CANDIDATES), nowDocs, counts, beforeDocs,
+                shaping, request.display());
     }
 
     private static Sort sort(SearchRequest.Sort sort) {

@@ -298,6 +298,17 @@ class ApiServerTest {
         assertEquals(400, get("/api/documents/mem-tw/related?size=many").status());
     }
 
+    @Test
+    void aDateRangeBringsRisingCompaniesAndNoRangeNone() throws Exception {
+        JsonNode ranged = get("/api/search?q=&from=2026-07-01&to=2026-08-31").json();
+        assertTrue(ranged.path("facets").path("rising").isArray(), ranged.path("facets").toString());
+        for (JsonNode r : ranged.path("facets").path("rising")) {
+            assertTrue(r.path("count").asLong() > r.path("before").asLong(), r.toString());
+            assertTrue(r.path("score").asDouble() > 0, r.toString());
+        }
+        assertEquals(0, get("/api/search?q=").json().path("facets").path("rising").size());
+    }
+
     /** Atom feeds and exports, read by a real feed parser (ROME) and as CSV / JSON Lines. */
     @org.junit.jupiter.api.Nested
     class FeedsAndExports {
