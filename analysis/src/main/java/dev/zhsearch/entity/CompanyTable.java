@@ -66,6 +66,23 @@ public final class CompanyTable {
         return b.build();
     }
 
+    /**
+     * The tables as files of a directory, under the shipped tables' names and in their order (an
+     * earlier version's tables, say, to compare with); a name the directory lacks is skipped.
+     */
+    public static CompanyTable fromDirectory(Path dir) throws IOException {
+        Builder b = new Builder();
+        for (String r : RESOURCES) {
+            Path f = dir.resolve(Path.of(r).getFileName().toString());
+            if (Files.isRegularFile(f)) {
+                try (Reader in = Files.newBufferedReader(f)) {
+                    b.read(in, f.toString());
+                }
+            }
+        }
+        return b.build();
+    }
+
     public static CompanyTable parse(String text, String name) {
         Builder b = new Builder();
         b.read(new java.io.StringReader(text), name);

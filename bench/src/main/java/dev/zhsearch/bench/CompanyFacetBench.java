@@ -11,7 +11,6 @@ import dev.zhsearch.entity.CompanyMatcher;
 import dev.zhsearch.entity.CompanyTable;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,19 +28,10 @@ final class CompanyFacetBench {
 
     private CompanyFacetBench() {}
 
-    record Side(String name, CompanyMatcher matcher) {}
-
     record Report(int documents, List<Double> baselineMs, List<Double> currentMs, Map<String, Integer> before, Map<String, Integer> after) {}
 
     static CompanyMatcher baseline(Path dir, ScriptFolder folder, ScriptDetector scripts) throws IOException {
-        StringBuilder text = new StringBuilder();
-        for (String name : List.of("companies.tsv", "major.tsv", "tw-listed.tsv", "cn-listed.tsv", "cn-soe.tsv", "brands-cedict.tsv")) {
-            Path f = dir.resolve(name);
-            if (Files.isRegularFile(f)) {
-                text.append(Files.readString(f)).append('\n');
-            }
-        }
-        return new CompanyMatcher(CompanyTable.parse(text.toString(), dir.toString()), folder, scripts);
+        return new CompanyMatcher(CompanyTable.fromDirectory(dir), folder, scripts);
     }
 
     static Report run(List<Path> inputs, CompanyMatcher baseline, CompanyMatcher current, int rounds, PrintStream out) throws IOException {

@@ -8,10 +8,8 @@ import dev.zhsearch.corpus.ReadProblem;
 import dev.zhsearch.corpus.SourceDoc;
 import dev.zhsearch.entity.Company;
 import dev.zhsearch.entity.CompanyTable;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +17,6 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Builds the company tables from maintained public lists in {@code ../shared/data} (TWSE/TPEx and
@@ -66,10 +62,12 @@ public final class CompanyTablesBuild {
             "(?i)(development bank|reserve bank|bank of (england|japan|korea|canada|france|italy|spain|russia|thailand|israel)|\\(\\d{4}-|founder|magnate|businessman|entrepreneur|neighbou?rhood|ocean|\\bsea\\b|street|square|road|bridge|airport|port of|world bank|central bank|people's bank|development bank of asia|asian development|monetary fund|west bank|bank of the|river ?bank"
                     + "|township|county|district|province|city|town\\b|village|river|mountain|lake|island|surname|given name|prefecture|dynasty|emperor|temple)");
     private static final String COMMON_WORD = "a common word";
+    /** A hand table's code alias: (2330). */
+    private static final Pattern CODE_ALIAS = Pattern.compile("\\((\\d{4,6})\\)");
     private static final List<String> COMPANY_WORDS = List.of("公司", "企業", "集團", "控股");
 
     /** One line of a generated table. */
-    record Row(String id, String hant, String hans, String en, boolean displayOnly, List<String> aliases, String note) {
+    record Row(String id, String hant, String hans, String en, boolean displayOnly, List<String> aliases) {
         String line() {
             String h = displayOnly ? "[" + hant + "]" : hant;
             String s = displayOnly ? "[" + hans + "]" : hans;
@@ -87,8 +85,10 @@ public final class CompanyTablesBuild {
     private final Map<String, String> claims = new HashMap<>();
     private final Map<String, String> codes = new HashMap<>();
     private final List<Outcome> outcomes = new ArrayList<>();
-    private final Map<String, Boolean> cedictCommon = new HashMap<>();
-    private final Map<String, Boolean> cedictPlace = new HashMap<>();
+    /** CC-CEDICT headwords (folded) that are common words (lower-case pinyin). */
+    private final Set<String> cedictCommon = new java.util.HashSet<>();
+    /** CC-CEDICT proper names (folded) that are no company's: places, people, things. */
+    private final Set<String> cedictPlace = new java.util.HashSet<>();
     /** Documents of CCTV's 新闻联播 (mainland) and of tw-news-digest (Taiwan) that hold each name. */
     private final Map<String, Integer> mainlandUse = new HashMap<>();
     private final Map<String, Integer> taiwanUse = new HashMap<>();
@@ -112,7 +112,7 @@ public final class CompanyTablesBuild {
     private final List<String> placeSuffixes = new ArrayList<>();
     private final List<String> orgSuffixes = new ArrayList<>();
 
-    /** Judges whether an occurrence stands as a word as the matcher would; null counts every occurrence. */
+    /** Judges whether an occurrence stands as a word as the matcher would. */
     private final dev.zhsearch.entity.CompanyMatcher words;
 
     CompanyTablesBuild(UnaryOperator<String> fold, ChineseConverter s2t, ChineseConverter t2s, dev.zhsearch.entity.CompanyMatcher words) {
@@ -138,7 +138,7 @@ public final class CompanyTablesBuild {
                     for (String a : names) {
                         String text = Company.aliasText(a);
                         claims.putIfAbsent(fold.apply(text), c.id());
-                        var code = java.util.regex.Pattern.compile("\\((\\d{4,6})\\)").matcher(text);
+                        var code = CODE_ALIAS.matcher(text);
                         if (code.find()) {
                             codes.putIfAbsent(code.group(1), c.id());
                         }
@@ -167,23 +167,19 @@ public final class CompanyTablesBuild {
 
     /** Reads CC-CEDICT: which headwords are common words, which places or people. */
     void readCedict(Path gz) throws IOException {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(gz)), StandardCharsets.UTF_8))) {
-            in.readLine();
-            for (String line; (line = in.readLine()) != null; ) {
-                String[] c = line.split("\t", -1);
-                if (c.length < 4 || c[2].isEmpty()) {
-                    continue;
-                }
-                boolean proper = Character.isUpperCase(c[2].charAt(0));
-                for (String w : new java.util.HashSet<>(List.of(fold.apply(c[0]), fold.apply(c[1])))) {
-                    if (!proper) {
-                        cedictCommon.put(w, true);
-                    } else if (!COMPANY_GLOSS.matcher(c[3]).find() || NOT_A_COMPANY.matcher(c[3]).find()) {
-                        cedictPlace.put(w, true);
-                    }
+        DataTsv.each(gz, c -> {
+            if (c.length < 4 || c[2].isEmpty()) {
+                return;
+            }
+            boolean proper = Character.isUpperCase(c[2].charAt(0));
+            for (String w : new java.util.HashSet<>(List.of(fold.apply(c[0]), fold.apply(c[1])))) {
+                if (!proper) {
+                    cedictCommon.add(w);
+                } else if (!COMPANY_GLOSS.matcher(c[3]).find() || NOT_A_COMPANY.matcher(c[3]).find()) {
+                    cedictPlace.add(w);
                 }
             }
-        }
+        });
     }
 
     /**
@@ -215,7 +211,7 @@ public final class CompanyTablesBuild {
                 Set<String> asCompany = new java.util.HashSet<>();
                 for (int i = 0; i < t.length(); i++) {
                     for (int len = dict.match(t, i, t.length(), value); len > 0; len = dict.match(t, i, i + len - 1, value)) {
-                        if (words != null && !words.standsAsWord(t, i, i + len)) {
+                        if (!words.standsAsWord(t, i, i + len)) {
                             continue; // inside another word: no use of the name (力成 in 努力成为)
                         }
                         seen.add(value[0]);
@@ -297,10 +293,10 @@ public final class CompanyTablesBuild {
         if (handDisplayOnly.contains(f)) {
             return "display-only in a hand table";
         }
-        if (cedictCommon.containsKey(f)) {
+        if (cedictCommon.contains(f)) {
             return COMMON_WORD + " in CC-CEDICT";
         }
-        if (cedictPlace.containsKey(f)) {
+        if (cedictPlace.contains(f)) {
             return "a place or person in CC-CEDICT";
         }
         String general = generalUse(f, origin);
@@ -396,19 +392,19 @@ public final class CompanyTablesBuild {
     /** Every name the tables may match on its own, folded: what {@link #countUse} counts. */
     Set<String> names(Path tw, Path cn, Path soe, Path brands) throws IOException {
         Set<String> names = new java.util.HashSet<>();
-        for (Map<String, String> r : Tsv.read(tw)) {
+        for (Map<String, String> r : DataTsv.records(tw)) {
             names.add(fold.apply(taiwanShort(r)));
             names.add(fold.apply(stripLegal(r.getOrDefault("full_name", ""))));
         }
-        for (Map<String, String> r : Tsv.read(cn)) {
+        for (Map<String, String> r : DataTsv.records(cn)) {
             names.add(fold.apply(mainlandShort(r)));
             names.add(fold.apply(stripLegal(r.getOrDefault("full_name", ""))));
         }
-        for (Map<String, String> r : Tsv.read(soe)) {
+        for (Map<String, String> r : DataTsv.records(soe)) {
             names.add(fold.apply(stripLegal(r.get("name"))));
             names.add(fold.apply(stripLegal(r.getOrDefault("alt_name", ""))));
         }
-        for (Map<String, String> r : Tsv.read(brands)) {
+        for (Map<String, String> r : DataTsv.records(brands)) {
             names.add(fold.apply(r.get("simplified")));
         }
         names.remove("");
@@ -418,8 +414,10 @@ public final class CompanyTablesBuild {
     /** Every TWSE, TPEx and emerging-market listing ({@code tw_companies.tsv}). */
     List<Row> taiwan(Path tsv) throws IOException {
         List<Row> rows = new ArrayList<>();
-        for (Map<String, String> r : Tsv.read(tsv)) {
+        Set<String> listed = new java.util.HashSet<>();
+        for (Map<String, String> r : DataTsv.records(tsv)) {
             String code = r.get("code");
+            listed.add(code);
             String shortName = taiwanShort(r);
             String full = r.getOrDefault("full_name", "");
             if (shortName.isEmpty()) {
@@ -448,14 +446,11 @@ public final class CompanyTablesBuild {
                 }
             }
             String en = r.getOrDefault("english_short", "").isBlank() ? shortName : r.get("english_short").strip();
-            rows.add(new Row(id, shortName, t2s.convert(shortName), en, why != null || !owns(id, shortName) || !owns(id, t2s.convert(shortName)), aliases,
-                    r.get("market") + (why == null ? "" : "; display-only: " + why)));
+            rows.add(new Row(id, shortName, t2s.convert(shortName), en, why != null || !owns(id, shortName) || !owns(id, t2s.convert(shortName)), aliases));
             outcomes.add(new Outcome("tw", code, id, shortName, why == null ? "matched" : "display-only: " + why));
         }
         // what the press writes as 名稱(代號) but the lists lack (delisted, or newer than the snapshot: 長亨精密 (4546));
         // 00… codes are ETFs
-        Set<String> listed = new java.util.HashSet<>();
-        Tsv.read(tsv).forEach(r -> listed.add(r.get("code")));
         for (var c : discovered) {
             if (listed.contains(c.code()) || codes.containsKey(c.code()) || yearLike(c.code()) || c.code().startsWith("00") || c.name().length() > 8) {
                 continue;
@@ -467,7 +462,7 @@ public final class CompanyTablesBuild {
                 alias(aliases, id, c.name(), "tw-press");
             }
             alias(aliases, id, "(" + c.code() + ")", "tw-press");
-            rows.add(new Row(id, c.name(), t2s.convert(c.name()), c.name(), why != null || !owns(id, c.name()), aliases, "press"));
+            rows.add(new Row(id, c.name(), t2s.convert(c.name()), c.name(), why != null || !owns(id, c.name()), aliases));
             outcomes.add(new Outcome("tw-press", c.code(), id, c.name(), (why == null ? "matched" : "display-only: " + why)
                     + " (" + c.mentions() + " mentions as 名稱(代號), not in the lists)"));
         }
@@ -477,7 +472,7 @@ public final class CompanyTablesBuild {
     /** Mainland A-shares ({@code a_share_companies.tsv}; B-shares are the same companies and left out). */
     List<Row> mainland(Path tsv) throws IOException {
         List<Row> rows = new ArrayList<>();
-        for (Map<String, String> r : Tsv.read(tsv)) {
+        for (Map<String, String> r : DataTsv.records(tsv)) {
             String code = r.get("code");
             if (r.get("board").contains("B") || code.startsWith("200") || code.startsWith("900")) {
                 continue;
@@ -502,8 +497,7 @@ public final class CompanyTablesBuild {
                 // the full name only: its stem is often the parent group's name too (中国船舶重工 in 中国船舶重工集团)
                 alias(aliases, id, full, "cn");
             }
-            rows.add(new Row(id, s2t.convert(shortName), shortName, shortName, why != null || !owns(id, shortName), aliases,
-                    r.get("exchange") + " " + r.get("board") + (why == null ? "" : "; display-only: " + why)));
+            rows.add(new Row(id, s2t.convert(shortName), shortName, shortName, why != null || !owns(id, shortName), aliases));
             outcomes.add(new Outcome("cn", code, id, shortName, why == null ? "matched" : "display-only: " + why));
         }
         return rows;
@@ -512,7 +506,7 @@ public final class CompanyTablesBuild {
     /** Central state-owned and financial enterprises ({@code central_soe.tsv}; cultural ones, publishers and media, are left out). */
     List<Row> stateOwned(Path tsv) throws IOException {
         List<Row> rows = new ArrayList<>();
-        for (Map<String, String> r : Tsv.read(tsv)) {
+        for (Map<String, String> r : DataTsv.records(tsv)) {
             if (r.get("category").equals("mof_cultural")) {
                 continue;
             }
@@ -532,7 +526,7 @@ public final class CompanyTablesBuild {
                     alias(aliases, id, stripLegal(alt), "soe");
                 }
             }
-            rows.add(new Row(id, s2t.convert(stem), stem, stem, why != null || !owns(id, stem), aliases, r.get("category")));
+            rows.add(new Row(id, s2t.convert(stem), stem, stem, why != null || !owns(id, stem), aliases));
             outcomes.add(new Outcome("soe", r.get("category") + "-" + r.get("seq"), id, stem, why == null ? "matched" : "full name only: " + why));
         }
         return rows;
@@ -542,17 +536,18 @@ public final class CompanyTablesBuild {
     List<Row> cedictCompanies(Path tsv) throws IOException {
         List<Row> rows = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
-        for (Map<String, String> r : Tsv.read(tsv)) {
+        for (Map<String, String> r : DataTsv.records(tsv)) {
             String gloss = r.get("english");
             List<String> senses = List.of(gloss.split(" / "));
             boolean every = senses.stream().allMatch(s -> COMPANY_GLOSS.matcher(s).find() || s.startsWith("abbr. for") || s.startsWith("also written"));
             String trad = r.get("traditional");
             String simp = r.get("simplified");
             String verdict;
+            String why = ordinary(simp, "brand");
             if (!every || NOT_A_COMPANY.matcher(gloss).find()) {
                 verdict = "left out: not every sense a company";
-            } else if (ordinary(simp, "brand") != null) {
-                verdict = "left out: " + ordinary(simp, "brand");
+            } else if (why != null) {
+                verdict = "left out: " + why;
             } else if (trad.codePoints().noneMatch(Character::isIdeographic)) {
                 verdict = "left out: no Chinese name";
             } else {
@@ -566,7 +561,7 @@ public final class CompanyTablesBuild {
                 alias(aliases, id, trad, "cedict");
                 alias(aliases, id, simp, "cedict");
                 if (!aliases.isEmpty() || !id.startsWith("brand-")) {
-                    rows.add(new Row(id, trad, simp, en.isEmpty() ? trad : en, !owns(id, trad) || !owns(id, simp), aliases, ""));
+                    rows.add(new Row(id, trad, simp, en.isEmpty() ? trad : en, !owns(id, trad) || !owns(id, simp), aliases));
                 }
                 verdict = "matched";
             }
@@ -602,28 +597,5 @@ public final class CompanyTablesBuild {
         }
         Files.createDirectories(file.getParent());
         Files.writeString(file, sb);
-    }
-
-    /** Reads a TAB-separated file with a header line into maps by column name. */
-    static final class Tsv {
-        private Tsv() {}
-
-        static List<Map<String, String>> read(Path file) throws IOException {
-            List<String> lines = Files.readAllLines(file);
-            String[] head = lines.getFirst().split("\t", -1);
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (String line : lines.subList(1, lines.size())) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] c = line.split("\t", -1);
-                Map<String, String> m = new LinkedHashMap<>();
-                for (int i = 0; i < head.length; i++) {
-                    m.put(head[i], i < c.length ? c[i] : "");
-                }
-                rows.add(m);
-            }
-            return rows;
-        }
     }
 }

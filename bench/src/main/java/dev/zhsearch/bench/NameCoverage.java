@@ -6,9 +6,7 @@ import dev.zhsearch.corpus.CorpusReaders;
 import dev.zhsearch.corpus.CorpusSink;
 import dev.zhsearch.corpus.ReadProblem;
 import dev.zhsearch.corpus.SourceDoc;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Cross-strait coverage of the names the news uses most. {@code sample}: the most frequent proper
@@ -40,18 +37,13 @@ public final class NameCoverage {
     public static List<Name> sample(Path cedict, Path taiwan, Path mainland, int n, PrintStream progress) throws IOException {
         ScriptFolder script = ScriptFolder.withVocabularies(new OpenccConfigs(), List.of());
         Map<String, String[]> names = new LinkedHashMap<>(); // script-folded form → {traditional, simplified, english}
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(cedict)), StandardCharsets.UTF_8))) {
-            r.readLine();
-            String line;
-            while ((line = r.readLine()) != null) {
-                String[] c = line.split("\t", -1);
-                if (c.length < 4 || c[2].isEmpty() || !Character.isUpperCase(c[2].charAt(0)) || c[1].codePointCount(0, c[1].length()) < 2
-                        || !c[1].codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN || cp == '·')) {
-                    continue;
-                }
-                names.putIfAbsent(script.foldScript(c[1]), new String[] {c[0], c[1], c[3]});
+        DataTsv.each(cedict, c -> {
+            if (c.length < 4 || c[2].isEmpty() || !Character.isUpperCase(c[2].charAt(0)) || c[1].codePointCount(0, c[1].length()) < 2
+                    || !c[1].codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN || cp == '·')) {
+                return;
             }
-        }
+            names.putIfAbsent(script.foldScript(c[1]), new String[] {c[0], c[1], c[3]});
+        });
         List<Name> out = new ArrayList<>();
         out.addAll(top("tw-news-digest", taiwan, names, 0, n, script, progress));
         out.addAll(top("cctv-xwlb", mainland, names, 1, n, script, progress));

@@ -6,7 +6,6 @@ import dev.zhsearch.corpus.CorpusReaders;
 import dev.zhsearch.corpus.CorpusSink;
 import dev.zhsearch.corpus.ReadProblem;
 import dev.zhsearch.corpus.SourceDoc;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -141,26 +140,14 @@ public final class VocabularyBuild {
         return x.length() >= 2 && y.length() >= 2 && !x.equals(y) ? java.util.Optional.of(new String[] {x, y}) : java.util.Optional.empty();
     }
 
+    /** A source's rows with at least four columns, padded to six (the sources differ in width). */
     private static List<String[]> rows(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            throw new IOException(file + " not found: the public vocabulary sources are read from ../shared/data");
-        }
-        List<String[]> out = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            r.readLine(); // header
-            String line;
-            while ((line = r.readLine()) != null) {
-                String[] c = line.split("\t", -1);
-                if (c.length >= 4) {
-                    out.add(c.length >= 6 ? c : java.util.Arrays.copyOf(c, 6));
-                }
-            }
-        }
-        for (String[] c : out) {
-            for (int i = 0; i < c.length; i++) {
-                c[i] = c[i] == null ? "" : c[i].strip();
-            }
-        }
+        return DataTsv.rows(file).stream().filter(c -> c.length >= 4).map(c -> c.length >= 6 ? c : pad(c)).toList();
+    }
+
+    private static String[] pad(String[] c) {
+        String[] out = java.util.Arrays.copyOf(c, 6);
+        java.util.Arrays.fill(out, c.length, 6, "");
         return out;
     }
 
