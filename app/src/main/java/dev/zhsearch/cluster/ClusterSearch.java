@@ -134,11 +134,9 @@ public final class ClusterSearch implements Searching {
             agg.putObject("aggs").putObject("values").putObject("terms").put("field", dim.getKey()).put("size", dim.getValue())
                     .put("shard_size", Math.max(SHARD_SIZE, dim.getValue()));
         }
-        Optional<SearchRequest> before = RisingCompanies.before(request);
-        if (before.isPresent()) { // as the embedded engine: the range and the range before, the company filter left out
-            SearchRequest nowAll = new SearchRequest(request.query(), List.of(), request.sources(), request.scripts(), request.from(),
-                    request.to(), request.sort(), 1, 0, false, request.display(), request.syntax());
-            for (Map.Entry<String, SearchRequest> range : Map.of(RISING_NOW, nowAll, RISING_BEFORE, before.get()).entrySet()) {
+        Optional<RisingCompanies.Ranges> ranges = RisingCompanies.ranges(request);
+        if (ranges.isPresent()) { // as the embedded engine: the range and the range before, the company filter left out
+            for (Map.Entry<String, SearchRequest> range : Map.of(RISING_NOW, ranges.get().now(), RISING_BEFORE, ranges.get().before()).entrySet()) {
                 ObjectNode agg = aggs.putObject(range.getKey());
                 agg.set("filter", all(filters(range.getValue()).values()));
                 agg.putObject("aggs").putObject("values").putObject("terms").put("field", Fields.FACET_COMPANY)
@@ -167,7 +165,7 @@ public final class ClusterSearch implements Searching {
         JsonNode r = client.send("POST", "/" + alias + "/_search?search_type=dfs_query_then_fetch", body);
         List<Hit> hits = hits(r, request);
         FacetCounts facets = shaping.facets(counts(r.path("aggregations")), request);
-        if (before.isPresent()) {
+        if (ranges.isPresent()) {
             JsonNode now = r.path("aggregations").path(RISING_NOW);
             JsonNode was = r.path("aggregations").path(RISING_BEFORE);
             Map<String, Long> beforeCounts = new HashMap<>();
@@ -211,9 +209,6 @@ public final class ClusterSearch implements Searching {
     private static final String RISING_NOW = "rising_now";
     private static final String RISING_BEFORE = "rising_before";
 
-    /** Most words a related-articles query takes (as the embedded engine). */
-    static final int RELATED_TERMS = 25;
-
     @Override
     public Optional<SearchResult> related(String id, int size, Display display) throws IOException {
         long start = System.nanoTime();
@@ -235,16 +230,15 @@ public final class ClusterSearch implements Searching {
         ObjectNode mlt = bool.putArray("must").addObject().putObject("more_like_this");
         mlt.putArray("fields").add(Fields.TITLE).add(Fields.BODY);
         mlt.putArray("like").add((d.title() == null ? "" : d.title()) + "\n" + (d.body() == null ? "" : d.body()));
-        mlt.put("min_term_freq", 1).put("min_doc_freq", 2).put("max_query_terms", RELATED_TERMS)
-                .put("max_doc_freq", (int) Math.max(SearchService.RELATED_MIN_MAX_DF, documentCount() / 20));
+        mlt.put("min_term_freq", 1).put("min_doc_freq", 2).put("max_query_terms", SearchService.RELATED_TERMS)
+                .put("max_doc_freq", SearchService.relatedMaxDocFreq(documentCount()));
         ArrayNode not = bool.putArray("must_not");
         not.addObject().putObject("term").put(Fields.ID, id);
         not.addObject().putObject("term").put(Fields.FAMILY, family);
         not.addObject().putObject("term").put(Fields.PARENT, id);
         body.put("size", size);
         JsonNode r = client.send("POST", "/" + alias + "/_search?search_type=dfs_query_then_fetch", body);
-        SearchRequest request = new SearchRequest("", List.of(), List.of(), List.of(), null, null, SearchRequest.Sort.SCORE,
-                1, size, false, display, QueryFactory.Syntax.PEOPLE);
+        SearchRequest request = SearchService.relatedRequest(size, display);
         long total = r.path("hits").path("total").path("value").asLong();
         return Optional.of(new SearchResult("", total, (System.nanoTime() - start) / 1_000_000, 1, size, hits(r, request), FacetCounts.EMPTY, false));
     }

@@ -203,8 +203,7 @@ public final class ApiServer {
     private void feed(Context ctx) throws Exception {
         SearchRequest r = Params.searchRequest(ctx);
         int size = ctx.queryParam("size") == null ? FEED_SIZE : r.size();
-        SearchResult result = service.search(new SearchRequest(r.query(), r.companies(), r.sources(), r.scripts(), r.from(), r.to(),
-                SearchRequest.Sort.DATE_DESC, 1, size, true, r.display(), r.syntax()));
+        SearchResult result = service.search(r.withSort(SearchRequest.Sort.DATE_DESC).withPage(1, size).withHighlight(true));
         String query = ctx.queryString() == null ? "" : ctx.queryString();
         String base = ctx.scheme() + "://" + ctx.host();
         StringBuilder title = new StringBuilder("zhsearch: ").append(r.query().isBlank() ? "最新新聞" : r.query());
@@ -233,11 +232,10 @@ public final class ApiServer {
         if (limit < 1 || limit > ResultExport.MAX_ROWS) {
             throw new BadRequest("limit must be between 1 and " + ResultExport.MAX_ROWS, Map.of("limit", limit));
         }
-        SearchRequest r = Params.searchRequest(ctx);
+        SearchRequest r = Params.searchRequest(ctx).withHighlight(false);
         int pageSize = SearchRequest.MAX_SIZE;
         // the first page before any byte is sent: a bad query still gets its 400
-        SearchResult first = service.search(new SearchRequest(r.query(), r.companies(), r.sources(), r.scripts(), r.from(), r.to(),
-                r.sort(), 1, Math.min(pageSize, limit), false, r.display(), r.syntax()));
+        SearchResult first = service.search(r.withPage(1, Math.min(pageSize, limit)));
         ctx.contentType(format.contentType);
         ctx.header("Content-Disposition", "attachment; filename=\"zhsearch-export." + format.extension + "\"");
         ctx.header("X-Total-Count", Long.toString(Math.min(first.total(), limit)));
@@ -255,8 +253,7 @@ public final class ApiServer {
                     break;
                 }
                 out.flush();
-                page = service.search(new SearchRequest(r.query(), r.companies(), r.sources(), r.scripts(), r.from(), r.to(),
-                        r.sort(), p + 1, pageSize, false, r.display(), r.syntax()));
+                page = service.search(r.withPage(p + 1, pageSize));
             }
         }
     }

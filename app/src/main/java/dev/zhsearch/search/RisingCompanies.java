@@ -28,14 +28,17 @@ public final class RisingCompanies {
 
     private RisingCompanies() {}
 
-    /** The request's date range moved back by its own length (both ends set), or empty. */
-    public static Optional<SearchRequest> before(SearchRequest r) {
+    /** The two ranges compared, each the request's search and filters without the company filter. */
+    public record Ranges(SearchRequest now, SearchRequest before) {}
+
+    /** The request's date range, and that range moved back by its own length; empty unless both ends are set. */
+    public static Optional<Ranges> ranges(SearchRequest r) {
         if (r.from() == null || r.to() == null || r.to().isBefore(r.from())) {
             return Optional.empty();
         }
         long days = ChronoUnit.DAYS.between(r.from(), r.to()) + 1;
-        return Optional.of(new SearchRequest(r.query(), List.of(), r.sources(), r.scripts(), r.from().minusDays(days),
-                r.from().minusDays(1), r.sort(), 1, 0, false, r.display(), r.syntax()));
+        SearchRequest now = r.withCompanies(List.of());
+        return Optional.of(new Ranges(now, now.withDates(r.from().minusDays(days), r.from().minusDays(1))));
     }
 
     /**

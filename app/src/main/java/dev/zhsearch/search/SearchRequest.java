@@ -93,4 +93,8 @@ public record SearchRequest(String query, List<String> companies, List<String> s
     public SearchRequest withSort(Sort newSort) {
         return new SearchRequest(query, companies, sources, scripts, from, to, newSort, page, size, highlight, display, syntax);
     }
+
+    public SearchRequest withHighlight(boolean newHighlight) {
+        return new SearchRequest(query, companies, sources, scripts, from, to, sort, page, size, newHighlight, display, syntax);
+    }
 }

@@ -173,9 +173,11 @@ public final class SearchService implements Searching {
             DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> r = ds.search(query, collector);
             top = r.collectorResult;
             facets = shaping.facets(FacetShaping.Counts.of(r.facets), request);
-            java.util.Optional<SearchRequest> before = RisingCompanies.before(request);
-            if (before.isPresent()) {
-                facets = facets.withRising(rising(searcher, scored, request, before.get(), FacetShaping.Counts.of(r.facets)));
+            java.util.Optional<RisingCompanies.Ranges> ranges = RisingCompanies.ranges(request);
+            if (ranges.isPresent()) {
+                // without a company filter the hits are the range's documents already; with one, count them
+                long nowDocs = request.companies().isEmpty() ? r.collectorResult.totalHits.value() : searcher.count(filtered(scored, ranges.get().now()));
+                facets = facets.withRising(rising(searcher, scored, request, ranges.get().before(), nowDocs, FacetShaping.Counts.of(r.facets)));
             }
         }
         ScoreDoc[] all = top.scoreDocs;
@@ -208,10 +210,7 @@ public final class SearchService implements Searching {
 
     /** Companies rising in the request's range against the range before ({@link RisingCompanies}), the company filter left out. */
     private List<RisingCompanies.Rising> rising(FacetedSearcher searcher, Query text, SearchRequest request, SearchRequest before,
-                                                FacetShaping.Counts now) throws IOException {
-        SearchRequest nowAll = new SearchRequest(request.query(), List.of(), request.sources(), request.scripts(), request.from(), request.to(),
-                request.sort(), 1, 0, false, request.display(), request.syntax());
-        long nowDocs = searcher.count(filtered(text, nowAll));
+                                                long nowDocs, FacetShaping.Counts now) throws IOException {
         org.apache.lucene.facet.FacetsCollector fc = searcher.search(filtered(text, before), new org.apache.lucene.facet.FacetsCollectorManager());
         long beforeDocs = fc.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
         java.util.Map<String, Long> counts = new java.util.HashMap<>();
@@ -238,9 +237,15 @@ public final class SearchService implements Searching {
     }
 
     /** Most words a related-articles query takes from the document (the most distinctive by tf-idf). */
-    static final int RELATED_TERMS = 25;
-    /** Below 1,000 documents, 5% is too few to judge a word common by. */
-    public static final int RELATED_MIN_MAX_DF = 50;
+    public static final int RELATED_TERMS = 25;
+
+    /**
+     * The most documents a word of a related-articles query may be in: 5% of them (such words say
+     * nothing about a story), but at least 50, since 5% of a small index is too few to judge by.
+     */
+    public static int relatedMaxDocFreq(long documents) {
+        return (int) Math.max(50, documents / 20);
+    }
 
     /**
      * Documents like this one: more-like-this over the title and body as the index analysed them,
@@ -265,8 +270,7 @@ public final class SearchService implements Searching {
             mlt.setMinTermFreq(1);
             mlt.setMinDocFreq(2);
             mlt.setMaxQueryTerms(RELATED_TERMS);
-            // words in more than 5% of documents say nothing about a story (a small index keeps them all)
-            mlt.setMaxDocFreq(Math.max(RELATED_MIN_MAX_DF, searcher.getIndexReader().maxDoc() / 20));
+            mlt.setMaxDocFreq(relatedMaxDocFreq(searcher.getIndexReader().maxDoc()));
             Query like = mlt.like(docNum);
             String family = d.get(Fields.PARENT) != null ? d.get(Fields.PARENT) : id;
             Query query = new org.apache.lucene.search.BooleanQuery.Builder()
@@ -275,12 +279,15 @@ public final class SearchService implements Searching {
                     .add(new TermQuery(new Term(Fields.FAMILY, family)), org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
                     .add(new TermQuery(new Term(Fields.PARENT, id)), org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
                     .build();
-            SearchRequest request = new SearchRequest("", List.of(), List.of(), List.of(), null, null, SearchRequest.Sort.SCORE,
-                    1, size, false, display, QueryFactory.Syntax.PEOPLE);
-            return Optional.of(doSearch(request, false, query, query, searcher, start, false));
+            return Optional.of(doSearch(relatedRequest(size, display), false, query, query, searcher, start, false));
         } finally {
             manager.release(searcher);
         }
+    }
+
+    /** The request a related-articles list answers: no query or filters, by score, no marks. */
+    public static SearchRequest relatedRequest(int size, Display display) {
+        return SearchRequest.of("", size).withSort(SearchRequest.Sort.SCORE).withHighlight(false).withDisplay(display);
     }
 
     public Optional<StoredDocument> document(String id) throws IOException {
