@@ -39,11 +39,22 @@ class SearchBoxTest {
         return hits(q).stream().map(Hit::id).collect(Collectors.toSet());
     }
 
+    /**
+     * mem-tw and mem-cn fold to the same text, so they tie on score and their order is the index's
+     * document order, which a build on two threads does not fix: either twin first is the article.
+     */
+    static final Set<String> TWINS = Set.of("mem-tw", "mem-cn");
+
+    static void twinsFirst(List<Hit> hits, String message) {
+        assertTrue(hits.size() >= 2, message);
+        assertEquals(TWINS, Set.of(hits.get(0).id(), hits.get(1).id()), message);
+    }
+
     @Test
     void aPastedHeadlineWithAStrayWordStillFindsItsArticleFirst() throws Exception {
         // mem-tw's title is 記憶體價格上漲; its body names 伺服器 and 軟體
-        assertEquals("mem-tw", hits("記憶體價格上漲").getFirst().id());
-        assertEquals("mem-tw", hits("[视频] 記憶體價格上漲 今年 伺服器 需求 強勁 火星").getFirst().id(),
+        twinsFirst(hits("記憶體價格上漲"), "the title itself");
+        twinsFirst(hits("[视频] 記憶體價格上漲 今年 伺服器 需求 強勁 火星"),
                 "seven words, one of them (火星) in no document: 75% is enough");
         // Lucene syntax (AND of every word) finds nothing for the same text
         assertEquals(0, service.search(SearchRequest.of("記憶體價格上漲 今年 伺服器 需求 強勁 火星", 10)
@@ -69,9 +80,7 @@ class SearchBoxTest {
 
     @Test
     void relaxationRanksByHowMuchOfTheQueryADocumentCovers() throws Exception {
-        List<Hit> r = hits("記憶體 價格 上漲 伺服器 需求 強勁");
-        assertEquals("mem-tw", r.getFirst().id());
-        assertTrue(r.stream().anyMatch(h -> h.id().equals("mem-cn")), "the mainland twin covers every word too");
+        twinsFirst(hits("記憶體 價格 上漲 伺服器 需求 強勁"), "the article and its mainland twin cover every word");
     }
 
     @Test
