@@ -26,6 +26,15 @@ class PageTypesTest {
         assertEquals(new PageTypes.Verdict(PageTypes.Type.LISTING, "tag"), page("騰龍 | 搜尋標籤", "騰龍 | 搜尋標籤  udn科技玩家"));
         assertEquals(new PageTypes.Verdict(PageTypes.Type.LISTING, "topic"), page("熱門議題 - 熊本強震", "熱門議題 - 熊本強震  Newtalk新聞"));
         assertEquals(new PageTypes.Verdict(PageTypes.Type.LISTING, "content-page"), page("CIP商品行情網- 內容頁", "CIP商品行情網- 內容頁  CIP商品行情網"));
+        // with the outlet's name after a bar in the title too, as Google News writes SETN's tag pages
+        assertEquals(new PageTypes.Verdict(PageTypes.Type.LISTING, "related"),
+                page("國語版相關報導 | 三立新聞網 SETN.COM", "國語版相關報導 | 三立新聞網 SETN.COM\u00a0\u00a0三立新聞"));
+        assertEquals(new PageTypes.Verdict(PageTypes.Type.LISTING, "keyword"),
+                page("DonSir 娛樂關鍵字 | 娛樂星聞 STAR.SETN.COM", "DonSir 娛樂關鍵字 | 娛樂星聞 STAR.SETN.COM\u00a0\u00a0三立娛樂星聞"));
+        assertEquals(new PageTypes.Verdict(PageTypes.Type.LISTING, "overview"), page("新聞分類總覽 - 2026-08-03", "新聞分類總覽 - 2026-08-03\u00a0\u00a0Newtalk新聞"));
+        assertEquals(new PageTypes.Verdict(PageTypes.Type.LISTING, "album"), page("水往上流 - 4 - 墨濡尋優 - udn相簿", "水往上流 - 4 - 墨濡尋優 - udn相簿  udn相簿"));
+        assertEquals(new PageTypes.Verdict(PageTypes.Type.LISTING, "blog"), page("angie030 的網誌 新版", "angie030 的網誌 新版  udn部落格"));
+        assertEquals(new PageTypes.Verdict(PageTypes.Type.LISTING, "blog"), page("udn部落格", "udn部落格  udn部落格"));
     }
 
     /** A real story whose title happens to end like a tag page keeps its type: its body says something. */
@@ -33,6 +42,8 @@ class PageTypesTest {
     void aStoryWithAListingLikeTitleStaysAStory() {
         assertEquals(PageTypes.Type.STORY, page("2025年度代表字與關鍵字", STORY_TEXT).type());
         assertEquals(PageTypes.Type.STORY, page("台積電法說會相關報導", STORY_TEXT).type());
+        assertEquals(PageTypes.Type.STORY, page("台積電法說會相關報導 | 三立新聞網 SETN.COM", STORY_TEXT).type());
+        assertEquals(PageTypes.Type.STORY, page("旅日作家的網誌 新版", STORY_TEXT).type());
     }
 
     /** A headline with nothing after it is a headline page, demoted but kept; with a body it is a story. */
