@@ -344,3 +344,28 @@ test('with a date range the sidebar lists the companies rising against the range
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('a story told by several outlets is one hit that expands to the others; "every copy" lists them all', async () => {
+  const story = ['story-tw-cna', 'story-tw-ltn', 'story-cn'];
+  const page = await newPage();
+  await page.goto(`${base}/?q=${encodeURIComponent('凱米 撤離')}`);
+  await page.waitForSelector('#hits > li');
+  await settle(page);
+  const shown = (await hitIds(page)).filter((id) => story.includes(id));
+  assert.equal(shown.length, 1, `one hit for the story: ${await hitIds(page)}`);
+  const toggle = `#hits > li[data-id="${shown[0]}"] .story-toggle`;
+  assert.match(await page.textContent(toggle), /^\+2 篇/);
+  await page.click(toggle);
+  await page.waitForSelector(`#hits > li[data-id="${shown[0]}"] .story-copies li`);
+  const copies = await page.$$eval(`#hits > li[data-id="${shown[0]}"] .story-copies li`, (lis) => lis.map((li) => li.dataset.id));
+  assert.deepEqual([...copies].sort(), story.filter((id) => id !== shown[0]).sort());
+  await page.screenshot({ path: join(SHOTS, 'story.png') });
+  await page.click('#collapse-toggle');
+  await page.waitForFunction(() => new URL(location).searchParams.get('collapse') === 'off');
+  await page.waitForFunction((n) => document.querySelectorAll('#hits > li').length >= n, 3);
+  await settle(page);
+  const every = await hitIds(page);
+  assert.ok(story.every((id) => every.includes(id)), `every copy listed: ${every}`);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -22,6 +22,7 @@ function readState() {
     page: Math.max(1, parseInt(p.get('page') ?? '1', 10) || 1),
     display: p.get('display') ?? 'orig',
     doc: p.get('doc') ?? '',
+    copies: p.get('collapse') === 'off',
   };
 }
 
@@ -37,6 +38,7 @@ function toParams(s) {
   if (s.page > 1) p.set('page', String(s.page));
   if (s.display && s.display !== 'orig') p.set('display', s.display);
   if (s.doc) p.set('doc', s.doc);
+  if (s.copies) p.set('collapse', 'off');
   return p;
 }
 
@@ -121,8 +123,11 @@ function dateLabel(hit) {
 
 function showResults(r) {
   $('message').hidden = true;
-  $('status').textContent = r.total === 0 ? '' : `${r.total.toLocaleString()} 筆結果 · ${r.tookMs} ms`
-    + (r.partial ? ' · 同時含所有詞的結果不足一頁，也列出只含部分詞的結果（排在後面）' : '');
+  $('status').replaceChildren(r.total === 0 ? '' : `${r.total.toLocaleString()} 篇 · ${r.tookMs} ms`
+    + (r.collapsed ? ' · 同一事件的多篇報導合併為一則 ' : ' · 列出每一篇 ')
+    + (r.partial ? ' · 同時含所有詞的結果不足一頁，也列出只含部分詞的結果（排在後面）' : ''),
+  r.total === 0 ? '' : el('button', { type: 'button', class: 'linkish', id: 'collapse-toggle',
+    onclick: () => update({ copies: !state.copies }) }, r.collapsed ? '列出每一篇' : '合併同一事件'));
   renderChips(r);
   renderFollow(r);
   $('hits').replaceChildren(...r.hits.map((h) => el('li', { 'data-id': h.id },
@@ -137,14 +142,41 @@ function showResults(r) {
     h.companies.length ? el('div', { class: 'chips' }, h.companies.map((c) => el('button', {
       type: 'button', class: 'chip', title: `只看 ${c.name}`,
       onclick: () => state.company.includes(c.id) || update({ company: [...state.company, c.id] }) }, c.name))) : null,
+    h.story && h.story.copies > 0 ? storyCopies(h) : null,
   )));
   if (r.total === 0) showEmpty();
   renderFacets(r.facets);
+  // collapsed, the total counts documents and a page holds stories: the last page is where hits run out
   const pages = Math.ceil(r.total / PAGE_SIZE);
   $('pager').hidden = pages <= 1;
-  $('page-label').textContent = `第 ${state.page} / ${pages.toLocaleString()} 頁`;
+  $('page-label').textContent = r.collapsed ? `第 ${state.page} 頁` : `第 ${state.page} / ${pages.toLocaleString()} 頁`;
   $('prev').disabled = state.page <= 1;
-  $('next').disabled = state.page >= pages;
+  $('next').disabled = state.page >= pages || (r.collapsed && r.hits.length < PAGE_SIZE);
+}
+
+/** A collapsed story's other reports: "+N 篇 中央社、聯合…", which expands to list them earliest first. */
+function storyCopies(h) {
+  const list = el('ol', { class: 'story-copies', hidden: true });
+  const names = h.story.sources.slice(0, 3).join('、') + (h.story.sources.length > 3 ? '…' : '');
+  const button = el('button', { type: 'button', class: 'story-toggle', 'aria-expanded': 'false',
+    title: '同一事件的其他報導（含另一種文字的轉載）' }, `+${h.story.copies} 篇 ${names}`);
+  button.addEventListener('click', async () => {
+    const open = button.getAttribute('aria-expanded') === 'true';
+    button.setAttribute('aria-expanded', String(!open));
+    list.hidden = open;
+    if (open || list.childElementCount) return;
+    try {
+      const r = await api(`/api/stories/${encodeURIComponent(h.story.id)}`, new URLSearchParams({ q: state.q, display: state.display || 'orig' }));
+      list.replaceChildren(...r.hits.filter((c) => c.id !== h.id).map((c) => el('li', { 'data-id': c.id },
+        el('a', { href: `?${toParams({ ...state, doc: c.id })}`, html: c.title,
+          onclick: (e) => { e.preventDefault(); update({ doc: c.id }, { resetPage: false }); } }),
+        el('span', { class: 'meta' }, ' ', dateLabel(c), c.source ? ` · ${c.source}` : '',
+          ` · ${c.script === 'simplified' ? '简' : c.script === 'traditional' ? '繁' : '?'}`))));
+    } catch (e) {
+      list.replaceChildren(el('li', {}, `無法載入：${e.message}`));
+    }
+  });
+  return el('div', { class: 'story' }, button, list);
 }
 
 /** The search's filters, for its feed and exports: no page, document or sort (a feed is newest first). */

@@ -50,12 +50,13 @@ public final class Main {
                      Delete documents by id (exit 1 if one is unknown).
               search [--index DIR] [--size N] [--page N] [--company ID]... [--source S]...
                      [--script traditional|simplified] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-                     [--sort relevance|score|date|+date] [--syntax people|lucene] [--ranking FILE] QUERY
+                     [--sort relevance|score|date|+date] [--syntax people|lucene] [--ranking FILE] [--copies] QUERY
                      Print results and facet counts as JSON. The search box's syntax by default:
                      any text, "phrase", -word, OR, title:/body:/source:; past 3 words a document
                      needs 75% of them. --syntax lucene: Lucene's (AND OR NOT, grouping), where a
                      malformed query exits 2 with a one-line error. Several --company are OR'ed;
-                     different filters AND.
+                     different filters AND. One hit per story (its copies counted on it); --copies
+                     lists every copy.
               analyze [--field title|title_bigram|body|body_bigram] [--json] TEXT
                      The text cleaned and folded, the vocabulary folds that applied, and each
                      field's tokens with positions and offsets (as the index analyses it).
@@ -113,7 +114,7 @@ public final class Main {
             case "delete" -> delete(Args.parse(rest, Set.of("index", "opensearch", "alias"), Set.of()));
             case "search" -> search(Args.parse(rest, Set.of("index", "size", "page", "company", "source", "script", "from", "to", "sort", "display", "syntax",
                             "opensearch", "alias", "ranking"),
-                    Set.of("no-highlight")));
+                    Set.of("no-highlight", "copies")));
             case "entities" -> entities(rest);
             case "demo" -> demo(Args.parse(rest, Set.of("index"), Set.of()));
             case "serve" -> serve(Args.parse(rest, Set.of("index", "port", "host", "corpus", "web", "cors-origin", "watch", "opensearch", "alias", "shards", "replicas", "ranking"), Set.of()));
@@ -271,7 +272,7 @@ public final class Main {
                     date(a.get("from", null), "--from"), date(a.get("to", null), "--to"),
                     a.get("sort", null) == null ? null : SearchRequest.Sort.parse(a.get("sort", null)),
                     page, size, !a.flag("no-highlight"), dev.zhsearch.search.Display.parse(a.get("display", null)),
-                    dev.zhsearch.search.QueryFactory.Syntax.parse(a.get("syntax", null)));
+                    dev.zhsearch.search.QueryFactory.Syntax.parse(a.get("syntax", null)), !a.flag("copies"));
         } catch (IllegalArgumentException e) {
             throw new Args.UsageException(e.getMessage());
         }

@@ -176,7 +176,7 @@ public final class ClusterSearch implements Searching {
                     was.path("doc_count").asLong(), shaping, request.display()));
         }
         long total = r.path("hits").path("total").path("value").asLong();
-        return new SearchResult(request.query(), total, (System.nanoTime() - start) / 1_000_000, request.page(), request.size(), hits, facets, partial);
+        return new SearchResult(request.query(), total, (System.nanoTime() - start) / 1_000_000, request.page(), request.size(), hits, facets, partial, false);
     }
 
     /** The response's hits as the API gives them, marks and fold notes for the request's query. */
@@ -201,7 +201,7 @@ public final class ClusterSearch implements Searching {
             hits.add(new Hit(src.path(Fields.ID).asText(), display.html(title, configs), text(src, Fields.DATE), text(src, Fields.DATE_SOURCE),
                     text(src, Fields.SOURCE), text(src, Fields.URL), text(src, Fields.SCRIPT), score,
                     snippets.stream().map(s -> display.html(s, configs)).toList(), shaping.companyRefs(companyIds, display),
-                    foldNotes.notes(request.query(), queryWords, Highlighting.escape(rawTitle) + "\n" + String.join("\n", snippets))));
+                    foldNotes.notes(request.query(), queryWords, Highlighting.escape(rawTitle) + "\n" + String.join("\n", snippets)), null));
         }
         return hits;
     }
@@ -240,7 +240,7 @@ public final class ClusterSearch implements Searching {
         JsonNode r = client.send("POST", "/" + alias + "/_search?search_type=dfs_query_then_fetch", body);
         SearchRequest request = SearchService.relatedRequest(size, display);
         long total = r.path("hits").path("total").path("value").asLong();
-        return Optional.of(new SearchResult("", total, (System.nanoTime() - start) / 1_000_000, 1, size, hits(r, request), FacetCounts.EMPTY, false));
+        return Optional.of(new SearchResult("", total, (System.nanoTime() - start) / 1_000_000, 1, size, hits(r, request), FacetCounts.EMPTY, false, false));
     }
 
     @Override

@@ -145,6 +145,7 @@ public final class ApiServer {
             c.routes.get("/feed.atom", this::feed);
             c.routes.get("/api/documents/{id}", this::document);
             c.routes.get("/api/documents/{id}/related", this::related);
+            c.routes.get("/api/stories/{id}", this::story);
             c.routes.get("/api/suggest", this::suggest);
             c.routes.get("/api/analyze", this::analyze);
             c.routes.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
@@ -271,6 +272,23 @@ public final class ApiServer {
         var result = service.related(id, size, Params.display(ctx));
         if (result.isEmpty()) {
             error(ctx, 404, "no document with this id", Map.of("id", id));
+            return;
+        }
+        ctx.json(result.get());
+    }
+
+    /** {@code /api/stories/{id}}: every document of a story, earliest first, the query's matches marked; 404 if unknown. */
+    private void story(Context ctx) throws Exception {
+        String id = ctx.pathParam("id");
+        Optional<SearchResult> result;
+        try {
+            result = service.story(id, ctx.queryParam("q"), Params.syntax(ctx), Params.display(ctx));
+        } catch (UnsupportedOperationException e) {
+            error(ctx, 501, e.getMessage(), Map.of("id", id));
+            return;
+        }
+        if (result.isEmpty()) {
+            error(ctx, 404, "no story with this id", Map.of("id", id));
             return;
         }
         ctx.json(result.get());

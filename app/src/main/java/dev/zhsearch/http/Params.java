@@ -35,11 +35,17 @@ final class Params {
             case "off", "false", "0" -> false;
             default -> throw new BadRequest("highlight must be on or off", Map.of("highlight", ctx.queryParam("highlight")));
         };
+        boolean collapse = switch (ctx.queryParam("collapse") == null ? "on" : ctx.queryParam("collapse")) {
+            case "on", "true", "1", "" -> true;
+            case "off", "false", "0" -> false;
+            default -> throw new BadRequest("collapse must be on (one hit per story) or off (every copy)", Map.of("collapse", ctx.queryParam("collapse")));
+        };
         Display display = display(ctx);
         QueryFactory.Syntax syntax = syntax(ctx);
         try {
             return new SearchRequest(q, nonBlank(ctx.queryParams("company")), nonBlank(ctx.queryParams("source")),
-                    nonBlank(ctx.queryParams("script")), date(ctx, "from"), date(ctx, "to"), sort, page, size, highlight, display, syntax);
+                    nonBlank(ctx.queryParams("script")), date(ctx, "from"), date(ctx, "to"), sort, page, size, highlight, display, syntax,
+                    collapse);
         } catch (IllegalArgumentException e) {
             throw new BadRequest(e.getMessage(), null);
         }

@@ -39,7 +39,13 @@ public final class DocumentMapper {
         return t;
     }
 
+    /** The document standing alone in its story (a full build links stories afterwards: StoryLinker). */
     public Document toDocument(IndexedDoc d) {
+        return toDocument(d, dev.zhsearch.story.Stories.ownKey(d.id()));
+    }
+
+    /** The document in the story with this key. */
+    public Document toDocument(IndexedDoc d, long story) {
         Document doc = new Document();
         doc.add(new StringField(Fields.ID, d.id(), Field.Store.YES));
         doc.add(new FoldedField(Fields.TITLE, d.title(), d.foldedTitle(), STORED_TEXT_WITH_OFFSETS));
@@ -75,6 +81,7 @@ public final class DocumentMapper {
         doc.add(new StringField(Fields.PAGE_TYPE, d.pageType().label(), Field.Store.YES));
         doc.add(new NumericDocValuesField(Fields.PAGE_CLASS, d.pageType().ordinal()));
         doc.add(new StringField(Fields.FAMILY, d.family(), Field.Store.NO));
+        doc.add(new NumericDocValuesField(Fields.STORY, story));
         if (d.isPart()) {
             doc.add(new StringField(Fields.PARENT, d.family(), Field.Store.YES));
         }

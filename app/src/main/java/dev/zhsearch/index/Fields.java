@@ -41,6 +41,11 @@ public final class Fields {
     public static final String FAMILY = "family";
     /** For a roundup's item: the roundup's id (stored). */
     public static final String PARENT = "parent";
+    /**
+     * The document's story (numeric doc values, updatable): the key of the story's earliest report
+     * ({@code dev.zhsearch.story.Stories#ownKey} of its id), the document's own key while it stands alone.
+     */
+    public static final String STORY = "story";
     /** file:line the document was read from. */
     public static final String ORIGIN = "origin";
 

@@ -9,10 +9,12 @@ import java.util.List;
  * problem (a bad line, a bad file). {@code searchableSeconds}: until every document was committed
  * (durable, and what a searcher opening the index sees); {@code seconds}: until the build ended,
  * the same unless the segments written ({@code segmentsWritten}) outnumbered the workers and were
- * merged down to one per worker ({@code segments}: how many the index has).
+ * merged down to one per worker ({@code segments}: how many the index has). {@code stories}: what
+ * finding stories did (null if the build did not).
  */
 public record IndexSummary(long records, long indexed, long duplicates, long skipped, long textChars, long textBytes,
-                           double searchableSeconds, double seconds, long indexBytes, long documentsInIndex, int segmentsWritten, int segments, List<ReadProblem> problems) {
+                           double searchableSeconds, double seconds, long indexBytes, long documentsInIndex, int segmentsWritten, int segments, List<ReadProblem> problems,
+                           dev.zhsearch.story.StoryLinker.Summary stories) {
 
     /** Documents read per second of the whole build, merge included. */
     public double docsPerSecond() {
@@ -40,6 +42,8 @@ public record IndexSummary(long records, long indexed, long duplicates, long ski
         return String.format(
                 "read %,d documents in %.1f s (%,.0f docs/s, %.1f MB/s of text%s): indexed %,d, %,d duplicate ids replaced (last wins), %,d skipped; index %,d documents in %d segment%s, %.1f MB on disk",
                 records, seconds, docsPerSecond(), megabytesPerSecond(), merged, indexed, duplicates, skipped,
-                documentsInIndex, segments, segments == 1 ? "" : "s", indexBytes / 1e6);
+                documentsInIndex, segments, segments == 1 ? "" : "s", indexBytes / 1e6)
+                + (stories == null ? "" : String.format("; %,d stories of 2 or more documents (%,d documents) found in %.1f s",
+                        stories.stories(), stories.storyDocuments(), stories.seconds()));
     }
 }

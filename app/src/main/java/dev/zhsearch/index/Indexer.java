@@ -59,6 +59,8 @@ public final class Indexer {
     private final PrintStream log;
     private final long progressEveryMillis;
     private final double ramBufferMb;
+    /** How stories are found once every document is in; null: not at all (a bench's baseline). */
+    private final dev.zhsearch.story.StoryRule stories;
 
     /** Share of the heap for in-memory segments: the rest is for the documents in flight, the dictionaries, the merge. */
     static final double HEAP_SHARE_FOR_SEGMENTS = 0.4;
@@ -80,6 +82,12 @@ public final class Indexer {
 
     /** {@code ramBufferMb}: memory for in-memory segments, all workers together; a worker writes a segment when its share is full. */
     public Indexer(Analysis analysis, CorpusReaders readers, int threads, PrintStream log, long progressEveryMillis, double ramBufferMb) {
+        this(analysis, readers, threads, log, progressEveryMillis, ramBufferMb, dev.zhsearch.story.StoryRule.standard());
+    }
+
+    private Indexer(Analysis analysis, CorpusReaders readers, int threads, PrintStream log, long progressEveryMillis, double ramBufferMb,
+                    dev.zhsearch.story.StoryRule stories) {
+        this.stories = stories;
         this.ramBufferMb = ramBufferMb;
         this.analysis = analysis;
         this.readers = readers;
@@ -87,6 +95,11 @@ public final class Indexer {
         this.threads = Math.max(1, threads);
         this.log = log;
         this.progressEveryMillis = progressEveryMillis;
+    }
+
+    /** This indexer finding stories by {@code rule}, or not at all when it is null. */
+    public Indexer withStories(dev.zhsearch.story.StoryRule rule) {
+        return new Indexer(analysis, readers, threads, log, progressEveryMillis, ramBufferMb, rule);
     }
 
     /** Replaces whatever index is in {@code indexDir} with one built from {@code inputs}. */
@@ -105,6 +118,7 @@ public final class Indexer {
                 .setUseCompoundFile(false) // a bulk build: do not copy every flushed segment into a .cfs
                 .setCommitOnClose(false);
         Counters c = new Counters();
+        dev.zhsearch.story.StoryLinker.Summary storySummary = null;
         double searchable;
         int written;
         try (IndexWriter writer = new IndexWriter(dir, config)) {
@@ -178,6 +192,18 @@ public final class Indexer {
                     log.printf("… merged in %.1f s%n", (System.nanoTime() - mergeStart) / 1e9);
                 }
             }
+            if (stories != null) {
+                // the documents are searchable already; the stories follow in a second commit
+                boolean tell = log != null && progressEveryMillis > 0;
+                dev.zhsearch.story.StoryLinker.Summary linked = new dev.zhsearch.story.StoryLinker(analysis.bigrams(), stories)
+                        .link(writer, tell ? log : null);
+                writer.commit();
+                storySummary = linked;
+                if (tell) {
+                    log.printf("… stories: %,d documents compared in %,d pairs; %,d stories of 2 or more documents (%,d documents, the largest %d) in %.1f s%n",
+                            linked.documents(), linked.compared(), linked.stories(), linked.storyDocuments(), linked.largest(), linked.seconds());
+                }
+            }
         }
         long docsInIndex;
         int segments;
@@ -191,7 +217,7 @@ public final class Indexer {
             problems = List.copyOf(c.problems);
         }
         return new IndexSummary(c.records.get(), c.indexed.get() - c.duplicates.get(), c.duplicates.get(), c.skipped.get(),
-                c.chars.get(), c.bytes.get(), searchable, seconds, sizeOf(dir), docsInIndex, written, segments, problems);
+                c.chars.get(), c.bytes.get(), searchable, seconds, sizeOf(dir), docsInIndex, written, segments, problems, storySummary);
     }
 
     /**

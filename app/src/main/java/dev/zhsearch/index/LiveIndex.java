@@ -78,6 +78,7 @@ public final class LiveIndex implements DocumentStore, Closeable {
     private final SearcherManager manager;
     private final DocumentPreparer preparer;
     private final DocumentMapper mapper = new DocumentMapper();
+    private final dev.zhsearch.story.StoryFinder stories;
     private final ReentrantReadWriteLock rebuildLock = new ReentrantReadWriteLock();
     /** Held while a refresh runs, and by a rebuild's swap, so no searcher ever sees half a swap. */
     private final ReentrantLock refreshLock = new ReentrantLock();
@@ -103,6 +104,7 @@ public final class LiveIndex implements DocumentStore, Closeable {
         this.writer = writer;
         this.manager = new SearcherManager(writer, new FacetedSearcher.Factory());
         this.preparer = new DocumentPreparer(dev.zhsearch.clean.Cleaner.standard(), analysis.scripts(), analysis.companies(), analysis.words());
+        this.stories = new dev.zhsearch.story.StoryFinder(analysis.bigrams(), dev.zhsearch.story.StoryRule.standard());
         for (int i = 0; i < idLocks.length; i++) {
             idLocks[i] = new Object();
         }
@@ -153,19 +155,26 @@ public final class LiveIndex implements DocumentStore, Closeable {
             ensureOpen();
             Outcome[] outcomes = new Outcome[docs.size()];
             long seq = 0;
-            for (int i = 0; i < docs.size(); i++) {
-                SourceDoc doc = docs.get(i);
-                List<Document> documents = new java.util.ArrayList<>();
-                for (IndexedDoc d : preparer.prepareAll(doc)) {
-                    documents.add(IndexFacets.CONFIG.build(mapper.toDocument(d)));
+            // each document joins the story of the most like it of its days, searchable or earlier in this batch
+            List<dev.zhsearch.story.StoryFinder.Pending> pending = new java.util.ArrayList<>();
+            IndexSearcher searcher = manager.acquire();
+            try {
+                for (int i = 0; i < docs.size(); i++) {
+                    SourceDoc doc = docs.get(i);
+                    List<Document> documents = new java.util.ArrayList<>();
+                    for (IndexedDoc d : preparer.prepareAll(doc)) {
+                        documents.add(IndexFacets.CONFIG.build(mapper.toDocument(d, stories.keyFor(searcher, d, pending))));
+                    }
+                    synchronized (lockFor(doc.id())) {
+                        boolean existed = exists(doc.id());
+                        // the record and the documents made from it (a roundup's items) go and come together
+                        seq = Math.max(seq, writer.updateDocuments(new Term(Fields.FAMILY, doc.id()), documents));
+                        written(doc.id(), true);
+                        outcomes[i] = existed ? Outcome.UPDATED : Outcome.CREATED;
+                    }
                 }
-                synchronized (lockFor(doc.id())) {
-                    boolean existed = exists(doc.id());
-                    // the record and the documents made from it (a roundup's items) go and come together
-                    seq = Math.max(seq, writer.updateDocuments(new Term(Fields.FAMILY, doc.id()), documents));
-                    written(doc.id(), true);
-                    outcomes[i] = existed ? Outcome.UPDATED : Outcome.CREATED;
-                }
+            } finally {
+                manager.release(searcher);
             }
             committer.awaitDurable(seq);
             return List.of(outcomes);

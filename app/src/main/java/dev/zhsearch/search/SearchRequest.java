@@ -8,11 +8,12 @@ import java.util.List;
  * empty to browse. Filters: companies (OR among
  * them), sources (OR), scripts (OR), a publication-date range (inclusive; either end open); filters
  * of different kinds AND together. Facet counts use multi-select semantics: each facet is counted
- * with every filter but its own.
+ * with every filter but its own. {@code collapse}: one hit per story (the story's other copies
+ * counted and named on the hit), or every copy as a hit of its own.
  */
 public record SearchRequest(String query, List<String> companies, List<String> sources, List<String> scripts,
                             LocalDate from, LocalDate to, Sort sort, int page, int size, boolean highlight,
-                            Display display, QueryFactory.Syntax syntax) {
+                            Display display, QueryFactory.Syntax syntax, boolean collapse) {
 
     public static final int MAX_SIZE = 100;
     public static final int MAX_PAGE_DEPTH = 10_000;
@@ -59,42 +60,46 @@ public record SearchRequest(String query, List<String> companies, List<String> s
     }
 
     public static SearchRequest of(String query, int size) {
-        return new SearchRequest(query, List.of(), List.of(), List.of(), null, null, null, 1, size, true, Display.ORIGINAL, null);
+        return new SearchRequest(query, List.of(), List.of(), List.of(), null, null, null, 1, size, true, Display.ORIGINAL, null, true);
     }
 
     public SearchRequest withSyntax(QueryFactory.Syntax newSyntax) {
-        return new SearchRequest(query, companies, sources, scripts, from, to, sort, page, size, highlight, display, newSyntax);
+        return new SearchRequest(query, companies, sources, scripts, from, to, sort, page, size, highlight, display, newSyntax, collapse);
     }
 
     public SearchRequest withCompanies(List<String> ids) {
-        return new SearchRequest(query, ids, sources, scripts, from, to, sort, page, size, highlight, display, syntax);
+        return new SearchRequest(query, ids, sources, scripts, from, to, sort, page, size, highlight, display, syntax, collapse);
     }
 
     public SearchRequest withSources(List<String> values) {
-        return new SearchRequest(query, companies, values, scripts, from, to, sort, page, size, highlight, display, syntax);
+        return new SearchRequest(query, companies, values, scripts, from, to, sort, page, size, highlight, display, syntax, collapse);
     }
 
     public SearchRequest withScripts(List<String> values) {
-        return new SearchRequest(query, companies, sources, values, from, to, sort, page, size, highlight, display, syntax);
+        return new SearchRequest(query, companies, sources, values, from, to, sort, page, size, highlight, display, syntax, collapse);
     }
 
     public SearchRequest withDates(LocalDate newFrom, LocalDate newTo) {
-        return new SearchRequest(query, companies, sources, scripts, newFrom, newTo, sort, page, size, highlight, display, syntax);
+        return new SearchRequest(query, companies, sources, scripts, newFrom, newTo, sort, page, size, highlight, display, syntax, collapse);
     }
 
     public SearchRequest withPage(int newPage, int newSize) {
-        return new SearchRequest(query, companies, sources, scripts, from, to, sort, newPage, newSize, highlight, display, syntax);
+        return new SearchRequest(query, companies, sources, scripts, from, to, sort, newPage, newSize, highlight, display, syntax, collapse);
     }
 
     public SearchRequest withDisplay(Display newDisplay) {
-        return new SearchRequest(query, companies, sources, scripts, from, to, sort, page, size, highlight, newDisplay, syntax);
+        return new SearchRequest(query, companies, sources, scripts, from, to, sort, page, size, highlight, newDisplay, syntax, collapse);
     }
 
     public SearchRequest withSort(Sort newSort) {
-        return new SearchRequest(query, companies, sources, scripts, from, to, newSort, page, size, highlight, display, syntax);
+        return new SearchRequest(query, companies, sources, scripts, from, to, newSort, page, size, highlight, display, syntax, collapse);
+    }
+
+    public SearchRequest withCollapse(boolean newCollapse) {
+        return new SearchRequest(query, companies, sources, scripts, from, to, sort, page, size, highlight, display, syntax, newCollapse);
     }
 
     public SearchRequest withHighlight(boolean newHighlight) {
-        return new SearchRequest(query, companies, sources, scripts, from, to, sort, page, size, newHighlight, display, syntax);
+        return new SearchRequest(query, companies, sources, scripts, from, to, sort, page, size, newHighlight, display, syntax, collapse);
     }
 }

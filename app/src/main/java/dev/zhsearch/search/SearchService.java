@@ -6,6 +6,7 @@ import dev.zhsearch.index.FacetedSearcher;
 import dev.zhsearch.index.LiveIndex;
 import dev.zhsearch.index.Fields;
 import dev.zhsearch.index.IndexFacets;
+import dev.zhsearch.story.Stories;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -154,23 +155,26 @@ public final class SearchService implements Searching {
         return query;
     }
 
+    /** The most documents read to fill a page with one hit per story (a story's copies rank close together). */
+    static final int MAX_COLLAPSE_WINDOW = 50_000;
+
     private SearchResult doSearch(SearchRequest request, boolean withFacets, Query base, Query scored,
                                   FacetedSearcher searcher, long start, boolean partial) throws IOException {
         DrillDownQuery query = filtered(scored, request);
         int want = Math.max(1, request.page() * request.size());
+        boolean collapse = request.collapse() && hasStories(searcher);
+        // collapsed, read more than a page: the copies of a story that ranks high take places of their own
+        int window = collapse ? Math.min(MAX_COLLAPSE_WINDOW, 3 * want + 30) : want;
         TopDocs top;
         FacetCounts facets;
         // exact totals: by default Lucene stops counting at 1,000 hits and reports a lower bound
         Sort sort = sort(request.sort());
-        CollectorManager<?, ? extends TopDocs> collector = sort == null
-                ? new TopScoreDocCollectorManager(want, Integer.MAX_VALUE)
-                : new TopFieldCollectorManager(sort, want, Integer.MAX_VALUE);
         if (searcher.facetState() == null || !withFacets) {
-            top = searcher.search(query, collector);
+            top = searcher.search(query, collector(sort, window));
             facets = FacetCounts.EMPTY;
         } else {
             DrillSideways ds = new DrillSideways(searcher, IndexFacets.CONFIG, searcher.facetState());
-            DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> r = ds.search(query, collector);
+            DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> r = ds.search(query, collector(sort, window));
             top = r.collectorResult;
             facets = shaping.facets(FacetShaping.Counts.of(r.facets), request);
             java.util.Optional<RisingCompanies.Ranges> ranges = RisingCompanies.ranges(request);
@@ -181,11 +185,53 @@ public final class SearchService implements Searching {
             }
         }
         ScoreDoc[] all = top.scoreDocs;
+        long[] keys = null;
+        if (collapse) {
+            while (true) {
+                keys = new long[all.length];
+                ScoreDoc[] firsts = firstOfEachStory(searcher, all, keys);
+                if (firsts.length >= want || all.length >= top.totalHits.value() || window >= MAX_COLLAPSE_WINDOW) {
+                    long[] firstKeys = java.util.Arrays.copyOf(keys, firsts.length);
+                    all = firsts;
+                    keys = firstKeys;
+                    break;
+                }
+                window = Math.min(MAX_COLLAPSE_WINDOW, window * 4);
+                all = searcher.search(query, collector(sort, window)).scoreDocs;
+            }
+        }
         int from = Math.min(all.length, (request.page() - 1) * request.size());
         int to = Math.min(all.length, from + request.size());
         int[] docIds = new int[to - from];
+        Hit.StoryRef[] stories = new Hit.StoryRef[to - from];
+        java.util.Map<Long, StoryCopies.Found> copies = java.util.Map.of();
+        if (collapse && to > from) {
+            java.util.Set<Long> shown = new java.util.HashSet<>();
+            for (int i = from; i < to; i++) {
+                shown.add(keys[i]);
+            }
+            copies = searcher.search(query, new StoryCopies(shown, STORY_SOURCES));
+        }
         for (int i = from; i < to; i++) {
-            docIds[i - from] = all[i].doc;
+            int doc = all[i].doc;
+            docIds[i - from] = doc;
+            if (collapse) {
+                // the story at the rank of its best document, shown by its earliest report
+                StoryCopies.Found found = copies.get(keys[i]);
+                List<Integer> earliest = found == null ? List.of(doc) : found.docs();
+                docIds[i - from] = earliest.getFirst();
+                java.util.LinkedHashSet<String> sources = new java.util.LinkedHashSet<>();
+                for (int other : earliest.subList(1, earliest.size())) {
+                    String source = searcher.storedFields().document(other, java.util.Set.of(Fields.SOURCE)).get(Fields.SOURCE);
+                    if (source != null) {
+                        sources.add(source);
+                    }
+                }
+                stories[i - from] = new Hit.StoryRef(Stories.format(keys[i]), found == null ? 0 : found.count - 1, List.copyOf(sources));
+            } else {
+                stories[i - from] = storyKey(searcher, doc).stream().mapToObj(k -> new Hit.StoryRef(Stories.format(k), 0, List.of()))
+                        .findFirst().orElse(null);
+            }
         }
         LoadedDocs docs = new LoadedDocs(searcher);
         List<ScriptFolder.VocabularyMatch> queryWords = foldNotes.queryWords(request.query());
@@ -199,14 +245,56 @@ public final class SearchService implements Searching {
             List<String> snippets = marked != null ? marked.snippets().get(i) : List.of(Highlighting.escape(lead(d.get(Fields.BODY))));
             float score = all[from + i].score;
             Display display = request.display();
+            Hit.StoryRef story = stories[i];
             hits.add(new Hit(d.get(Fields.ID), display.html(title, configs), d.get(Fields.DATE), d.get(Fields.DATE_SOURCE),
                     d.get(Fields.SOURCE), d.get(Fields.URL), d.get(Fields.SCRIPT), Float.isNaN(score) ? 0f : score,
                     snippets.stream().map(sn -> display.html(sn, configs)).toList(), shaping.companyRefs(d, display),
-                    foldNotes.notes(request.query(), queryWords, Highlighting.escape(d.get(Fields.TITLE)) + "\n" + String.join("\n", snippets))));
+                    foldNotes.notes(request.query(), queryWords, Highlighting.escape(d.get(Fields.TITLE)) + "\n" + String.join("\n", snippets)),
+                    story));
         }
         long tookMs = (System.nanoTime() - start) / 1_000_000;
-        return new SearchResult(request.query(), top.totalHits.value(), tookMs, request.page(), request.size(), hits, facets, partial);
+        return new SearchResult(request.query(), top.totalHits.value(), tookMs, request.page(), request.size(), hits, facets, partial, collapse);
     }
+
+    private static CollectorManager<?, ? extends TopDocs> collector(Sort sort, int n) {
+        return sort == null
+                ? new TopScoreDocCollectorManager(n, Integer.MAX_VALUE)
+                : new TopFieldCollectorManager(sort, n, Integer.MAX_VALUE);
+    }
+
+    /** Whether the index keeps stories (an index built before them does not: nothing to collapse). */
+    private static boolean hasStories(IndexSearcher searcher) {
+        return org.apache.lucene.index.FieldInfos.getMergedFieldInfos(searcher.getIndexReader()).fieldInfo(Fields.STORY) != null;
+    }
+
+    /** The first hit of each story, in rank order; {@code keys} receives their story keys. */
+    private static ScoreDoc[] firstOfEachStory(IndexSearcher searcher, ScoreDoc[] ranked, long[] keys) throws IOException {
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        List<ScoreDoc> firsts = new ArrayList<>();
+        for (ScoreDoc sd : ranked) {
+            long key = storyKey(searcher, sd.doc).orElse(Stories.ownKey(Integer.toString(sd.doc)));
+            if (seen.add(key)) {
+                keys[firsts.size()] = key;
+                firsts.add(sd);
+            }
+        }
+        return firsts.toArray(new ScoreDoc[0]);
+    }
+
+    private static java.util.OptionalLong storyKey(IndexSearcher searcher, int doc) throws IOException {
+        List<org.apache.lucene.index.LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        org.apache.lucene.index.LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+        org.apache.lucene.index.NumericDocValues values = leaf.reader().getNumericDocValues(Fields.STORY);
+        return values != null && values.advanceExact(doc - leaf.docBase) ? java.util.OptionalLong.of(values.longValue()) : java.util.OptionalLong.empty();
+    }
+
+    /** The documents of a story, as a filter. */
+    static Query storyFilter(long key) {
+        return org.apache.lucene.document.NumericDocValuesField.newSlowExactQuery(Fields.STORY, key);
+    }
+
+    /** How many of a story's documents a hit names by outlet. */
+    static final int STORY_SOURCES = 12;
 
     /** Companies rising in the request's range against the range before ({@link RisingCompanies}), the company filter left out. */
     private List<RisingCompanies.Rising> rising(FacetedSearcher searcher, Query text, SearchRequest request, SearchRequest before,
@@ -273,13 +361,39 @@ public final class SearchService implements Searching {
             mlt.setMaxDocFreq(relatedMaxDocFreq(searcher.getIndexReader().maxDoc()));
             Query like = mlt.like(docNum);
             String family = d.get(Fields.PARENT) != null ? d.get(Fields.PARENT) : id;
-            Query query = new org.apache.lucene.search.BooleanQuery.Builder()
+            org.apache.lucene.search.BooleanQuery.Builder query = new org.apache.lucene.search.BooleanQuery.Builder()
                     .add(like, org.apache.lucene.search.BooleanClause.Occur.MUST)
                     .add(new TermQuery(new Term(Fields.ID, id)), org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
                     .add(new TermQuery(new Term(Fields.FAMILY, family)), org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
-                    .add(new TermQuery(new Term(Fields.PARENT, id)), org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
-                    .build();
-            return Optional.of(doSearch(relatedRequest(size, display), false, query, query, searcher, start, false));
+                    .add(new TermQuery(new Term(Fields.PARENT, id)), org.apache.lucene.search.BooleanClause.Occur.MUST_NOT);
+            java.util.OptionalLong story = storyKey(searcher, docNum);
+            if (story.isPresent()) {
+                query.add(storyFilter(story.getAsLong()), org.apache.lucene.search.BooleanClause.Occur.MUST_NOT); // its copies are the story, not related
+            }
+            Query built = query.build();
+            return Optional.of(doSearch(relatedRequest(size, display), false, built, built, searcher, start, false));
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    @Override
+    public Optional<SearchResult> story(String id, String query, QueryFactory.Syntax syntax, Display display)
+            throws IOException, InvalidQueryException {
+        java.util.OptionalLong key = Stories.parse(id);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        long start = System.nanoTime();
+        String q = query == null ? "" : query;
+        Query marked = q.isBlank() ? null : queries.marked(q, syntax, queries.parse(q, syntax));
+        Query members = new org.apache.lucene.search.ConstantScoreQuery(storyFilter(key.getAsLong()));
+        SearchRequest request = SearchRequest.of(q, SearchRequest.MAX_SIZE).withSort(SearchRequest.Sort.DATE_ASC).withCollapse(false)
+                .withDisplay(display).withSyntax(syntax).withHighlight(marked != null);
+        FacetedSearcher searcher = (FacetedSearcher) manager.acquire();
+        try {
+            SearchResult r = doSearch(request, false, marked == null ? members : marked, members, searcher, start, false);
+            return r.total() == 0 ? Optional.empty() : Optional.of(r);
         } finally {
             manager.release(searcher);
         }
@@ -287,7 +401,7 @@ public final class SearchService implements Searching {
 
     /** The request a related-articles list answers: no query or filters, by score, no marks. */
     public static SearchRequest relatedRequest(int size, Display display) {
-        return SearchRequest.of("", size).withSort(SearchRequest.Sort.SCORE).withHighlight(false).withDisplay(display);
+        return SearchRequest.of("", size).withSort(SearchRequest.Sort.SCORE).withHighlight(false).withDisplay(display).withCollapse(false);
     }
 
     public Optional<StoredDocument> document(String id) throws IOException {

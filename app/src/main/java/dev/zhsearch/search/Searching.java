@@ -23,6 +23,16 @@ public interface Searching extends Closeable {
      */
     Optional<SearchResult> related(String id, int size, Display display) throws IOException;
 
+    /**
+     * The documents of a story ({@link Hit.StoryRef#id()}), earliest first, at most
+     * {@link SearchRequest#MAX_SIZE}; with a query, its matches marked. Empty when no story has the id.
+     * An engine that keeps no stories throws {@link UnsupportedOperationException}.
+     */
+    default Optional<SearchResult> story(String id, String query, QueryFactory.Syntax syntax, Display display)
+            throws IOException, InvalidQueryException {
+        throw new UnsupportedOperationException("this engine keeps no stories: results are not collapsed by story");
+    }
+
     /** A word of the index and how many documents hold it. */
     record TermCount(String term, int documents) {}
 

@@ -32,13 +32,13 @@ class RisingCompaniesTest {
     @Test
     void theRangeBeforeHasTheSameLengthAndTheCompanyFilterIsLeftOut() {
         SearchRequest r = new SearchRequest("AI", List.of("tsmc"), List.of("cna"), List.of(), LocalDate.of(2026, 8, 1),
-                LocalDate.of(2026, 8, 7), null, 1, 10, true, Display.ORIGINAL, null);
+                LocalDate.of(2026, 8, 7), null, 1, 10, true, Display.ORIGINAL, null, true);
         SearchRequest before = RisingCompanies.ranges(r).orElseThrow().before();
         assertEquals(LocalDate.of(2026, 7, 25), before.from());
         assertEquals(LocalDate.of(2026, 7, 31), before.to());
         assertEquals(List.of(), before.companies());
         assertEquals(List.of("cna"), before.sources());
         assertTrue(RisingCompanies.ranges(new SearchRequest("AI", List.of(), List.of(), List.of(), LocalDate.of(2026, 8, 1), null,
-                null, 1, 10, true, Display.ORIGINAL, null)).isEmpty(), "an open range has no range before it");
+                null, 1, 10, true, Display.ORIGINAL, null, true)).isEmpty(), "an open range has no range before it");
     }
 }

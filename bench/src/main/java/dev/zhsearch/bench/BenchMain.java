@@ -70,6 +70,10 @@ public final class BenchMain {
                      other-region form; --score: how many of them the fold equates, and OpenCC alone.
               bench companies [--baseline DIR] [--rounds 3] [--top 30]   the extractor with an earlier version's tables beside
                        today's: time per document and the top companies before and after (DIR: git archive of entities/)
+              bench stories --index DIR | --input PATH... [--pairs FILE] [--threshold T] [--window DAYS] [--largest 10]
+                     The story rule on the labelled pairs (precision / recall by split and kind, sweeps
+                     on dev, every error), then the index's stories: how many, sizes, the largest.
+                     --input builds the index twice, without and with stories, and prints the cost.
               bench pagetypes [--input PATH...] [--sample 50] [--seed S] [--out FILE]
                      What clean/page-types.rules marks on the corpus (by type and by rule), roundups
                      split, and a random sample of the listing pages for a person to check.
@@ -330,6 +334,61 @@ public final class BenchMain {
                 var names = NameCoverage.sample(cedict, tw, cn, a.integer("n", 500, 1, 100_000), out);
                 NameCoverage.writeSample(names, sampleFile);
                 out.printf("%d names written to %s: fill kind (person|place|other) and other_form, then --score FILE%n", names.size(), sampleFile);
+                return OK;
+            }
+            case "stories" -> {
+                Args a = Args.parse(rest, Set.of("pairs", "index", "input", "threshold", "window", "largest"), Set.of());
+                Path pairsFile = Path.of(a.get("pairs", "bench/src/main/resources/stories/pairs.jsonl"));
+                if (!Files.exists(pairsFile)) {
+                    err.println("zhsearch: not found: " + pairsFile);
+                    return FAILED;
+                }
+                dev.zhsearch.story.StoryRule rule = dev.zhsearch.story.StoryRule.standard();
+                if (a.get("threshold", null) != null) {
+                    try {
+                        rule = rule.withThreshold(Double.parseDouble(a.get("threshold", "")));
+                    } catch (NumberFormatException e) {
+                        throw new Args.UsageException("--threshold must be a number between 0 and 1");
+                    }
+                }
+                if (a.get("window", null) != null) {
+                    rule = rule.withWindowDays(a.integer("window", 0, 0, 365));
+                }
+                Analysis analysis = Analysis.standard();
+                Map<String, Object> report = new java.util.LinkedHashMap<>();
+                Path index;
+                if (!a.all("input").isEmpty()) {
+                    // the cost of finding stories: the same build with and without, one after the other
+                    List<Path> inputs = a.inputs();
+                    Path work = Path.of("target/bench-stories");
+                    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+                    dev.zhsearch.index.Indexer indexer = new dev.zhsearch.index.Indexer(analysis, dev.zhsearch.corpus.CorpusReaders.standard(), threads, null, 0);
+                    out.println("building without stories, then with, from " + inputs + " …");
+                    dev.zhsearch.index.IndexSummary without = indexer.withStories(null).build(inputs, work.resolve("without"));
+                    dev.zhsearch.index.IndexSummary with = indexer.withStories(rule).build(inputs, work.resolve("with"));
+                    out.printf("%n%-22s %10s %10s%n", "build", "seconds", "docs/s");
+                    out.printf("%-22s %10.1f %,10.0f%n", "without stories", without.seconds(), without.docsPerSecond());
+                    out.printf("%-22s %10.1f %,10.0f%n", "with stories", with.seconds(), with.docsPerSecond());
+                    out.printf("finding stories: %.1f s of the build (+%.0f%%): %,d documents took part, %,d pairs compared%n%n",
+                            with.stories().seconds(), 100 * (with.seconds() / without.seconds() - 1), with.stories().documents(), with.stories().compared());
+                    report.put("buildSecondsWithout", without.seconds());
+                    report.put("buildSecondsWith", with.seconds());
+                    report.put("linking", with.stories());
+                    index = work.resolve("with");
+                } else if (a.get("index", null) != null) {
+                    index = Path.of(a.get("index", null));
+                } else {
+                    throw new Args.UsageException("bench stories needs --index DIR (its document frequencies and stories) or --input PATH… (builds one)");
+                }
+                try (var reader = org.apache.lucene.index.DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(index))) {
+                    report.put("pairs", StoryBench.pairs(StoryBench.read(pairsFile, analysis), analysis,
+                            dev.zhsearch.story.StoryLinker.docFreqs(reader), rule, out));
+                    report.put("index", StoryBench.index(reader, a.integer("largest", 10, 0, 1000), out));
+                }
+                Path json = Path.of("target/bench-stories.json");
+                Files.createDirectories(json.getParent());
+                this.json.writeValue(json.toFile(), report);
+                out.println("\nwritten: " + json);
                 return OK;
             }
             case "pagetypes" -> {

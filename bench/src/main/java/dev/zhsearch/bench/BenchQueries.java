@@ -65,7 +65,7 @@ public final class BenchQueries {
                     }
                 }
             }
-            out.add(new SearchRequest(cols[0].strip(), companies, sources, scripts, from, to, null, 1, size, true, null, null));
+            out.add(new SearchRequest(cols[0].strip(), companies, sources, scripts, from, to, null, 1, size, true, null, null, true));
         }
         return out;
     }

@@ -213,7 +213,7 @@ public final class PerfBench {
                 if (other.equals(q.query())) {
                     continue; // same in both scripts (Latin, or characters both scripts share)
                 }
-                SearchRequest twin = new SearchRequest(other, q.companies(), q.sources(), q.scripts(), q.from(), q.to(), null, 1, 0, false, null, null);
+                SearchRequest twin = new SearchRequest(other, q.companies(), q.sources(), q.scripts(), q.from(), q.to(), null, 1, 0, false, null, null, true);
                 long zh = service.search(q.withPage(1, 0), false).total();
                 long zhOther = service.search(twin, false).total();
                 long sq = SqliteFts.search(c, q, false).total();

@@ -1,0 +1,268 @@
+package dev.zhsearch.story;
+
+import dev.zhsearch.clean.PageTypes;
+import dev.zhsearch.index.Fields;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.util.Bits;
+
+/**
+ * Finds the stories of a whole index after a full build, in order of publication: each document that
+ * takes part is compared with the earlier documents of its day window that share one of its heaviest
+ * terms, and joins the story of the most like it whose first report it is also like by the
+ * {@link StoryRule} (so a story never grows by a chain of documents each like the last: every
+ * document of a story is like its first report); otherwise it starts a story. A story's key is its
+ * first report's own key; the documents whose key changes are updated in place (numeric doc values).
+ * One day window in memory at a time.
+ */
+public final class StoryLinker {
+
+    /** What linking did: documents that took part, pairs compared, stories of two or more and their documents, the largest. */
+    public record Summary(int documents, long compared, int stories, int storyDocuments, int largest, double seconds) {}
+
+    private final Analyzer bigrams;
+    private final StoryRule rule;
+
+    public StoryLinker(Analyzer bigrams, StoryRule rule) {
+        this.bigrams = bigrams;
+        this.rule = rule;
+    }
+
+    public Summary link(IndexWriter writer, PrintStream log) throws IOException {
+        long start = System.nanoTime();
+        try (DirectoryReader reader = DirectoryReader.open(writer)) {
+            Entries entries = entries(reader);
+            int n = entries.size;
+            int[] founder = new int[n]; // each document's story: the entry of the story's first report
+            for (int i = 0; i < n; i++) {
+                founder[i] = i;
+            }
+            String[] ids = new String[n];
+            String[] sources = new String[n];
+            StoryVector.DocFreqs df = cachedDocFreqs(reader);
+            StoryVector[] vectors = new StoryVector[n];
+            int computed = 0; // vectors are computed ahead in blocks, in parallel, and dropped when their day leaves the window
+            int windowStart = 0;
+            long compared = 0;
+            long lastLog = System.nanoTime();
+            int i = 0;
+            while (i < n) {
+                int day = entries.day[i];
+                int j = i;
+                while (j < n && entries.day[j] == day) {
+                    j++;
+                }
+                while (computed < j) {
+                    int end = Math.min(n, Math.max(j, computed + BLOCK));
+                    computeVectors(reader, entries, computed, end, vectors, ids, sources, df);
+                    computed = end;
+                }
+                while (windowStart < i && !rule.near(entries.day[windowStart], day)) {
+                    vectors[windowStart++] = null;
+                }
+                // candidates: documents of the window sharing a heaviest term
+                Map<String, List<Integer>> byTerm = new HashMap<>();
+                for (int e = windowStart; e < j; e++) {
+                    for (String t : vectors[e].heaviest()) {
+                        byTerm.computeIfAbsent(t, x -> new ArrayList<>()).add(e);
+                    }
+                }
+                for (int a = i; a < j; a++) {
+                    // the earlier documents most like this one, best first; it joins the story of the
+                    // first whose earliest report it is also like (no chains: every document of a
+                    // story is like its first report)
+                    StoryVector va = vectors[a];
+                    java.util.Set<Integer> seen = new java.util.HashSet<>();
+                    List<double[]> like = new ArrayList<>();
+                    for (String t : va.heaviest()) {
+                        for (int b : byTerm.get(t)) {
+                            if (b >= a || !seen.add(b)) {
+                                continue; // each pair once: the later document looks back
+                            }
+                            compared++;
+                            double c = rule.match(va, entries.day[a], sources[a], vectors[b], entries.day[b], sources[b]);
+                            if (c >= 0) {
+                                like.add(new double[] {c, b});
+                            }
+                        }
+                    }
+                    like.sort((x, y) -> Double.compare(y[0], x[0]));
+                    for (double[] l : like) {
+                        int f = founder[(int) l[1]];
+                        if (f == (int) l[1] || rule.match(va, entries.day[a], sources[a], vectors[f], entries.day[f], sources[f]) >= 0) {
+                            founder[a] = f;
+                            break;
+                        }
+                    }
+                }
+                if (log != null && System.nanoTime() - lastLog > 5_000_000_000L) {
+                    log.printf("… stories: %,d of %,d documents compared (%,d pairs)%n", j, n, compared);
+                    lastLog = System.nanoTime();
+                }
+                i = j;
+            }
+            // each story's key: its first report's own key
+            Map<Integer, Integer> size = new HashMap<>();
+            for (int k = 0; k < n; k++) {
+                size.merge(founder[k], 1, Integer::sum);
+            }
+            int stories = 0;
+            int storyDocs = 0;
+            int largest = 1;
+            for (var e : size.entrySet()) {
+                if (e.getValue() > 1) {
+                    stories++;
+                    storyDocs += e.getValue();
+                    largest = Math.max(largest, e.getValue());
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                if (founder[k] != k) {
+                    writer.updateNumericDocValue(new Term(Fields.ID, ids[k]), Fields.STORY, Stories.ownKey(ids[founder[k]]));
+                }
+            }
+            return new Summary(n, compared, stories, storyDocs, largest, (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** Documents whose vectors are computed together, in parallel. */
+    static final int BLOCK = 4_096;
+
+    /** The vectors of entries {@code from}..{@code to}, on every core; their ids too. */
+    private void computeVectors(DirectoryReader reader, Entries entries, int from, int to, StoryVector[] vectors, String[] ids,
+                                String[] sources, StoryVector.DocFreqs df) {
+        java.util.stream.IntStream.range(from, to).parallel().forEach(k -> {
+            try {
+                Document d = entries.stored(reader, k);
+                ids[k] = d.get(Fields.ID);
+                sources[k] = d.get(Fields.SOURCE);
+                vectors[k] = StoryVector.of(bigrams, Fields.BODY_BIGRAM, nullToEmpty(d.get(Fields.TITLE)), nullToEmpty(d.get(Fields.BODY)),
+                        df, rule.idfPower(), StoryLinker::termId);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Most document frequencies remembered: a window's terms, and most of the corpus's common ones. */
+    static final int DF_CACHE = 1 << 20;
+
+    /** The index's document frequencies, remembered (a term's is looked up once, not once per document). */
+    private static StoryVector.DocFreqs cachedDocFreqs(DirectoryReader reader) {
+        StoryVector.DocFreqs df = docFreqs(reader);
+        java.util.concurrent.ConcurrentHashMap<String, Integer> cache = new java.util.concurrent.ConcurrentHashMap<>();
+        return new StoryVector.DocFreqs() {
+            public long documents() {
+                return df.documents();
+            }
+
+            public int docFreq(String term) {
+                Integer known = cache.get(term);
+                if (known != null) {
+                    return known;
+                }
+                int f = df.docFreq(term);
+                if (cache.size() >= DF_CACHE) {
+                    cache.clear();
+                }
+                cache.put(term, f);
+                return f;
+            }
+        };
+    }
+
+    /** A term's number for the merge-join: a 32-bit hash (two terms of one comparison colliding is negligible). */
+    public static int termId(String term) {
+        long h = 0x84222325CBF29CE4L;
+        for (int i = 0; i < term.length(); i++) {
+            h = (h ^ term.charAt(i)) * 0x100000001B3L;
+        }
+        h ^= h >>> 29;
+        return (int) (h ^ (h >>> 32));
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** The index's document frequencies in the bigram body field. */
+    public static StoryVector.DocFreqs docFreqs(org.apache.lucene.index.IndexReader reader) {
+        return new StoryVector.DocFreqs() {
+            public long documents() {
+                return reader.numDocs();
+            }
+
+            public int docFreq(String term) {
+                try {
+                    return reader.docFreq(new Term(Fields.BODY_BIGRAM, term));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
+    /** The documents that take part, sorted by day, time, then leaf and doc. */
+    private static Entries entries(DirectoryReader reader) throws IOException {
+        List<long[]> rows = new ArrayList<>();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            NumericDocValues time = leaf.reader().getNumericDocValues(Fields.DATE_SORT);
+            NumericDocValues type = leaf.reader().getNumericDocValues(Fields.PAGE_CLASS);
+            Bits live = leaf.reader().getLiveDocs();
+            if (time == null) {
+                continue;
+            }
+            for (int doc = time.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = time.nextDoc()) {
+                if (live != null && !live.get(doc)) {
+                    continue;
+                }
+                int t = type != null && type.advanceExact(doc) ? (int) type.longValue() : PageTypes.Type.STORY.ordinal();
+                if (!Stories.takesPart(PageTypes.Type.values()[t])) {
+                    continue;
+                }
+                rows.add(new long[] {time.longValue(), leaf.ord, doc});
+            }
+        }
+        rows.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : x[1] != y[1] ? Long.compare(x[1], y[1]) : Long.compare(x[2], y[2]));
+        Entries e = new Entries(rows.size());
+        for (int k = 0; k < rows.size(); k++) {
+            long[] r = rows.get(k);
+            e.day[k] = (int) Math.floorDiv(r[0], 86_400L);
+            e.leaf[k] = (int) r[1];
+            e.doc[k] = (int) r[2];
+        }
+        return e;
+    }
+
+    private static final class Entries {
+        final int size;
+        final int[] day;
+        final int[] leaf;
+        final int[] doc;
+
+        Entries(int size) {
+            this.size = size;
+            this.day = new int[size];
+            this.leaf = new int[size];
+            this.doc = new int[size];
+        }
+
+        /** The entry's id, title, body and outlet (from any thread: each call has its own StoredFields). */
+        Document stored(DirectoryReader reader, int k) throws IOException {
+            StoredFields f = reader.leaves().get(leaf[k]).reader().storedFields();
+            return f.document(doc[k], java.util.Set.of(Fields.ID, Fields.TITLE, Fields.BODY, Fields.SOURCE));
+        }
+    }
+}
