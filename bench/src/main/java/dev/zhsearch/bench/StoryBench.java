@@ -145,42 +145,17 @@ public final class StoryBench {
         }
         report.put("rule", rule);
         report.put("groups", byGroup);
-        int[] windows = {0, 1, 2};
-        out.printf("%nsweep on dev: precision / recall%n%-10s", "cosine");
-        for (int w : windows) {
-            out.printf(" %15s", "window " + w);
+        report.put("devSweep", sweep(out, "sweep on dev: precision / recall", 0.15, 12, pairs, cos, List.of(
+                new Column("window 0", "window", 0, r -> r.withWindowDays(0)),
+                new Column("window 1", "window", 1, r -> r.withWindowDays(1)),
+                new Column("window 2", "window", 2, r -> r.withWindowDays(2))), rule));
+        List<Column> outlets = new ArrayList<>();
+        for (double ss : new double[] {0, 0.5, 0.6, 0.7, 0.8, 0.9}) {
+            outlets.add(new Column(ss == 0 ? "one outlet: -" : "one outlet " + ss, "sameSource", ss, r -> r.withSameSourceThreshold(ss)));
         }
-        out.println();
-        List<Map<String, Object>> sweep = new ArrayList<>();
-        for (int step = 0; step <= 12; step++) {
-            double t = 0.15 + 0.05 * step;
-            out.printf("%-10.2f", t);
-            for (int w : windows) {
-                Score s = score(rule.withThreshold(t).withWindowDays(w), pairs, cos, p -> p.split().equals("dev"));
-                out.printf("     %.3f/%.3f", s.precision(), s.recall());
-                sweep.add(Map.of("threshold", t, "window", w, "precision", s.precision(), "recall", s.recall()));
-            }
-            out.println();
-        }
-        report.put("devSweep", sweep);
-        double[] sameSource = {0, 0.5, 0.6, 0.7, 0.8, 0.9};
-        out.printf("%nsweep on dev, window %d: precision / recall by the threshold for two documents of one outlet%n%-10s", rule.windowDays(), "cosine");
-        for (double ss : sameSource) {
-            out.printf(" %15s", ss == 0 ? "one outlet: -" : "one outlet " + ss);
-        }
-        out.println();
-        List<Map<String, Object>> sweepSource = new ArrayList<>();
-        for (int step = 0; step <= 8; step++) {
-            double t = 0.1 + 0.05 * step;
-            out.printf("%-10.2f", t);
-            for (double ss : sameSource) {
-                Score s = score(rule.withThreshold(t).withSameSourceThreshold(ss), pairs, cos, p -> p.split().equals("dev"));
-                out.printf("     %.3f/%.3f", s.precision(), s.recall());
-                sweepSource.add(Map.of("threshold", t, "sameSource", ss, "precision", s.precision(), "recall", s.recall()));
-            }
-            out.println();
-        }
-        report.put("devSweepSameSource", sweepSource);
+        report.put("devSweepSameSource", sweep(out, String.format(
+                "sweep on dev, window %d: precision / recall by the threshold for two documents of one outlet", rule.windowDays()),
+                0.1, 8, pairs, cos, outlets, rule));
         List<Map<String, Object>> errors = new ArrayList<>();
         out.printf("%nerrors of the rule:%n");
         for (int i = 0; i < pairs.size(); i++) {
@@ -195,6 +170,31 @@ public final class StoryBench {
         }
         report.put("errors", errors);
         return report;
+    }
+
+    /** A column of a sweep: the rule varied one way, for every cosine threshold of the rows. */
+    private record Column(String label, String key, double value, java.util.function.UnaryOperator<StoryRule> variant) {}
+
+    /** Precision / recall on dev for cosine thresholds {@code from}, +0.05 … ({@code steps} more), per column. */
+    private static List<Map<String, Object>> sweep(PrintStream out, String heading, double from, int steps, List<Pair> pairs,
+                                                   double[] cos, List<Column> columns, StoryRule rule) {
+        out.printf("%n%s%n%-10s", heading, "cosine");
+        for (Column c : columns) {
+            out.printf(" %15s", c.label());
+        }
+        out.println();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int step = 0; step <= steps; step++) {
+            double t = from + 0.05 * step;
+            out.printf("%-10.2f", t);
+            for (Column c : columns) {
+                Score s = score(c.variant().apply(rule.withThreshold(t)), pairs, cos, p -> p.split().equals("dev"));
+                out.printf("     %.3f/%.3f", s.precision(), s.recall());
+                rows.add(Map.of("threshold", t, c.key(), c.value(), "precision", s.precision(), "recall", s.recall()));
+            }
+            out.println();
+        }
+        return rows;
     }
 
     /** The stories of an index: how many, the distribution of their sizes, and the {@code largest} largest with their documents. */
