@@ -369,3 +369,33 @@ test('a story told by several outlets is one hit that expands to the others; "ev
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('typing pinyin or Zhuyin suggests 台積電, and choosing it searches for it', async () => {
+  const page = await newPage();
+  for (const typed of ['taiji', 'ㄊㄞˊ']) {
+    await page.goto(base);
+    await page.click('#q');
+    await page.keyboard.type(typed, { delay: 30 });
+    await page.waitForFunction(() => [...document.querySelectorAll('#suggestions:not([hidden]) li')]
+      .some((li) => li.textContent.includes('台積電')));
+    if (typed === 'taiji') await page.screenshot({ path: join(SHOTS, 'pinyin-suggest.png') });
+    await page.click('#suggestions li:has-text("台積電")');
+    await page.waitForFunction(() => new URL(location).searchParams.get('q') === '台積電');
+    await page.waitForSelector('#hits > li');
+    assert.ok((await page.textContent('#hits')).includes('台積電'), `${typed}: the hits are 台積電's`);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a query of pinyin that finds nothing as letters is searched as the word it reads as', async () => {
+  const page = await newPage();
+  await page.goto(`${base}/?q=taijidian`);
+  await page.waitForSelector('#hits > li');
+  await settle(page);
+  assert.match(await page.textContent('#status'), /按拼音 taijidian 搜尋：台積電/);
+  assert.ok((await page.$$eval('#hits mark', (ms) => ms.map((m) => m.textContent))).some((t) => t.includes('台積電')),
+    'highlights on the original characters');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -123,7 +123,8 @@ function dateLabel(hit) {
 
 function showResults(r) {
   $('message').hidden = true;
-  $('status').replaceChildren(r.total === 0 ? '' : `${r.total.toLocaleString()} 篇 · ${r.tookMs} ms`
+  $('status').replaceChildren(r.byReading ? el('span', { class: 'by-reading' }, `按拼音 ${r.byReading.typed} 搜尋：${r.byReading.word}　`) : '',
+    r.total === 0 ? '' : `${r.total.toLocaleString()} 篇 · ${r.tookMs} ms`
     + (r.collapsed ? ' · 同一事件的多篇報導合併為一則 ' : ' · 列出每一篇 ')
     + (r.partial ? ' · 同時含所有詞的結果不足一頁，也列出只含部分詞的結果（排在後面）' : ''),
   r.total === 0 ? '' : el('button', { type: 'button', class: 'linkish', id: 'collapse-toggle',
@@ -413,7 +414,7 @@ function closeSuggestions() {
 async function suggest(prefix) {
   if (!prefix.trim()) { closeSuggestions(); return; }
   try {
-    const r = await api('/api/suggest', new URLSearchParams({ q: prefix }));
+    const r = await api('/api/suggest', new URLSearchParams({ q: prefix, display: state.display || 'orig' }));
     if ($('q').value !== prefix) return;
     $('suggestions').replaceChildren(...r.suggestions.map((s, i) => el('li', { role: 'option', id: `sugg-${i}`, 'aria-selected': 'false',
       onmousedown: (e) => { e.preventDefault(); pick(s.text); } },

@@ -54,10 +54,20 @@ public final class ScriptFolder {
     private final ChineseConverter vocabularyStep;
     private final List<Set<String>> chains;
     private final Set<String> canonicalWords;
+    /** Canonical word → the other words of its class (script-folded): 特朗普 → 川普. */
+    private final Map<String, List<String>> members;
 
     private ScriptFolder(ChineseConverter script, Map<String, String> vocabulary, List<Set<String>> chains) {
         this.script = script;
         this.canonicalWords = Set.copyOf(vocabulary.values());
+        Map<String, List<String>> byCanonical = new HashMap<>();
+        vocabulary.forEach((word, canonical) -> {
+            if (!word.equals(canonical)) {
+                byCanonical.computeIfAbsent(canonical, k -> new ArrayList<>()).add(word);
+            }
+        });
+        byCanonical.replaceAll((k, v) -> List.copyOf(v.stream().sorted().toList()));
+        this.members = Map.copyOf(byCanonical);
         this.vocabulary = PrefixDictionary.of(vocabulary);
         this.vocabularyStep = new ChineseConverter("fold-vocabulary", List.of(), null,
                 List.of(PrefixDictionary.of(withoutIdleFixedPoints(vocabulary))));
@@ -304,6 +314,14 @@ public final class ScriptFolder {
      */
     public Set<String> canonicalWords() {
         return canonicalWords;
+    }
+
+    /**
+     * The other words that fold to {@code canonical} (script-folded, so in Simplified script): 川普
+     * for 特朗普, 通膨 for 通胀; none for a word outside the vocabulary.
+     */
+    public List<String> wordsFoldingTo(String canonical) {
+        return members.getOrDefault(canonical, List.of());
     }
 
     /** The vocabulary classes of more than two words (OpenCC pairs that chain), for inspection. */

@@ -4,6 +4,7 @@ import dev.zhsearch.index.Analysis;
 import dev.zhsearch.index.DocumentStore;
 import dev.zhsearch.index.LiveIndex;
 import dev.zhsearch.search.InvalidQueryException;
+import dev.zhsearch.search.QueryFactory;
 import dev.zhsearch.search.Searching;
 import dev.zhsearch.search.SearchRequest;
 import dev.zhsearch.search.SearchResult;
@@ -68,6 +69,7 @@ public final class ApiServer {
 
     private final Searching service;
     private final Suggester suggester;
+    private final PinyinSuggester pinyin;
     private final Analysis analysis;
     private final dev.zhsearch.search.TextAnalysis textAnalysis;
     private final Reindexer reindexer;
@@ -94,6 +96,9 @@ public final class ApiServer {
         this.reindexer = reindexer;
         this.config = config;
         this.suggester = new Suggester(analysis.companyTable(), analysis.configs().converter("t2s"), analysis.scripts());
+        this.pinyin = new PinyinSuggester(dev.zhsearch.pinyin.Readings.standard(), analysis.companyTable(),
+                analysis.configs().converter("t2s"), analysis.configs().converter("s2twp"), analysis.folder()::wordsFoldingTo, service);
+        Thread.ofVirtual().name("pinyin-suggestions").start(pinyin::warm);
         this.textAnalysis = new dev.zhsearch.search.TextAnalysis(analysis, dev.zhsearch.clean.Cleaner.standard());
     }
 
@@ -194,7 +199,17 @@ public final class ApiServer {
     }
 
     private void search(Context ctx) throws Exception {
-        ctx.json(service.search(Params.searchRequest(ctx)));
+        SearchRequest r = Params.searchRequest(ctx);
+        SearchResult result = service.search(r);
+        if (result.total() == 0 && r.syntax() == QueryFactory.Syntax.PEOPLE && !r.query().isBlank()) {
+            // pinyin that finds nothing as letters: the word it reads as (taijidian → 台積電)
+            var meaning = pinyin.meaning(r.query());
+            if (meaning.isPresent()) {
+                String word = r.display() == dev.zhsearch.search.Display.SIMPLIFIED ? meaning.get().hans() : meaning.get().hant();
+                result = service.search(r.withQuery(word)).withByReading(new SearchResult.ByReading(r.query().strip(), word));
+            }
+        }
+        ctx.json(result);
     }
 
     /** Entries a feed gives by default (at most {@link SearchRequest#MAX_SIZE}). */
@@ -314,6 +329,27 @@ public final class ApiServer {
             throw new BadRequest("q too long for suggestions (at most 100 characters)", Map.of("length", q.length()));
         }
         List<Suggester.Suggestion> out = new java.util.ArrayList<>(suggester.suggest(q, 5));
+        if (pinyin.applies(q)) {
+            // typed by sound (taiji, tjd, ㄊㄞˊㄐ, 台ji): the words it reads as, companies first
+            // in the display script asked for, else in the script typed (as the company names above)
+            boolean simplified = "hans".equals(ctx.queryParam("display"))
+                    || (!"hant".equals(ctx.queryParam("display")) && analysis.scripts().detect(q) == dev.zhsearch.convert.Script.SIMPLIFIED);
+            // a name in letters (tsmc) keeps its company first; pinyin and initials (taiji, tw) put the words first
+            List<Suggester.Suggestion> byName = pinyin.latinName(q) ? List.copyOf(out) : List.of();
+            List<Suggester.Suggestion> merged = new java.util.ArrayList<>(byName);
+            for (Suggester.Suggestion s : pinyin.suggest(q, 8, simplified)) {
+                merged.add(s);
+            }
+            merged.addAll(out);
+            out = new java.util.ArrayList<>();
+            for (Suggester.Suggestion s : merged) {
+                if (out.size() < 8 && out.stream().noneMatch(o -> o.text().equals(s.text()))) {
+                    out.add(s);
+                }
+            }
+            ctx.json(Map.of("query", q, "suggestions", out));
+            return;
+        }
         // folded by the analyzer's own normalisation (its CharFilters, then lower case), as the index's terms are
         String folded = analysis.words().normalize(dev.zhsearch.index.Fields.TITLE, q.strip()).utf8ToString();
         boolean traditional = analysis.scripts().detect(q) == dev.zhsearch.convert.Script.TRADITIONAL;

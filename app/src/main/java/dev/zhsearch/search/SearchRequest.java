@@ -63,6 +63,10 @@ public record SearchRequest(String query, List<String> companies, List<String> s
         return new SearchRequest(query, List.of(), List.of(), List.of(), null, null, null, 1, size, true, Display.ORIGINAL, null, true);
     }
 
+    public SearchRequest withQuery(String newQuery) {
+        return new SearchRequest(newQuery, companies, sources, scripts, from, to, sort, page, size, highlight, display, syntax, collapse);
+    }
+
     public SearchRequest withSyntax(QueryFactory.Syntax newSyntax) {
         return new SearchRequest(query, companies, sources, scripts, from, to, sort, page, size, highlight, display, newSyntax, collapse);
     }

@@ -489,6 +489,174 @@ public final class SearchService implements Searching {
         }
     }
 
+    /**
+     * The words of the titles, for suggestions by sound: the word field's terms of two or more Han
+     * characters, the bigram field's terms (营收, 川普's 特朗普), and three- and four-character sequences
+     * counted over the folded titles whose bigrams are all frequent and which usually continue their
+     * beginning (赖清德, 习近平, 联播快讯: the word analysis splits names into characters); a shorter
+     * sequence nearly always part of a longer one gives way to it. Each with the documents using it.
+     */
+    @Override
+    public List<TermCount> titleTerms(int minDocs, int max) throws IOException {
+        IndexSearcher searcher = manager.acquire();
+        try {
+            org.apache.lucene.index.IndexReader reader = searcher.getIndexReader();
+            java.util.Map<String, Integer> words = new java.util.HashMap<>();
+            java.util.Map<String, Integer> bigrams = new java.util.HashMap<>();
+            forEachHanTerm(reader, Fields.TITLE, minDocs, (w, df) -> {
+                if (w.codePointCount(0, w.length()) >= 2) {
+                    words.merge(w, df, Math::max);
+                }
+            });
+            java.util.Set<String> analysed = java.util.Set.copyOf(words.keySet());
+            forEachHanTerm(reader, Fields.TITLE_BIGRAM, minDocs, (w, df) -> {
+                if (w.codePointCount(0, w.length()) == 2) {
+                    bigrams.put(w, df);
+                }
+            });
+            java.util.Map<String, Integer> trigrams = new java.util.HashMap<>();
+            java.util.Map<String, Integer> fourgrams = new java.util.HashMap<>();
+            org.apache.lucene.index.StoredFields stored = reader.storedFields();
+            org.apache.lucene.util.Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int doc = 0; doc < reader.maxDoc(); doc++) {
+                if (live != null && !live.get(doc)) {
+                    continue;
+                }
+                String title = stored.document(doc, java.util.Set.of(Fields.TITLE)).get(Fields.TITLE);
+                if (title == null) {
+                    continue;
+                }
+                int[] cps = analyzer.normalize(Fields.TITLE, title).utf8ToString().codePoints().toArray();
+                seen.clear();
+                for (int i = 0; i + 3 <= cps.length; i++) {
+                    if (frequent(bigrams, cps, i) && frequent(bigrams, cps, i + 1)) {
+                        String abc = new String(cps, i, 3);
+                        if (seen.add(abc)) {
+                            trigrams.merge(abc, 1, Integer::sum);
+                        }
+                        if (i + 4 <= cps.length && frequent(bigrams, cps, i + 2)) {
+                            String abcd = new String(cps, i, 4);
+                            if (seen.add(abcd)) {
+                                fourgrams.merge(abcd, 1, Integer::sum);
+                            }
+                        }
+                    }
+                }
+            }
+            // a longer sequence is a word when it usually continues its beginning; the shorter ones it
+            // nearly always is part of give way to it (联播快讯 over 联播快 and 播快讯)
+            java.util.Set<String> absorbed = new java.util.HashSet<>();
+            java.util.Map<String, Integer> longer = new java.util.HashMap<>();
+            for (java.util.Map<String, Integer> grams : List.of(fourgrams, trigrams)) {
+                java.util.Map<String, Integer> shorter = grams == fourgrams ? trigrams : bigrams;
+                grams.forEach((g, n) -> {
+                    String head = g.substring(0, g.offsetByCodePoints(0, g.codePointCount(0, g.length()) - 1));
+                    String tail = g.substring(g.offsetByCodePoints(0, 1));
+                    // continues its beginning or its end often enough (马斯克: 马斯 is also Hamas's 哈马斯)
+                    int ends = Math.min(shorter.getOrDefault(head, Integer.MAX_VALUE), shorter.getOrDefault(tail, Integer.MAX_VALUE));
+                    if (absorbed.contains(g) || n < minDocs || n < TRIGRAM_SHARE * ends) {
+                        return;
+                    }
+                    longer.merge(g, n, Math::max);
+                    for (String part : List.of(head, tail)) {
+                        if (n >= 0.8 * shorter.getOrDefault(part, Integer.MAX_VALUE)) {
+                            absorbed.add(part);
+                        }
+                    }
+                });
+            }
+            longer.forEach((g, n) -> {
+                if (!absorbed.contains(g)) {
+                    words.merge(g, n, Math::max);
+                }
+            });
+            // and any shorter piece of a word kept that is nearly always in it (播快 of 联播快讯)
+            for (var e : longer.entrySet()) {
+                String g = e.getKey();
+                if (absorbed.contains(g)) {
+                    continue;
+                }
+                int len = g.codePointCount(0, g.length());
+                for (int from = 0; from < len; from++) {
+                    for (int to = from + 2; to <= len; to++) {
+                        if (to - from == len) {
+                            continue;
+                        }
+                        String piece = g.substring(g.offsetByCodePoints(0, from), g.offsetByCodePoints(0, to));
+                        Integer pieceCount = to - from == 2 ? bigrams.get(piece) : longer.get(piece);
+                        if (pieceCount != null && e.getValue() >= 0.8 * pieceCount && !analysed.contains(piece)) {
+                            absorbed.add(piece); // a word of the word analysis stays (台南 beside 台南市)
+                            words.remove(piece);
+                        }
+                    }
+                }
+            }
+            bigrams.forEach((ab, df) -> {
+                if (!absorbed.contains(ab) || analysed.contains(ab)) {
+                    words.merge(ab, df, Math::max);
+                }
+            });
+            java.util.PriorityQueue<TermCount> best = new java.util.PriorityQueue<>(Comparator.comparingInt(TermCount::documents));
+            words.forEach((w, n) -> {
+                best.add(new TermCount(w, n));
+                if (best.size() > max) {
+                    best.poll();
+                }
+            });
+            List<TermCount> out = new ArrayList<>(best);
+            out.sort(Comparator.comparingInt(TermCount::documents).reversed());
+            return out;
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    private static boolean frequent(java.util.Map<String, Integer> bigrams, int[] cps, int at) {
+        return bigrams.getOrDefault(new String(cps, at, 2), 0) >= FREQUENT_BIGRAM;
+    }
+
+    /** A bigram this frequent may start or end a title word of three characters. */
+    static final int FREQUENT_BIGRAM = 10;
+    /** A three- or four-character sequence is a word when it continues its beginning at least this often. */
+    static final double TRIGRAM_SHARE = 0.3;
+
+    private static void forEachHanTerm(org.apache.lucene.index.IndexReader reader, String field, int minDocs,
+                                       java.util.function.ObjIntConsumer<String> each) throws IOException {
+        org.apache.lucene.index.Terms terms = org.apache.lucene.index.MultiTerms.getTerms(reader, field);
+        if (terms == null) {
+            return;
+        }
+        org.apache.lucene.index.TermsEnum te = terms.iterator();
+        for (org.apache.lucene.util.BytesRef t = te.next(); t != null; t = te.next()) {
+            if (te.docFreq() < minDocs) {
+                continue;
+            }
+            String word = t.utf8ToString();
+            if (word.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+                each.accept(word, te.docFreq());
+            }
+        }
+    }
+
+    @Override
+    public java.util.Map<String, Integer> companyDocuments() throws IOException {
+        IndexSearcher searcher = manager.acquire();
+        try {
+            java.util.Map<String, Integer> out = new java.util.HashMap<>();
+            org.apache.lucene.index.Terms terms = org.apache.lucene.index.MultiTerms.getTerms(searcher.getIndexReader(), Fields.COMPANY);
+            if (terms != null) {
+                org.apache.lucene.index.TermsEnum te = terms.iterator();
+                for (org.apache.lucene.util.BytesRef t = te.next(); t != null; t = te.next()) {
+                    out.put(t.utf8ToString(), te.docFreq());
+                }
+            }
+            return out;
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
     /** Index statistics for /api/stats, counted by {@link IndexStats}. */
     @Override
     public IndexStats.Stats stats() throws IOException {

@@ -42,6 +42,20 @@ public interface Searching extends Closeable {
      */
     List<TermCount> frequentTitleTerms(String foldedPrefix, int max, int scanLimit) throws IOException;
 
+    /**
+     * The index's title words (as folded) that at least {@code minDocs} documents use, at most
+     * {@code max} of the most used, for suggestions by sound; an engine that cannot list its words
+     * answers none.
+     */
+    default List<TermCount> titleTerms(int minDocs, int max) throws IOException {
+        return List.of();
+    }
+
+    /** How many documents name each company (by id); an engine that cannot say answers none. */
+    default java.util.Map<String, Integer> companyDocuments() throws IOException {
+        return java.util.Map.of();
+    }
+
     /** Index statistics for /api/stats. */
     IndexStats.Stats stats() throws IOException;
 

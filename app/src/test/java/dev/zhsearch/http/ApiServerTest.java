@@ -446,4 +446,50 @@ class ApiServerTest {
             return rows;
         }
     }
+
+    /**
+     * Suggestions by sound: full pinyin, with tones, initials, Zhuyin and mixed input find 台積電 in
+     * the script asked for; letters that are a name stay a name; a query of pinyin that finds nothing
+     * is searched as the word it reads as.
+     */
+    @org.junit.jupiter.api.Nested
+    class TypingBySound {
+
+        List<String> suggestions(String q, String display) throws Exception {
+            List<String> out = new java.util.ArrayList<>();
+            get("/api/suggest?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)
+                    + (display == null ? "" : "&display=" + display)).json().path("suggestions").forEach(s -> out.add(s.path("text").asText()));
+            return out;
+        }
+
+        @Test
+        void everyWayOfTypingTaijidianSuggestsTsmc() throws Exception {
+            for (String typed : List.of("taiji", "taijidian", "tái jī diàn", "tai2ji1dian4", "tjd", "ㄊㄞˊㄐ", "ㄊㄞㄐㄧㄉㄧㄢ", "台積d")) {
+                List<String> s = suggestions(typed, null);
+                assertTrue(s.subList(0, Math.min(5, s.size())).contains("台積電"), typed + " → " + s);
+            }
+            assertTrue(suggestions("taiji", "hans").contains("台积电"), "in the display script asked for");
+            assertTrue(suggestions("台积d", null).contains("台积电"), "or in the script typed");
+            assertTrue(suggestions("台ji", "hant").contains("台積電"), "mixed: 台 and the pinyin of the rest");
+        }
+
+        @Test
+        void lettersThatAreANameStayTheName() throws Exception {
+            assertEquals("TSMC", suggestions("tsmc", null).getFirst());
+        }
+
+        @Test
+        void aPinyinQueryThatFindsNothingIsSearchedAsTheWordItReadsAs() throws Exception {
+            JsonNode r = get("/api/search?q=taijidian").json();
+            assertEquals("taijidian", r.path("byReading").path("typed").asText(), r.toString());
+            assertEquals("台積電", r.path("byReading").path("word").asText());
+            assertTrue(r.path("total").asLong() > 0);
+            assertTrue(r.path("hits").get(0).path("title").asText().contains("<mark>")
+                    || r.path("hits").get(0).path("snippets").toString().contains("<mark>"), "highlights on the original characters");
+            assertTrue(get("/api/search?q=tsmc").json().path("byReading").isNull(), "a name in letters is searched as it is");
+            JsonNode nothing = get("/api/search?q=qqqqzzz").json();
+            assertEquals(0, nothing.path("total").asLong());
+            assertTrue(nothing.path("byReading").isNull(), "letters that are no pinyin find nothing, and say nothing more");
+        }
+    }
 }

@@ -30,7 +30,7 @@ public final class BenchMain {
 
     static final String USAGE_TEXT = """
             usage: zhsearch bench NAME [options]   |   zhsearch entities tables|sample|eval|audit [options]
-                   |   zhsearch vocabulary build [options]
+                   |   zhsearch vocabulary build [options]   |   zhsearch readings build [--data DIR] [--out DIR]
 
               vocabulary build [--data DIR] [--taiwan PATH] [--mainland PATH] [--out FILE] [--report FILE]
               entities tables [--data ../shared/data] [--general CCTV-DIR] [--out DIR] [--report FILE]
@@ -74,6 +74,10 @@ public final class BenchMain {
                      The story rule on the labelled pairs (precision / recall by split and kind, sweeps
                      on dev, every error), then the index's stories: how many, sizes, the largest.
                      --input builds the index twice, without and with stories, and prints the cost.
+              bench suggest --index DIR [--cases FILE] [--seconds 10]
+                     Suggestions by sound (pinyin, initials, Zhuyin, mixed) on a real server: the share of
+                     labelled cases whose word is in the top five, every failure, and the latency of
+                     /api/suggest at 1 and 8 clients.
               bench pagetypes [--input PATH...] [--sample 50] [--seed S] [--out FILE]
                      What clean/page-types.rules marks on the corpus (by type and by rule), roundups
                      split, and a random sample of the listing pages for a person to check.
@@ -109,8 +113,23 @@ public final class BenchMain {
             case "bench" -> bench(rest);
             case "entities" -> entities(rest);
             case "vocabulary" -> vocabulary(rest);
+            case "readings" -> readings(rest);
             default -> throw new Args.UsageException("unknown command '" + command + "'");
         });
+    }
+
+    private int readings(List<String> args) throws Args.UsageException, IOException {
+        if (args.isEmpty() || !args.getFirst().equals("build")) {
+            throw new Args.UsageException("readings needs: build");
+        }
+        Args a = Args.parse(args.subList(1, args.size()), Set.of("data", "out"), Set.of());
+        Path data = Path.of(a.get("data", "../shared/data"));
+        if (!Files.exists(data)) {
+            err.println("zhsearch: " + data + " not found: the readings are built from ../shared/data");
+            return FAILED;
+        }
+        ReadingsBuild.build(data, Path.of(a.get("out", "analysis/src/main/resources/readings")), out);
+        return OK;
     }
 
     private int vocabulary(List<String> args) throws Args.UsageException, IOException {
@@ -386,6 +405,34 @@ public final class BenchMain {
                     report.put("index", StoryBench.index(reader, a.integer("largest", 10, 0, 1000), out));
                 }
                 Path json = Path.of("target/bench-stories.json");
+                Files.createDirectories(json.getParent());
+                this.json.writeValue(json.toFile(), report);
+                out.println("\nwritten: " + json);
+                return OK;
+            }
+            case "suggest" -> {
+                Args a = Args.parse(rest, Set.of("index", "cases", "seconds"), Set.of());
+                if (a.get("index", null) == null) {
+                    throw new Args.UsageException("bench suggest needs --index DIR (an index of the full corpus)");
+                }
+                Path cases = Path.of(a.get("cases", "bench/src/main/resources/pinyin/cases.tsv"));
+                Path index = Path.of(a.get("index", null));
+                for (Path p : List.of(cases, index)) {
+                    if (!Files.exists(p)) {
+                        err.println("zhsearch: not found: " + p);
+                        return FAILED;
+                    }
+                }
+                Map<String, Object> report;
+                try {
+                    report = SuggestBench.run(index, SuggestBench.read(cases), a.integer("seconds", 10, 1, 3_600), out);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return FAILED;
+                } catch (Exception e) {
+                    throw new IOException("suggestion benchmark failed: " + e.getMessage(), e);
+                }
+                Path json = Path.of("target/bench-suggest.json");
                 Files.createDirectories(json.getParent());
                 this.json.writeValue(json.toFile(), report);
                 out.println("\nwritten: " + json);

@@ -1,0 +1,347 @@
+package dev.zhsearch.pinyin;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Mandarin readings of Simplified text, at phrase level: the longest phrase of the phrase table that
+ * starts at each position gives its characters' readings (银行 yin2 hang2, 行走 xing2 zou3, 重庆
+ * chong2 qing4), and a character no phrase covers takes its most common reading. Readings key on the
+ * Simplified script, so a Traditional text converted to Simplified first (script only, no regional
+ * vocabulary) shares them; 記憶體 and 内存 keep their own readings. Syllables are toneless ASCII with
+ * the tone as a digit (1–4, 5 neutral), {@code ü} written {@code v}: {@code lv4}.
+ *
+ * <p>Data ({@code readings/*.tsv}, made by {@code ./zhsearch readings build}): phrases from
+ * mozillazg/phrase-pinyin-data and pinyin-pro's polyphone words, characters from mozillazg/pinyin-data
+ * (MIT), syllable → Zhuyin from the standard correspondence (CC0); each file's header says more.
+ */
+public final class Readings {
+
+    public static final String PHRASES = "/readings/phrases.tsv";
+    public static final String CHARS = "/readings/chars.tsv";
+    public static final String ZHUYIN = "/readings/zhuyin.tsv";
+
+    private final Map<String, String[]> phrases;
+    private final int longestPhrase;
+    private final Map<Integer, String[]> chars;
+    private final Map<String, String> zhuyin;
+
+    private Readings(Map<String, String[]> phrases, Map<Integer, String[]> chars, Map<String, String> zhuyin) {
+        this.phrases = phrases;
+        this.chars = chars;
+        this.zhuyin = zhuyin;
+        this.longestPhrase = phrases.keySet().stream().mapToInt(p -> p.codePointCount(0, p.length())).max().orElse(1);
+    }
+
+    /**
+     * One reading: a toneless syllable ({@code lv}) and its tone (1–4, 5 neutral), or a run of Latin
+     * letters or digits as written (tone 0).
+     */
+    public record Syllable(String text, int tone) {
+        static Syllable parse(String withTone) {
+            char last = withTone.charAt(withTone.length() - 1);
+            return Character.isDigit(last) ? new Syllable(withTone.substring(0, withTone.length() - 1), last - '0') : new Syllable(withTone, 5);
+        }
+
+        @Override
+        public String toString() {
+            return tone == 0 ? text : text + tone;
+        }
+    }
+
+    /** The readings shipped with the library. */
+    public static Readings standard() {
+        Map<String, String[]> phrases = new HashMap<>();
+        for (String[] row : rows(PHRASES)) {
+            phrases.putIfAbsent(row[0], row[1].split(" "));
+        }
+        Map<Integer, String[]> chars = new HashMap<>();
+        for (String[] row : rows(CHARS)) {
+            chars.putIfAbsent(row[0].codePointAt(0), row[1].split(","));
+        }
+        Map<String, String> zhuyin = new HashMap<>();
+        for (String[] row : rows(ZHUYIN)) {
+            zhuyin.put(row[0], row[1]);
+        }
+        return new Readings(phrases, chars, zhuyin);
+    }
+
+    private static List<String[]> rows(String resource) {
+        List<String[]> out = new ArrayList<>();
+        try (InputStream in = Readings.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            boolean header = true;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("#") || line.isBlank()) {
+                    continue;
+                }
+                if (header) { // the column names
+                    header = false;
+                    continue;
+                }
+                String[] cols = line.split("\t");
+                if (cols.length >= 2) {
+                    out.add(cols);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /**
+     * One reading per Han character of {@code simplified} (toneless syllable + tone digit), in order;
+     * a run of Latin letters or digits is one lower-case item of its own, and anything else is left out.
+     */
+    public List<Syllable> read(String simplified) {
+        List<Syllable> out = new ArrayList<>();
+        for (List<Syllable> position : ways(simplified)) {
+            out.add(position.getFirst());
+        }
+        return out;
+    }
+
+    /**
+     * Each reading position of {@code simplified} with the ways it may be read: one for a character a
+     * phrase covers (the phrase decides) or a Latin run, every reading (most common first) for a
+     * character no phrase covers.
+     */
+    private List<List<Syllable>> ways(String simplified) {
+        int[] cps = simplified.codePoints().toArray();
+        List<List<Syllable>> out = new ArrayList<>();
+        int i = 0;
+        while (i < cps.length) {
+            int cp = cps[i];
+            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+                int matched = 0;
+                for (int len = Math.min(longestPhrase, cps.length - i); len >= 2; len--) {
+                    String[] r = phrases.get(new String(cps, i, len));
+                    if (r != null && r.length == len) {
+                        for (String s : r) {
+                            out.add(List.of(Syllable.parse(s)));
+                        }
+                        matched = len;
+                        break;
+                    }
+                }
+                if (matched == 0) {
+                    String[] r = chars.get(cp);
+                    if (r != null) {
+                        List<Syllable> alternatives = new ArrayList<>();
+                        for (String one : r) {
+                            alternatives.add(Syllable.parse(one));
+                        }
+                        out.add(alternatives);
+                    }
+                    matched = 1;
+                }
+                i += matched;
+            } else if (Character.isLetterOrDigit(cp) && cp < 0x3000) {
+                StringBuilder run = new StringBuilder();
+                while (i < cps.length && Character.isLetterOrDigit(cps[i]) && cps[i] < 0x3000) {
+                    run.appendCodePoint(Character.toLowerCase(cps[i]));
+                    i++;
+                }
+                out.add(List.of(new Syllable(run.toString(), 0)));
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Every way a word may be typed: its reading ({@link #keys}), and, where characters no phrase
+     * covers have other readings (长 zhang / chang in 长荣), the keys with those too — at most
+     * {@code max} in all, the most common readings first.
+     */
+    public List<Keys> keysAll(String simplified, int max) {
+        List<List<String>> ways = new ArrayList<>(); // per reading position: its toneless readings, each once
+        for (List<Syllable> position : ways(simplified)) {
+            ways.add(position.stream().map(Syllable::text).distinct().toList());
+        }
+        List<List<String>> spellings = new ArrayList<>(List.of(List.of()));
+        for (List<String> w : ways) {
+            List<List<String>> next = new ArrayList<>();
+            for (int k = 0; k < w.size(); k++) {
+                for (List<String> sp : spellings) {
+                    if (next.size() < max || k == 0) {
+                        List<String> longer = new ArrayList<>(sp);
+                        longer.add(w.get(k));
+                        next.add(longer);
+                    }
+                }
+            }
+            spellings = next.size() > max ? next.subList(0, max) : next;
+        }
+        List<Keys> out = new ArrayList<>();
+        for (List<String> sp : spellings) {
+            StringBuilder full = new StringBuilder();
+            StringBuilder initials = new StringBuilder();
+            StringBuilder zy = new StringBuilder();
+            for (String syllable : sp) {
+                full.append(syllable);
+                initials.append(syllable.charAt(0));
+                String z = zhuyin.get(syllable);
+                zy.append(z == null ? syllable : z);
+            }
+            out.add(new Keys(full.toString(), initials.toString(), zy.toString()));
+        }
+        return out;
+    }
+
+    /** How a word is typed: its whole pinyin, its initials, its Zhuyin, all without tones. */
+    public record Keys(String pinyin, String initials, String zhuyin) {}
+
+    /** The keys a word of Simplified text is typed by (Latin runs count as themselves in every key). */
+    public Keys keys(String simplified) {
+        List<Keys> all = keysAll(simplified, 1);
+        return all.isEmpty() ? new Keys("", "", "") : all.getFirst();
+    }
+
+    /**
+     * What the user typed, as keys to match: Zhuyin if it has any, else pinyin; both without tones.
+     * A Han character typed alone may be read several ways (重 zhong / chong): one key per reading,
+     * at most {@value #MAX_KEYS}, the most common readings first.
+     */
+    public record Typed(List<String> keys, boolean zhuyin) {
+        public Typed {
+            keys = List.copyOf(keys);
+        }
+
+        /** The key of every character's most common reading. */
+        public String key() {
+            return keys.isEmpty() ? "" : keys.getFirst();
+        }
+
+        public boolean isEmpty() {
+            return key().isEmpty();
+        }
+    }
+
+    public static final int MAX_KEYS = 16;
+
+    /**
+     * The search-box text as a key: tone marks, tone digits, spaces and apostrophes dropped, {@code ü}
+     * as {@code v}, lower case; Han characters in it ({@code 台ji}) replaced by their readings, so mixed
+     * input works. {@code simplified} converts Han characters to Simplified first (script only).
+     */
+    public Typed typed(String input, java.util.function.UnaryOperator<String> simplified) {
+        boolean zy = input.codePoints().anyMatch(Readings::isBopomofo);
+        List<StringBuilder> keys = new ArrayList<>(List.of(new StringBuilder()));
+        String text = simplified.apply(input);
+        int[] cps = text.codePoints().toArray();
+        int i = 0;
+        while (i < cps.length) {
+            int cp = cps[i];
+            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+                int j = i;
+                while (j < cps.length && Character.UnicodeScript.of(cps[j]) == Character.UnicodeScript.HAN) {
+                    j++;
+                }
+                if (j - i == 1 && chars.containsKey(cp)) {
+                    // one character alone: every reading it has (重 of 重qing is chong)
+                    List<String> ways = new ArrayList<>();
+                    for (String r : chars.get(cp)) {
+                        String syllable = Syllable.parse(r).text();
+                        String way = zy ? zhuyin.getOrDefault(syllable, syllable) : syllable;
+                        if (!ways.contains(way)) {
+                            ways.add(way);
+                        }
+                    }
+                    List<StringBuilder> next = new ArrayList<>();
+                    for (StringBuilder k : keys) {
+                        for (String way : ways) {
+                            if (next.size() < MAX_KEYS) {
+                                next.add(new StringBuilder(k).append(way));
+                            }
+                        }
+                    }
+                    keys = next;
+                } else {
+                    StringBuilder read = new StringBuilder();
+                    for (Syllable s : read(new String(cps, i, j - i))) {
+                        read.append(zy ? zhuyin.getOrDefault(s.text(), s.text()) : s.text());
+                    }
+                    keys.forEach(k -> k.append(read));
+                }
+                i = j;
+            } else if (zy) {
+                if (isBopomofo(cp)) {
+                    keys.forEach(k -> k.appendCodePoint(cp));
+                }
+                i++;
+            } else {
+                String plain = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFD);
+                boolean umlaut = plain.indexOf('\u0308') >= 0;
+                for (char ch : plain.toCharArray()) {
+                    char lower = Character.toLowerCase(ch);
+                    if (lower >= 'a' && lower <= 'z') {
+                        char c = umlaut && lower == 'u' ? 'v' : lower;
+                        keys.forEach(k -> k.append(c));
+                    }
+                }
+                i++;
+            }
+        }
+        return new Typed(keys.stream().map(k -> k.toString().toLowerCase(Locale.ROOT)).distinct().toList(), zy);
+    }
+
+    /** Zhuyin letters (ㄅ–ㄩ and the extended block), not the tone marks. */
+    static boolean isBopomofo(int cp) {
+        return (cp >= 0x3105 && cp <= 0x312F) || (cp >= 0x31A0 && cp <= 0x31BF);
+    }
+
+    /** Whether {@code letters} could be the beginning of pinyin: syllables, the last perhaps begun ({@code taij}). */
+    public boolean isPinyinPrefix(String letters) {
+        if (letters.isEmpty()) {
+            return false;
+        }
+        boolean[] ok = new boolean[letters.length() + 1];
+        ok[0] = true;
+        for (int end = 1; end <= letters.length(); end++) {
+            for (int start = Math.max(0, end - 6); start < end && !ok[end]; start++) {
+                ok[end] = ok[start] && zhuyin.containsKey(letters.substring(start, end));
+            }
+        }
+        for (int start = Math.max(0, letters.length() - 6); start < letters.length(); start++) {
+            if (ok[start]) {
+                String begun = letters.substring(start);
+                if (zhuyin.keySet().stream().anyMatch(syl -> syl.startsWith(begun))) {
+                    return true;
+                }
+            }
+        }
+        return ok[letters.length()];
+    }
+
+    /** Whether {@code letters} (lower-case a–z, v for ü) splits wholly into pinyin syllables. */
+    public boolean isPinyin(String letters) {
+        if (letters.isEmpty()) {
+            return false;
+        }
+        boolean[] ok = new boolean[letters.length() + 1];
+        ok[0] = true;
+        for (int end = 1; end <= letters.length(); end++) {
+            for (int start = Math.max(0, end - 6); start < end && !ok[end]; start++) {
+                ok[end] = ok[start] && zhuyin.containsKey(letters.substring(start, end));
+            }
+        }
+        return ok[letters.length()];
+    }
+}

@@ -1,0 +1,97 @@
+package dev.zhsearch.pinyin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/** Phrase-level readings, the keys words are typed by, and what people type normalised to them. */
+class ReadingsTest {
+
+    static final Readings READINGS = Readings.standard();
+    static final UnaryOperator<String> AS_IS = s -> s;
+
+    static String read(String simplified) {
+        return String.join(" ", READINGS.read(simplified).stream().map(Readings.Syllable::toString).toList());
+    }
+
+    @Test
+    void polyphonesAreReadByTheWordTheyAreIn() {
+        assertEquals("chong2 qing4", read("重庆"));
+        assertEquals("yin2 hang2", read("银行"));
+        assertEquals("xing2 zou3", read("行走"));
+        assertEquals("kuai4 ji4", read("会计"));
+        assertEquals("chang2 jiang1", read("长江"));
+        assertEquals("zhang3 da4", read("长大"));
+        assertEquals("liao3 bu4 qi3", read("了不起"));
+        assertEquals("wei4 lai2", read("蔚来"), "no phrase lists 蔚来: each character's most common reading");
+        // the longest phrase at each position, then the rest
+        assertEquals("zhong1 guo2 yin2 hang2", read("中国银行"));
+    }
+
+    @Test
+    void latinRunsAndDigitsStayAsWritten() {
+        List<Readings.Syllable> r = READINGS.read("iPhone17上市");
+        assertEquals(new Readings.Syllable("iphone17", 0), r.getFirst());
+        assertEquals("shang4", r.get(1).toString());
+        assertEquals(List.of(), READINGS.read("，。！"));
+        assertEquals(List.of(), READINGS.read(""));
+    }
+
+    @Test
+    void aWordIsTypedByItsPinyinItsInitialsAndItsZhuyin() {
+        Readings.Keys k = READINGS.keys("台积电");
+        assertEquals("taijidian", k.pinyin());
+        assertEquals("tjd", k.initials());
+        assertEquals("ㄊㄞㄐㄧㄉㄧㄢ", k.zhuyin());
+        assertEquals("lvse", READINGS.keys("绿色").pinyin(), "ü as v");
+        assertEquals("ㄌㄩㄙㄜ", READINGS.keys("绿色").zhuyin());
+    }
+
+    @Test
+    void whatIsTypedLosesTonesSpacesAndCaseAndReadsItsChineseCharacters() {
+        assertEquals("taijidian", READINGS.typed("tái jī diàn", AS_IS).key());
+        assertEquals("taijidian", READINGS.typed("Tai2 Ji1 Dian4", AS_IS).key());
+        assertEquals("taiji", READINGS.typed("台ji", AS_IS).key(), "mixed: the character's reading, then the letters");
+        assertTrue(READINGS.typed("重qing", AS_IS).keys().containsAll(List.of("zhongqing", "chongqing")), "a character alone: each of its readings");
+        assertEquals(List.of("chongqing"), READINGS.typed("重庆", AS_IS).keys(), "in a word: the word's reading");
+        assertEquals("lvse", READINGS.typed("lǜsè", AS_IS).key());
+        assertEquals("lvse", READINGS.typed("lü se", AS_IS).key());
+        assertEquals("xian", READINGS.typed("xi'an", AS_IS).key());
+        assertEquals(new Readings.Typed(List.of("ㄊㄞㄐ"), true), READINGS.typed("ㄊㄞˊㄐ", AS_IS), "Zhuyin without its tone marks");
+        assertEquals("ㄊㄞㄐㄧ", READINGS.typed("台ㄐㄧ", AS_IS).key());
+        assertTrue(READINGS.typed("  ", AS_IS).isEmpty());
+    }
+
+    @Test
+    void aCharacterNoPhraseCoversIsTypedByEachOfItsReadings() {
+        List<String> ways = READINGS.keysAll("长荣", 4).stream().map(Readings.Keys::pinyin).toList();
+        assertEquals("zhangrong", ways.getFirst(), "the most common reading first");
+        assertTrue(ways.contains("changrong"), ways.toString());
+        assertEquals(List.of("chongqing"), READINGS.keysAll("重庆", 4).stream().map(Readings.Keys::pinyin).toList(),
+                "a phrase decides: no other reading");
+    }
+
+    @Test
+    void pinyinIsTellsSyllablesFromOtherLetters() {
+        assertTrue(READINGS.isPinyinPrefix("taij"));
+        assertFalse(READINGS.isPinyinPrefix("tw"), "initials are not pinyin");
+        assertFalse(READINGS.isPinyinPrefix("tsmc"));
+        assertTrue(READINGS.isPinyin("taijidian"));
+        assertTrue(READINGS.isPinyin("zhongguoyinhang"));
+        assertTrue(READINGS.isPinyin("lvse"));
+        assertFalse(READINGS.isPinyin("tsmc"));
+        assertFalse(READINGS.isPinyin("iphone"));
+        assertFalse(READINGS.isPinyin(""));
+    }
+
+    @Test
+    void surrogatePairsAndVeryLongInputAreRead() {
+        assertEquals("he1 ye3", read("𠀀野"), "a character outside the BMP (U+20000) has its reading too");
+        String longText = "银行".repeat(50_000);
+        assertEquals(100_000, READINGS.read(longText).size());
+    }
+}

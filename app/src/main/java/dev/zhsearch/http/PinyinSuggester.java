@@ -1,0 +1,297 @@
+package dev.zhsearch.http;
+
+import dev.zhsearch.convert.ChineseConverter;
+import dev.zhsearch.entity.Company;
+import dev.zhsearch.entity.CompanyTable;
+import dev.zhsearch.pinyin.Readings;
+import dev.zhsearch.search.Searching;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * Suggestions for what people type when they type Chinese by sound: full pinyin ({@code taijidian},
+ * {@code tái jī diàn}, {@code tai2ji1}), initials ({@code tjd}), Zhuyin ({@code ㄊㄞˊㄐ}) and mixed
+ * input ({@code 台ji}), with or without tones and spaces, each a prefix of what it means. Candidates are
+ * the company table's names (first) and the index's frequent title words, each read at phrase level
+ * ({@link Readings}: 重庆 chong qing, 银行 yin hang) from its Simplified form, and for a word the
+ * regions write differently, both regions' words (the index folds 川普 into 特朗普; both are suggested). One sorted table of keys per kind of input,
+ * searched by prefix; built when the server starts and again when the index has grown by a tenth.
+ */
+final class PinyinSuggester {
+
+    /** A word that can be suggested: its two scripts' forms, what it is, and how much it weighs. */
+    record Candidate(String hant, String hans, String type, String id, long weight) {}
+
+    /** Keys sorted for prefix search, each with the candidate it reads. */
+    private record Keys(String[] keys, int[] owners) {
+        static Keys of(List<String> keys, List<Integer> owners) {
+            Integer[] order = new Integer[keys.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> keys.get(a).compareTo(keys.get(b)));
+            String[] k = new String[order.length];
+            int[] o = new int[order.length];
+            for (int i = 0; i < order.length; i++) {
+                k[i] = keys.get(order[i]);
+                o[i] = owners.get(order[i]);
+            }
+            return new Keys(k, o);
+        }
+
+        /** The candidates of every key that starts with {@code prefix}, each marked whether a key of it is {@code prefix} itself. */
+        void matching(String prefix, Map<Integer, Boolean> into) {
+            int lo = 0;
+            int hi = keys.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (keys[mid].compareTo(prefix) < 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            for (int i = lo; i < keys.length && keys[i].startsWith(prefix); i++) {
+                into.merge(owners[i], keys[i].length() == prefix.length(), Boolean::logicalOr);
+            }
+        }
+    }
+
+    private record Table(List<Candidate> candidates, Keys pinyin, Keys zhuyin, long documents) {}
+
+    /** Title words suggested: at least this many documents use the word … */
+    static final int MIN_DOCUMENTS = 3;
+    /** … and at most this many of the most used. */
+    static final int MAX_WORDS = 100_000;
+
+    private final Readings readings;
+    private final CompanyTable companies;
+    private final ChineseConverter toSimplified;
+    private final ChineseConverter toTraditional;
+    private final Searching service;
+    /** The other regions' words that fold to a word of the index (特朗普 → 川普). */
+    private final java.util.function.Function<String, List<String>> otherWords;
+    private volatile Table table;
+
+    /** The table is built on first use, or ahead by {@link #warm()}. */
+    PinyinSuggester(Readings readings, CompanyTable companies, ChineseConverter toSimplified, ChineseConverter toTraditional,
+                    java.util.function.Function<String, List<String>> otherWords, Searching service) {
+        this.otherWords = otherWords;
+        this.readings = readings;
+        this.companies = companies;
+        this.toSimplified = toSimplified;
+        this.toTraditional = toTraditional;
+        this.service = service;
+    }
+
+    /** Builds the table now (a server does it in the background as it starts), so the first suggestion is fast. */
+    void warm() {
+        try {
+            current();
+        } catch (IOException | RuntimeException e) {
+            // the first request builds it again, and reports what fails
+        }
+    }
+
+    /** Whether {@code q} is typed by sound: Latin letters or Zhuyin (a Chinese-only prefix goes to the other suggesters). */
+    boolean applies(String q) {
+        return q.codePoints().anyMatch(cp -> (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= 0x3105 && cp <= 0x312F)
+                || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".indexOf(cp) >= 0);
+    }
+
+    /** Up to {@code max} suggestions for {@code q}, companies first, in Simplified or Traditional script. */
+    List<Suggester.Suggestion> suggest(String q, int max, boolean simplified) throws IOException {
+        List<Suggester.Suggestion> out = new ArrayList<>();
+        for (Candidate c : candidates(q, max)) {
+            out.add(new Suggester.Suggestion(simplified ? c.hans() : c.hant(), c.type(), c.id()));
+        }
+        return out;
+    }
+
+    /**
+     * The word a query of pinyin alone means, if it reads wholly as pinyin syllables ({@code taijidian},
+     * not {@code tsmc}) and some word reads so: the search falls back to it when the letters find nothing.
+     */
+    Optional<Candidate> meaning(String q) throws IOException {
+        Readings.Typed typed = readings.typed(q, toSimplified::convert);
+        if (typed.zhuyin() || typed.isEmpty() || !readings.isPinyin(typed.key())) {
+            return Optional.empty();
+        }
+        Table t = current();
+        Map<Integer, Boolean> found = new java.util.HashMap<>();
+        t.pinyin().matching(typed.key(), found);
+        // the whole reading, not only a prefix of a longer word's (taijidian is 台積電), and not by initials
+        return found.entrySet().stream().filter(Map.Entry::getValue).map(e -> t.candidates().get(e.getKey()))
+                .filter(c -> readings.keys(toSimplified.convert(c.hans())).pinyin().equals(typed.key())
+                        || readings.keys(toSimplified.convert(c.hant())).pinyin().equals(typed.key()))
+                .min(ORDER);
+    }
+
+    private List<Candidate> candidates(String q, int max) throws IOException {
+        Readings.Typed typed = readings.typed(q, toSimplified::convert);
+        if (typed.isEmpty()) {
+            return List.of();
+        }
+        Table t = current();
+        Map<Integer, Boolean> found = new java.util.HashMap<>();
+        for (String key : typed.keys()) {
+            (typed.zhuyin() ? t.zhuyin() : t.pinyin()).matching(key, found);
+        }
+        // the best by score: how many documents use the word (log), a bonus for a company and for a
+        // word whose whole reading is what was typed (xijin: 习近平, used in 9,807 titles, before 吸金);
+        // one suggestion per company, by its shortest name that matched
+        Map<String, Ranked> perCompany = new java.util.HashMap<>();
+        List<Ranked> ranked = new ArrayList<>();
+        found.forEach((i, exact) -> {
+            Candidate c = t.candidates().get(i);
+            Ranked r = new Ranked(c, score(c, exact));
+            if (c.id() == null) {
+                ranked.add(r);
+            } else {
+                perCompany.merge(c.id(), r, (a, b) -> a.score() != b.score() ? (a.score() > b.score() ? a : b)
+                        : (a.candidate().hant().length() <= b.candidate().hant().length() ? a : b));
+            }
+        });
+        ranked.addAll(perCompany.values());
+        ranked.sort((a, b) -> Double.compare(b.score(), a.score()));
+        List<Ranked> out = ranked.subList(0, Math.min(max, ranked.size()));
+        return out.stream().map(Ranked::candidate).toList();
+    }
+
+    /** The table, built first if there is none or the index has grown or shrunk by a tenth since. */
+    /** A matching candidate and its score. */
+    private record Ranked(Candidate candidate, double score) {}
+
+    /** Bonus of a word whose whole reading (or initials) is what was typed, over one it only begins. */
+    static final double WHOLE_READING = 2.0;
+    /** Bonus of a company's name over a word of the titles. */
+    static final double COMPANY = 1.5;
+
+    private static double score(Candidate c, boolean exact) {
+        return Math.log1p(c.weight()) + (exact ? WHOLE_READING : 0) + (c.type().equals("company") ? COMPANY : 0)
+                - c.hant().length() * 0.01; // of equals, the shorter
+    }
+
+    /** Best first, of two words with one reading: the company, then the one more documents use. */
+    private static final java.util.Comparator<Candidate> ORDER = java.util.Comparator.<Candidate, Boolean>comparing(c -> c.type().equals("company"))
+            .thenComparingLong(Candidate::weight).reversed();
+
+    /** Whether Latin letters typed are rather a name in letters (tsmc, nvidia) than pinyin: three or more, not pinyin's beginning. */
+    boolean latinName(String q) {
+        Readings.Typed typed = readings.typed(q, toSimplified::convert);
+        return !typed.zhuyin() && typed.key().length() >= 3 && q.codePoints().allMatch(cp -> cp < 0x80) && !readings.isPinyinPrefix(typed.key());
+    }
+
+    private Table current() throws IOException {
+        Table t = table;
+        if (t == null || Math.abs(service.documentCount() - t.documents()) * 10 > Math.max(t.documents(), 1_000)) {
+            synchronized (this) {
+                if (table == t) {
+                    table = build();
+                }
+                t = table;
+            }
+        }
+        return t;
+    }
+
+    private Table build() throws IOException {
+        long documents = service.documentCount();
+        List<Candidate> candidates = new ArrayList<>();
+        List<String> pinyinKeys = new ArrayList<>();
+        List<Integer> pinyinOwners = new ArrayList<>();
+        List<String> zhuyinKeys = new ArrayList<>();
+        List<Integer> zhuyinOwners = new ArrayList<>();
+        Set<String> companyForms = new HashSet<>();
+        Map<String, Integer> named = service.companyDocuments();
+        for (Company c : companies.companies()) {
+            if (!named.isEmpty() && !named.containsKey(c.id())) {
+                continue; // a company no document names is no suggestion (an engine that cannot count keeps all)
+            }
+            // each Chinese name the company goes by is a suggestion of its own, shown as it was typed for
+            // (長榮 for changrong, not 長榮海運), in either script; names in lists only count too
+            Set<String> forms = new LinkedHashSet<>();
+            for (String n : List.of(shown(c.nameHant()), shown(c.nameHans()))) {
+                if (!n.isEmpty()) {
+                    forms.add(n);
+                }
+            }
+            for (String a : c.aliases()) {
+                String text = Company.aliasText(a);
+                // Chinese names as people type them: not a code or a legal form in brackets (重慶建工(600939))
+                if (text.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+                    forms.add(text);
+                }
+            }
+            Set<String> simplifiedForms = new HashSet<>();
+            for (String f : forms) {
+                String hans = toSimplified.convert(f);
+                if (!simplifiedForms.add(hans)) {
+                    continue; // the other script's spelling of a name already taken
+                }
+                companyForms.add(hans);
+                String hant = hans.equals(f) ? toTraditional.convert(f) : f;
+                int owner = candidates.size();
+                candidates.add(new Candidate(hant, hans, "company", c.id(), named.getOrDefault(c.id(), 0)));
+                key(hans, owner, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
+            }
+        }
+        for (Searching.TermCount term : service.titleTerms(MIN_DOCUMENTS, MAX_WORDS)) {
+            String hans = term.term();
+            if (companyForms.contains(hans)) {
+                continue;
+            }
+            String hant = toTraditional.convert(hans);
+            int owner = candidates.size();
+            candidates.add(new Candidate(hant, hans, "term", null, term.documents()));
+            key(hans, owner, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
+            String taiwan = toSimplified.convert(hant); // the Taiwan word of a folded pair reads its own way: 伺服器 si fu qi
+            if (!taiwan.equals(hans)) {
+                key(taiwan, owner, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
+            }
+            // the other regions' words the index folded into this one (川普, 通膨, 土石流): suggestions of their
+            // own, as they are written, as frequent as the word they fold to
+            for (String other : otherWords.apply(hans)) {
+                if (!other.equals(taiwan) && !companyForms.contains(other)) {
+                    int o = candidates.size();
+                    candidates.add(new Candidate(toTraditional.convert(other), other, "term", null, term.documents()));
+                    key(other, o, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
+                }
+            }
+        }
+        return new Table(List.copyOf(candidates), Keys.of(pinyinKeys, pinyinOwners), Keys.of(zhuyinKeys, zhuyinOwners), documents);
+    }
+
+    /** Readings of one word at most: a character no phrase covers may be read each way it can. */
+    static final int WAYS = 4;
+
+    private void key(String simplified, int owner, List<String> pinyinKeys, List<Integer> pinyinOwners,
+                     List<String> zhuyinKeys, List<Integer> zhuyinOwners) {
+        for (Readings.Keys k : readings.keysAll(simplified, WAYS)) {
+            if (k.pinyin().isEmpty()) {
+                return;
+            }
+            pinyinKeys.add(k.pinyin());
+            pinyinOwners.add(owner);
+            if (!k.initials().equals(k.pinyin())) {
+                pinyinKeys.add(k.initials());
+                pinyinOwners.add(owner);
+            }
+            zhuyinKeys.add(k.zhuyin());
+            zhuyinOwners.add(owner);
+        }
+    }
+
+    /** A display name without the brackets that mark it shown but not matched. */
+    private static String shown(String name) {
+        return name == null ? "" : name.replace("[", "").replace("]", "").strip();
+    }
+}

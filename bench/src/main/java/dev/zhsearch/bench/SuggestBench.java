@@ -1,0 +1,137 @@
+package dev.zhsearch.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zhsearch.convert.ChineseConverter;
+import dev.zhsearch.http.ApiServer;
+import dev.zhsearch.index.Analysis;
+import dev.zhsearch.search.SearchService;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Suggestions by sound on a real server over an index: each labelled case (typed input → the word
+ * meant, {@code pinyin/cases.tsv}) passes when the word is among the first five suggestions (in
+ * either script); then suggestion latency at 1 and 8 clients over HTTP on loopback.
+ */
+public final class SuggestBench {
+
+    /** A typed input, the word meant, and the style of typing. */
+    public record Case(String input, String expected, String style) {}
+
+    public static List<Case> read(Path file) throws IOException {
+        List<Case> out = new ArrayList<>();
+        boolean header = true;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (header) {
+                header = false;
+                continue;
+            }
+            String[] c = line.split("\t");
+            if (c.length >= 3 && !c[0].isBlank()) {
+                out.add(new Case(c[0], c[1].strip(), c[2].strip()));
+            }
+        }
+        return out;
+    }
+
+    public static Map<String, Object> run(Path index, List<Case> cases, int seconds, PrintStream out) throws Exception {
+        Analysis analysis = Analysis.standard();
+        ChineseConverter t2s = analysis.configs().converter("t2s");
+        ObjectMapper json = new ObjectMapper();
+        Map<String, Object> report = new LinkedHashMap<>();
+        try (SearchService service = SearchService.open(index, analysis)) {
+            Javalin app = new ApiServer(service, analysis, () -> "not used", new ApiServer.Config("127.0.0.1", 0, null, List.of(), List.of())).start();
+            try {
+                String base = "http://127.0.0.1:" + app.port() + "/api/suggest?q=";
+                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+                long start = System.nanoTime();
+                get(client, base + enc("tai"));
+                out.printf("first suggestion (the table built): %.1f s%n%n", (System.nanoTime() - start) / 1e9);
+                Map<String, int[]> byStyle = new TreeMap<>();
+                List<String> failures = new ArrayList<>();
+                int passed = 0;
+                for (Case c : cases) {
+                    JsonNode r = json.readTree(get(client, base + enc(c.input())));
+                    List<String> shown = new ArrayList<>();
+                    r.path("suggestions").forEach(s -> shown.add(s.path("text").asText()));
+                    List<String> top = shown.subList(0, Math.min(5, shown.size()));
+                    boolean ok = top.stream().anyMatch(s -> t2s.convert(s).equals(t2s.convert(c.expected())));
+                    int[] s = byStyle.computeIfAbsent(c.style(), k -> new int[2]);
+                    s[0]++;
+                    if (ok) {
+                        s[1]++;
+                        passed++;
+                    } else {
+                        failures.add(c.input() + " → " + c.expected() + " (" + c.style() + "): got " + top);
+                    }
+                }
+                out.printf("%-14s %6s %8s%n", "style", "cases", "top 5");
+                Map<String, Object> styles = new LinkedHashMap<>();
+                for (var e : byStyle.entrySet()) {
+                    out.printf("%-14s %6d %8.3f%n", e.getKey(), e.getValue()[0], e.getValue()[1] / (double) e.getValue()[0]);
+                    styles.put(e.getKey(), Map.of("cases", e.getValue()[0], "top5", e.getValue()[1] / (double) e.getValue()[0]));
+                }
+                out.printf("%-14s %6d %8.3f%n%nfailures (%d):%n", "all", cases.size(), passed / (double) cases.size(), failures.size());
+                failures.forEach(f -> out.println("  " + f));
+                report.put("cases", cases.size());
+                report.put("top5", passed / (double) cases.size());
+                report.put("byStyle", styles);
+                report.put("failures", failures);
+
+                List<URI> uris = cases.stream().map(c -> URI.create(base + enc(c.input()))).toList();
+                out.printf("%nlatency of /api/suggest over HTTP on loopback (%d inputs, client on the same cores):%n%-8s %s%n",
+                        uris.size(), "clients", Latencies.header());
+                List<Map<String, Object>> levels = new ArrayList<>();
+                for (int clients : new int[] {1, 8}) {
+                    load(client, uris, clients, seconds); // warm-up at this concurrency
+                    ClosedLoop.Result r = load(client, uris, clients, seconds);
+                    out.printf("%-8d %s  (%.0f req/s, %d errors)%n", clients, r.latency().row(), r.perSecond(), r.failures());
+                    levels.add(Map.of("clients", clients, "p50Ms", r.latency().p50Ms(), "p99Ms", r.latency().p99Ms(),
+                            "perSecond", r.perSecond(), "errors", r.failures()));
+                }
+                report.put("latency", levels);
+            } finally {
+                app.stop();
+            }
+        }
+        return report;
+    }
+
+    private static ClosedLoop.Result load(HttpClient client, List<URI> uris, int clients, int seconds) throws Exception {
+        return ClosedLoop.run(clients, seconds, user -> i -> {
+            HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(uris.get((user * 31 + i) % uris.size())).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new IOException("HTTP " + r.statusCode());
+            }
+        });
+    }
+
+    private static String get(HttpClient client, String url) throws Exception {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException(url + ": HTTP " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
