@@ -197,6 +197,7 @@ public final class LiveIndex implements DocumentStore, Closeable {
                     return Outcome.NOT_FOUND;
                 }
                 seq = writer.deleteDocuments(new Term(Fields.FAMILY, id));
+                stories.forget(id);
                 written(id, false);
             }
             committer.awaitDurable(seq);

@@ -45,10 +45,52 @@ public final class StoryFinder {
 
     private final Analyzer bigrams;
     private final StoryRule rule;
+    /**
+     * Document frequencies remembered across writes: a term's changes little between refreshes, and
+     * looking each one up in every segment for every candidate cost ten milliseconds a write.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Integer> docFreqs = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Most frequencies remembered; then the memory starts again. */
+    static final int DOC_FREQS = 1 << 18;
+
+    /**
+     * The vectors of documents already compared, by id: the documents of a day are candidates of many
+     * writes. A document written again or deleted is forgotten ({@link #forget}).
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Member> members = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Most vectors remembered; then the memory starts again. */
+    static final int MEMBERS = 1 << 16;
+
+    /** Forgets what was remembered of a document that is being replaced or deleted. */
+    public void forget(String id) {
+        members.remove(id);
+    }
 
     public StoryFinder(Analyzer bigrams, StoryRule rule) {
         this.bigrams = bigrams;
         this.rule = rule;
+    }
+
+    private StoryVector.DocFreqs docFreqs(IndexSearcher searcher) {
+        StoryVector.DocFreqs index = StoryLinker.docFreqs(searcher.getIndexReader());
+        return new StoryVector.DocFreqs() {
+            public long documents() {
+                return index.documents();
+            }
+
+            public int docFreq(String term) {
+                Integer known = docFreqs.get(term);
+                if (known != null) {
+                    return known;
+                }
+                if (docFreqs.size() >= DOC_FREQS) {
+                    docFreqs.clear();
+                }
+                int f = index.docFreq(term);
+                docFreqs.put(term, f);
+                return f;
+            }
+        };
     }
 
     /** A candidate story: how like it the document is, its key, and its first report when known already. */
@@ -60,11 +102,12 @@ public final class StoryFinder {
      */
     public long keyFor(IndexSearcher searcher, IndexedDoc d, List<Pending> pending) throws IOException {
         long own = Stories.ownKey(d.id());
+        forget(d.id()); // its earlier version, if any
         if (!Stories.takesPart(d.pageType()) || !d.date().known()) {
             return own;
         }
         int day = DocumentMapper.days(d.date());
-        StoryVector.DocFreqs df = StoryLinker.docFreqs(searcher.getIndexReader());
+        StoryVector.DocFreqs df = docFreqs(searcher);
         Member self = new Member(vector(d.title(), d.body(), df), day, d.source());
         List<Candidate> like = new java.util.ArrayList<>();
         for (Pending p : pending) {
@@ -75,12 +118,20 @@ public final class StoryFinder {
         }
         if (self.vector().heaviest().length > 0) {
             for (ScoreDoc sd : searcher.search(candidatesOf(self, d.id()), CANDIDATES).scoreDocs) {
-                Document c = searcher.storedFields().document(sd.doc, Set.of(Fields.TITLE, Fields.BODY, Fields.SOURCE));
-                Member m = new Member(vector(orEmpty(c.get(Fields.TITLE)), orEmpty(c.get(Fields.BODY)), df),
-                        (int) Math.floorDiv(value(searcher, sd.doc, Fields.DATE_SORT), 86_400L), c.get(Fields.SOURCE));
+                String id = searcher.storedFields().document(sd.doc, Set.of(Fields.ID)).get(Fields.ID);
+                Member m = members.get(id);
+                if (m == null) {
+                    m = member(searcher, sd.doc, df);
+                    if (members.size() >= MEMBERS) {
+                        members.clear();
+                    }
+                    members.put(id, m);
+                }
                 double cos = match(self, m);
                 if (cos >= 0) {
-                    like.add(new Candidate(cos, value(searcher, sd.doc, Fields.STORY), null));
+                    long story = value(searcher, sd.doc, Fields.STORY);
+                    // a story's first report carries its own id's key: it is its own first report
+                    like.add(new Candidate(cos, story, story == Stories.ownKey(id) ? m : null));
                 }
             }
         }
@@ -88,7 +139,7 @@ public final class StoryFinder {
         long key = own;
         Member first = self;
         for (Candidate c : like) {
-            Member f = c.first() != null ? c.first() : firstReport(searcher, c.key(), df);
+            Member f = c.first() != null ? c.first() : firstReport(searcher, c.key(), self.day(), df);
             if (f != null && match(self, f) >= 0) {
                 key = c.key();
                 first = f;
@@ -125,14 +176,25 @@ public final class StoryFinder {
         return q.build();
     }
 
-    /** A story's first report (its earliest document that remains), or null if none does. */
-    private Member firstReport(IndexSearcher searcher, long key, StoryVector.DocFreqs df) throws IOException {
-        TopDocs first = searcher.search(NumericDocValuesField.newSlowExactQuery(Fields.STORY, key), 1,
-                new Sort(new SortField(Fields.DATE_SORT, SortField.Type.LONG)));
+    /**
+     * A story's first report (its earliest document that remains), or null if none does: among the
+     * documents of the day window (a story's documents are within it of its first report), so the
+     * doc-values check runs over a day's documents, not the index's.
+     */
+    private Member firstReport(IndexSearcher searcher, long key, int day, StoryVector.DocFreqs df) throws IOException {
+        int reach = 2 * rule.windowDays();
+        Query inStory = new BooleanQuery.Builder()
+                .add(IntPoint.newRangeQuery(Fields.DATE_DAYS, day - reach, day + reach), BooleanClause.Occur.FILTER)
+                .add(NumericDocValuesField.newSlowExactQuery(Fields.STORY, key), BooleanClause.Occur.FILTER)
+                .build();
+        TopDocs first = searcher.search(inStory, 1, new Sort(new SortField(Fields.DATE_SORT, SortField.Type.LONG)));
         if (first.scoreDocs.length == 0) {
             return null;
         }
-        int doc = first.scoreDocs[0].doc;
+        return member(searcher, first.scoreDocs[0].doc, df);
+    }
+
+    private Member member(IndexSearcher searcher, int doc, StoryVector.DocFreqs df) throws IOException {
         Document c = searcher.storedFields().document(doc, Set.of(Fields.TITLE, Fields.BODY, Fields.SOURCE));
         return new Member(vector(orEmpty(c.get(Fields.TITLE)), orEmpty(c.get(Fields.BODY)), df),
                 (int) Math.floorDiv(value(searcher, doc, Fields.DATE_SORT), 86_400L), c.get(Fields.SOURCE));
