@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -107,7 +106,7 @@ final class PinyinSuggester {
                 || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".indexOf(cp) >= 0);
     }
 
-    /** Up to {@code max} suggestions for {@code q}, companies first, in Simplified or Traditional script. */
+    /** Up to {@code max} suggestions for {@code q}, best first ({@link #score}), in Simplified or Traditional script. */
     List<Suggester.Suggestion> suggest(String q, int max, boolean simplified) throws IOException {
         List<Suggester.Suggestion> out = new ArrayList<>();
         for (Candidate c : candidates(q, max)) {
@@ -166,7 +165,6 @@ final class PinyinSuggester {
         return out.stream().map(Ranked::candidate).toList();
     }
 
-    /** The table, built first if there is none or the index has grown or shrunk by a tenth since. */
     /** A matching candidate and its score. */
     private record Ranked(Candidate candidate, double score) {}
 
@@ -190,6 +188,7 @@ final class PinyinSuggester {
         return !typed.zhuyin() && typed.key().length() >= 3 && q.codePoints().allMatch(cp -> cp < 0x80) && !readings.isPinyinPrefix(typed.key());
     }
 
+    /** The table, built first if there is none or the index has grown or shrunk by a tenth since. */
     private Table current() throws IOException {
         Table t = table;
         if (t == null || Math.abs(service.documentCount() - t.documents()) * 10 > Math.max(t.documents(), 1_000)) {

@@ -272,7 +272,8 @@ public final class SearchService implements Searching {
         java.util.Set<Long> seen = new java.util.HashSet<>();
         List<ScoreDoc> firsts = new ArrayList<>();
         for (ScoreDoc sd : ranked) {
-            long key = storyKey(searcher, sd.doc).orElse(Stories.ownKey(Integer.toString(sd.doc)));
+            // a document without a key (written before the index kept stories) stands alone
+            long key = storyKey(searcher, sd.doc).orElse(Stories.ownKey("#" + sd.doc));
             if (seen.add(key)) {
                 keys[firsts.size()] = key;
                 firsts.add(sd);
