@@ -54,11 +54,16 @@ public record StoryRule(double threshold, int windowDays, double idfPower, doubl
 
     /** The two documents' cosine if they are one story by this rule, else a negative number. */
     public double match(StoryVector a, int dayA, String sourceA, StoryVector b, int dayB, String sourceB) {
-        if (a == null || b == null || !near(dayA, dayB)) {
+        if (a == null || b == null) {
             return -1;
         }
         double c = a.cosine(b);
+        return sameStory(c, dayA, sourceA, dayB, sourceB) ? c : -1;
+    }
+
+    /** Whether two documents whose vectors' cosine is {@code cosine} are one story by this rule. */
+    public boolean sameStory(double cosine, int dayA, String sourceA, int dayB, String sourceB) {
         boolean oneOutlet = sourceA != null && sourceA.equals(sourceB);
-        return c >= (oneOutlet ? Math.max(threshold, sameSourceThreshold) : threshold) ? c : -1;
+        return near(dayA, dayB) && cosine >= (oneOutlet ? Math.max(threshold, sameSourceThreshold) : threshold);
     }
 }

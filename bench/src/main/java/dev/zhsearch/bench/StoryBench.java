@@ -100,9 +100,7 @@ public final class StoryBench {
     }
 
     static boolean decide(StoryRule rule, Pair p, double cos) {
-        boolean oneOutlet = p.a().source() != null && p.a().source().equals(p.b().source());
-        return !Double.isNaN(cos) && rule.near(day(p.a()), day(p.b()))
-                && cos >= (oneOutlet ? Math.max(rule.threshold(), rule.sameSourceThreshold()) : rule.threshold());
+        return !Double.isNaN(cos) && rule.sameStory(cos, day(p.a()), p.a().source(), day(p.b()), p.b().source());
     }
 
     static Score score(StoryRule rule, List<Pair> pairs, double[] cos, java.util.function.Predicate<Pair> which) {
