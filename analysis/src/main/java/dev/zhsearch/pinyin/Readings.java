@@ -312,13 +312,7 @@ public final class Readings {
         if (letters.isEmpty()) {
             return false;
         }
-        boolean[] ok = new boolean[letters.length() + 1];
-        ok[0] = true;
-        for (int end = 1; end <= letters.length(); end++) {
-            for (int start = Math.max(0, end - 6); start < end && !ok[end]; start++) {
-                ok[end] = ok[start] && zhuyin.containsKey(letters.substring(start, end));
-            }
-        }
+        boolean[] ok = syllableEnds(letters);
         for (int start = Math.max(0, letters.length() - 6); start < letters.length(); start++) {
             if (ok[start]) {
                 String begun = letters.substring(start);
@@ -332,9 +326,11 @@ public final class Readings {
 
     /** Whether {@code letters} (lower-case a–z, v for ü) splits wholly into pinyin syllables. */
     public boolean isPinyin(String letters) {
-        if (letters.isEmpty()) {
-            return false;
-        }
+        return !letters.isEmpty() && syllableEnds(letters)[letters.length()];
+    }
+
+    /** For each position of {@code letters}: whether the letters before it split wholly into syllables. */
+    private boolean[] syllableEnds(String letters) {
         boolean[] ok = new boolean[letters.length() + 1];
         ok[0] = true;
         for (int end = 1; end <= letters.length(); end++) {
@@ -342,6 +338,6 @@ public final class Readings {
                 ok[end] = ok[start] && zhuyin.containsKey(letters.substring(start, end));
             }
         }
-        return ok[letters.length()];
+        return ok;
     }
 }

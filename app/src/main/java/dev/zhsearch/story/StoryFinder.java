@@ -72,25 +72,7 @@ public final class StoryFinder {
     }
 
     private StoryVector.DocFreqs docFreqs(IndexSearcher searcher) {
-        StoryVector.DocFreqs index = StoryLinker.docFreqs(searcher.getIndexReader());
-        return new StoryVector.DocFreqs() {
-            public long documents() {
-                return index.documents();
-            }
-
-            public int docFreq(String term) {
-                Integer known = docFreqs.get(term);
-                if (known != null) {
-                    return known;
-                }
-                if (docFreqs.size() >= DOC_FREQS) {
-                    docFreqs.clear();
-                }
-                int f = index.docFreq(term);
-                docFreqs.put(term, f);
-                return f;
-            }
-        };
+        return StoryLinker.remembering(StoryLinker.docFreqs(searcher.getIndexReader()), docFreqs, DOC_FREQS);
     }
 
     /** A candidate story: how like it the document is, its key, and its first report when known already. */

@@ -161,23 +161,29 @@ public final class StoryLinker {
 
     /** The index's document frequencies, remembered (a term's is looked up once, not once per document). */
     private static StoryVector.DocFreqs cachedDocFreqs(DirectoryReader reader) {
-        StoryVector.DocFreqs df = docFreqs(reader);
-        java.util.concurrent.ConcurrentHashMap<String, Integer> cache = new java.util.concurrent.ConcurrentHashMap<>();
+        return remembering(docFreqs(reader), new java.util.concurrent.ConcurrentHashMap<>(), DF_CACHE);
+    }
+
+    /**
+     * {@code index}'s frequencies, each looked up once and kept in {@code memory} (emptied when it
+     * holds {@code most}); the memory may outlive one reader, as a term's frequency changes little.
+     */
+    static StoryVector.DocFreqs remembering(StoryVector.DocFreqs index, java.util.concurrent.ConcurrentHashMap<String, Integer> memory, int most) {
         return new StoryVector.DocFreqs() {
             public long documents() {
-                return df.documents();
+                return index.documents();
             }
 
             public int docFreq(String term) {
-                Integer known = cache.get(term);
+                Integer known = memory.get(term);
                 if (known != null) {
                     return known;
                 }
-                int f = df.docFreq(term);
-                if (cache.size() >= DF_CACHE) {
-                    cache.clear();
+                int f = index.docFreq(term);
+                if (memory.size() >= most) {
+                    memory.clear();
                 }
-                cache.put(term, f);
+                memory.put(term, f);
                 return f;
             }
         };
