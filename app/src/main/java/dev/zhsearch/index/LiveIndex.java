@@ -155,15 +155,14 @@ public final class LiveIndex implements DocumentStore, Closeable {
             ensureOpen();
             Outcome[] outcomes = new Outcome[docs.size()];
             long seq = 0;
-            // each document joins the story of the most like it of its days, searchable or earlier in this batch
-            List<dev.zhsearch.story.StoryFinder.Pending> pending = new java.util.ArrayList<>();
+            // each document joins the story of the most like it of its days, searchable or written before it
             IndexSearcher searcher = manager.acquire();
             try {
                 for (int i = 0; i < docs.size(); i++) {
                     SourceDoc doc = docs.get(i);
                     List<Document> documents = new java.util.ArrayList<>();
                     for (IndexedDoc d : preparer.prepareAll(doc)) {
-                        documents.add(IndexFacets.CONFIG.build(mapper.toDocument(d, stories.keyFor(searcher, d, pending))));
+                        documents.add(IndexFacets.CONFIG.build(mapper.toDocument(d, stories.keyFor(searcher, d))));
                     }
                     synchronized (lockFor(doc.id())) {
                         boolean existed = exists(doc.id());
@@ -245,6 +244,7 @@ public final class LiveIndex implements DocumentStore, Closeable {
                     synchronized (unrefreshed) {
                         unrefreshed.clear();
                     }
+                    stories.clear();
                     refreshNow();
                 } finally {
                     refreshLock.unlock();

@@ -229,7 +229,7 @@ public final class SearchService implements Searching {
                 }
                 stories[i - from] = new Hit.StoryRef(Stories.format(keys[i]), found == null ? 0 : found.count - 1, List.copyOf(sources));
             } else {
-                stories[i - from] = storyKey(searcher, doc).stream().mapToObj(k -> new Hit.StoryRef(Stories.format(k), 0, List.of()))
+                stories[i - from] = Stories.keyOf(searcher, doc).stream().mapToObj(k -> new Hit.StoryRef(Stories.format(k), 0, List.of()))
                         .findFirst().orElse(null);
             }
         }
@@ -273,20 +273,13 @@ public final class SearchService implements Searching {
         List<ScoreDoc> firsts = new ArrayList<>();
         for (ScoreDoc sd : ranked) {
             // a document without a key (written before the index kept stories) stands alone
-            long key = storyKey(searcher, sd.doc).orElse(Stories.ownKey("#" + sd.doc));
+            long key = Stories.keyOf(searcher, sd.doc).orElse(Stories.ownKey("#" + sd.doc));
             if (seen.add(key)) {
                 keys[firsts.size()] = key;
                 firsts.add(sd);
             }
         }
         return firsts.toArray(new ScoreDoc[0]);
-    }
-
-    private static java.util.OptionalLong storyKey(IndexSearcher searcher, int doc) throws IOException {
-        List<org.apache.lucene.index.LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        org.apache.lucene.index.LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
-        org.apache.lucene.index.NumericDocValues values = leaf.reader().getNumericDocValues(Fields.STORY);
-        return values != null && values.advanceExact(doc - leaf.docBase) ? java.util.OptionalLong.of(values.longValue()) : java.util.OptionalLong.empty();
     }
 
     /** The documents of a story, as a filter. */
@@ -367,7 +360,7 @@ public final class SearchService implements Searching {
                     .add(new TermQuery(new Term(Fields.ID, id)), org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
                     .add(new TermQuery(new Term(Fields.FAMILY, family)), org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
                     .add(new TermQuery(new Term(Fields.PARENT, id)), org.apache.lucene.search.BooleanClause.Occur.MUST_NOT);
-            java.util.OptionalLong story = storyKey(searcher, docNum);
+            java.util.OptionalLong story = Stories.keyOf(searcher, docNum);
             if (story.isPresent()) {
                 query.add(storyFilter(story.getAsLong()), org.apache.lucene.search.BooleanClause.Occur.MUST_NOT); // its copies are the story, not related
             }

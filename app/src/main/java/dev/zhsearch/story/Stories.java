@@ -1,7 +1,14 @@
 package dev.zhsearch.story;
 
 import dev.zhsearch.clean.PageTypes;
+import dev.zhsearch.index.Fields;
+import java.io.IOException;
+import java.util.List;
 import java.util.OptionalLong;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.IndexSearcher;
 
 /** Which documents take part in stories, and how a story is named. */
 public final class Stories {
@@ -23,6 +30,14 @@ public final class Stories {
             h = mix(h ^ id.charAt(i));
         }
         return h;
+    }
+
+    /** The story key of a document of {@code searcher}, or empty if it has none (an index built before stories). */
+    public static OptionalLong keyOf(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        NumericDocValues values = leaf.reader().getNumericDocValues(Fields.STORY);
+        return values != null && values.advanceExact(doc - leaf.docBase) ? OptionalLong.of(values.longValue()) : OptionalLong.empty();
     }
 
     /** A story key as the API writes it: 16 hex digits. */

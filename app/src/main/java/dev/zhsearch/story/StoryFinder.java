@@ -10,9 +10,6 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntPoint;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -23,174 +20,107 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.document.NumericDocValuesField;
 
 /**
- * The story of one document as it arrives in a living index: the documents of its day window that
- * share its heaviest terms most (a search), and the pending ones not yet searchable, are compared by
- * the {@link StoryRule}; the document joins the story of the most like it whose first report it is
- * also like, or starts a story. The same vectors and rule as the full build's {@link StoryLinker}; a
- * story is not merged with another afterwards (the next full build may join what arrived apart).
+ * The story of one document as it arrives in a living index, decided as the full build's
+ * {@link StoryLinker} decides it ({@link StoryWindow}): the documents of its day window are held in
+ * memory (a day is read from the index, and its vectors computed, the first time a write falls in it;
+ * the most recently used {@link #DAYS} days are kept), every one sharing one of its heaviest terms is
+ * compared, and it joins the story of the most like it whose first report it is also like, or starts
+ * one. Writes of the same batch, or not yet searchable, are held as they arrive. A story is not merged
+ * with another afterwards (the next full build may join what arrived apart).
  */
 public final class StoryFinder {
 
-    /** A document of a story: its vector, day and outlet. */
-    public record Member(StoryVector vector, int day, String source) {}
-
-    /** A document written but perhaps not searchable yet, with its story's key and first report. */
-    public record Pending(Member member, long key, Member first) {}
-
-    /** How many of the best-matching documents of the window are compared. */
-    static final int CANDIDATES = 10;
+    /** Days held in memory: a newsroom writes into today and the days just before it. */
+    static final int DAYS = 8;
 
     private final Analyzer bigrams;
     private final StoryRule rule;
     /**
      * Document frequencies remembered across writes: a term's changes little between refreshes, and
-     * looking each one up in every segment for every candidate cost ten milliseconds a write.
+     * looking each one up in every segment for every write cost more than the rest of finding its story.
      */
     private final java.util.concurrent.ConcurrentHashMap<String, Integer> docFreqs = new java.util.concurrent.ConcurrentHashMap<>();
     /** Most frequencies remembered; then the memory starts again. */
     static final int DOC_FREQS = 1 << 18;
-
-    /**
-     * The vectors of documents already compared, by id: the documents of a day are candidates of many
-     * writes. A document written again or deleted is forgotten ({@link #forget}).
-     */
-    private final java.util.concurrent.ConcurrentHashMap<String, Member> members = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Most vectors remembered; then the memory starts again. */
-    static final int MEMBERS = 1 << 16;
-
-    /** Forgets what was remembered of a document that is being replaced or deleted. */
-    public void forget(String id) {
-        members.remove(id);
-    }
+    /** Frequencies are those of the largest segments holding this share of the documents. */
+    static final double DOC_FREQ_SHARE = 0.9;
+    /** Guarded by itself: one write decides at a time (the vector is computed before). */
+    private final StoryWindow window;
 
     public StoryFinder(Analyzer bigrams, StoryRule rule) {
         this.bigrams = bigrams;
         this.rule = rule;
+        this.window = new StoryWindow(rule, DAYS);
+    }
+
+    /** Forgets a document that is deleted. */
+    public void forget(String id) {
+        synchronized (window) {
+            window.forget(id);
+        }
+    }
+
+    /** Forgets everything held (the index was replaced by a rebuild). */
+    public void clear() {
+        synchronized (window) {
+            window.dropBefore(Integer.MAX_VALUE);
+        }
     }
 
     private StoryVector.DocFreqs docFreqs(IndexSearcher searcher) {
-        return StoryLinker.remembering(StoryLinker.docFreqs(searcher.getIndexReader()), docFreqs, DOC_FREQS);
+        return StoryLinker.remembering(StoryLinker.docFreqs(searcher.getIndexReader(), DOC_FREQ_SHARE), docFreqs, DOC_FREQS);
     }
 
-    /** A candidate story: how like it the document is, its key, and its first report when known already. */
-    private record Candidate(double cosine, long key, Member first) {}
-
-    /**
-     * The story key for {@code d} and, when it takes part, {@code d} appended to {@code pending}
-     * (so the next document of the same batch can join it before a refresh).
-     */
-    public long keyFor(IndexSearcher searcher, IndexedDoc d, List<Pending> pending) throws IOException {
-        long own = Stories.ownKey(d.id());
-        forget(d.id()); // its earlier version, if any
+    /** The story key for {@code d}, written now or about to be; {@code searcher} shows the index as searchable. */
+    public long keyFor(IndexSearcher searcher, IndexedDoc d) throws IOException {
         if (!Stories.takesPart(d.pageType()) || !d.date().known()) {
-            return own;
+            forget(d.id()); // its earlier version, if any
+            return Stories.ownKey(d.id());
         }
         int day = DocumentMapper.days(d.date());
         StoryVector.DocFreqs df = docFreqs(searcher);
-        Member self = new Member(vector(d.title(), d.body(), df), day, d.source());
-        List<Candidate> like = new java.util.ArrayList<>();
-        for (Pending p : pending) {
-            double c = match(self, p.member());
-            if (c >= 0) {
-                like.add(new Candidate(c, p.key(), p.first()));
-            }
-        }
-        if (self.vector().heaviest().length > 0) {
-            for (ScoreDoc sd : searcher.search(candidatesOf(self, d.id()), CANDIDATES).scoreDocs) {
-                String id = searcher.storedFields().document(sd.doc, Set.of(Fields.ID)).get(Fields.ID);
-                Member m = members.get(id);
-                if (m == null) {
-                    m = member(searcher, sd.doc, df);
-                    if (members.size() >= MEMBERS) {
-                        members.clear();
-                    }
-                    members.put(id, m);
-                }
-                double cos = match(self, m);
-                if (cos >= 0) {
-                    long story = value(searcher, sd.doc, Fields.STORY);
-                    // a story's first report carries its own id's key: it is its own first report
-                    like.add(new Candidate(cos, story, story == Stories.ownKey(id) ? m : null));
+        StoryWindow.Member self = new StoryWindow.Member(d.id(), vector(d.title(), d.body(), df), day, d.source());
+        synchronized (window) {
+            window.forget(d.id()); // its earlier version, if any
+            for (int near = day - rule.windowDays(); near <= day + rule.windowDays(); near++) {
+                if (!window.holds(near)) {
+                    window.hold(near, dayOf(searcher, near, df));
                 }
             }
+            return window.join(self).key();
         }
-        like.sort((x, y) -> Double.compare(y.cosine(), x.cosine()));
-        long key = own;
-        Member first = self;
-        for (Candidate c : like) {
-            Member f = c.first() != null ? c.first() : firstReport(searcher, c.key(), self.day(), df);
-            if (f != null && match(self, f) >= 0) {
-                key = c.key();
-                first = f;
-                break;
-            }
-        }
-        pending.add(new Pending(self, key, first));
-        return key;
-    }
-
-    private double match(Member a, Member b) {
-        return rule.match(a.vector(), a.day(), a.source(), b.vector(), b.day(), b.source());
     }
 
     private StoryVector vector(String title, String body, StoryVector.DocFreqs df) {
         return StoryVector.of(bigrams, Fields.BODY_BIGRAM, title, body, df, rule.idfPower(), StoryLinker::termId);
     }
 
-    /** Documents of the window that share the heaviest terms, not listing pages or roundup wholes, not an older version of itself. */
-    private Query candidatesOf(Member self, String id) {
-        BooleanQuery.Builder terms = new BooleanQuery.Builder();
-        for (String t : self.vector().heaviest()) {
-            terms.add(new TermQuery(new Term(Fields.BODY_BIGRAM, t)), BooleanClause.Occur.SHOULD);
-        }
+    /** The searchable documents of a day that take part, oldest first, with their stories' keys. */
+    private List<StoryWindow.Member> dayOf(IndexSearcher searcher, int day, StoryVector.DocFreqs df) throws IOException {
         BooleanQuery.Builder q = new BooleanQuery.Builder()
-                .add(terms.build(), BooleanClause.Occur.MUST)
-                .add(IntPoint.newRangeQuery(Fields.DATE_DAYS, self.day() - rule.windowDays(), self.day() + rule.windowDays()), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(Fields.ID, id)), BooleanClause.Occur.MUST_NOT);
+                .add(IntPoint.newExactQuery(Fields.DATE_DAYS, day), BooleanClause.Occur.FILTER);
         for (PageTypes.Type t : PageTypes.Type.values()) {
             if (!Stories.takesPart(t)) {
                 q.add(new TermQuery(new Term(Fields.PAGE_TYPE, t.label())), BooleanClause.Occur.MUST_NOT);
             }
         }
-        return q.build();
-    }
-
-    /**
-     * A story's first report (its earliest document that remains), or null if none does: among the
-     * documents of the day window (a story's documents are within it of its first report), so the
-     * doc-values check runs over a day's documents, not the index's.
-     */
-    private Member firstReport(IndexSearcher searcher, long key, int day, StoryVector.DocFreqs df) throws IOException {
-        int reach = 2 * rule.windowDays();
-        Query inStory = new BooleanQuery.Builder()
-                .add(IntPoint.newRangeQuery(Fields.DATE_DAYS, day - reach, day + reach), BooleanClause.Occur.FILTER)
-                .add(NumericDocValuesField.newSlowExactQuery(Fields.STORY, key), BooleanClause.Occur.FILTER)
-                .build();
-        TopDocs first = searcher.search(inStory, 1, new Sort(new SortField(Fields.DATE_SORT, SortField.Type.LONG)));
-        if (first.scoreDocs.length == 0) {
-            return null;
+        Query inDay = q.build();
+        int count = searcher.count(inDay);
+        List<StoryWindow.Member> members = new java.util.ArrayList<>(count);
+        if (count == 0) {
+            return members;
         }
-        return member(searcher, first.scoreDocs[0].doc, df);
-    }
-
-    private Member member(IndexSearcher searcher, int doc, StoryVector.DocFreqs df) throws IOException {
-        Document c = searcher.storedFields().document(doc, Set.of(Fields.TITLE, Fields.BODY, Fields.SOURCE));
-        return new Member(vector(orEmpty(c.get(Fields.TITLE)), orEmpty(c.get(Fields.BODY)), df),
-                (int) Math.floorDiv(value(searcher, doc, Fields.DATE_SORT), 86_400L), c.get(Fields.SOURCE));
-    }
-
-    /** A numeric doc value of a document the search found (its story key, its time). */
-    public static long value(IndexSearcher searcher, int doc, String field) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        NumericDocValues values = leaf.reader().getNumericDocValues(field);
-        if (values != null && values.advanceExact(doc - leaf.docBase)) {
-            return values.longValue();
+        TopDocs all = searcher.search(inDay, count, new Sort(new SortField(Fields.DATE_SORT, SortField.Type.LONG)));
+        for (ScoreDoc sd : all.scoreDocs) {
+            Document c = searcher.storedFields().document(sd.doc, Set.of(Fields.ID, Fields.TITLE, Fields.BODY, Fields.SOURCE));
+            StoryWindow.Member m = new StoryWindow.Member(c.get(Fields.ID), vector(orEmpty(c.get(Fields.TITLE)), orEmpty(c.get(Fields.BODY)), df),
+                    day, c.get(Fields.SOURCE));
+            m.key = Stories.keyOf(searcher, sd.doc).orElse(m.key);
+            members.add(m);
         }
-        throw new IllegalStateException("document " + searcher.storedFields().document(doc).get(Fields.ID) + " has no " + field);
+        return members;
     }
 
     private static String orEmpty(String s) {

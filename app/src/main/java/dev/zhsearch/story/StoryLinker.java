@@ -45,95 +45,49 @@ public final class StoryLinker {
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
             Entries entries = entries(reader);
             int n = entries.size;
-            int[] founder = new int[n]; // each document's story: the entry of the story's first report
-            for (int i = 0; i < n; i++) {
-                founder[i] = i;
-            }
+            long[] keys = new long[n];
             String[] ids = new String[n];
             String[] sources = new String[n];
             StoryVector.DocFreqs df = cachedDocFreqs(reader);
             StoryVector[] vectors = new StoryVector[n];
-            int computed = 0; // vectors are computed ahead in blocks, in parallel, and dropped when their day leaves the window
-            int windowStart = 0;
-            long compared = 0;
+            StoryWindow window = new StoryWindow(rule, 0);
+            int computed = 0; // vectors are computed ahead in blocks, in parallel; the window holds them while their day is near
             long lastLog = System.nanoTime();
-            int i = 0;
-            while (i < n) {
+            for (int i = 0; i < n; i++) {
+                if (i == computed) {
+                    computed = Math.min(n, i + BLOCK);
+                    computeVectors(reader, entries, i, computed, vectors, ids, sources, df);
+                }
                 int day = entries.day[i];
-                int j = i;
-                while (j < n && entries.day[j] == day) {
-                    j++;
-                }
-                while (computed < j) {
-                    int end = Math.min(n, Math.max(j, computed + BLOCK));
-                    computeVectors(reader, entries, computed, end, vectors, ids, sources, df);
-                    computed = end;
-                }
-                while (windowStart < i && !rule.near(entries.day[windowStart], day)) {
-                    vectors[windowStart++] = null;
-                }
-                // candidates: documents of the window sharing a heaviest term
-                Map<String, List<Integer>> byTerm = new HashMap<>();
-                for (int e = windowStart; e < j; e++) {
-                    for (String t : vectors[e].heaviest()) {
-                        byTerm.computeIfAbsent(t, x -> new ArrayList<>()).add(e);
-                    }
-                }
-                for (int a = i; a < j; a++) {
-                    // the earlier documents most like this one, best first; it joins the story of the
-                    // first whose earliest report it is also like (no chains: every document of a
-                    // story is like its first report)
-                    StoryVector va = vectors[a];
-                    java.util.Set<Integer> seen = new java.util.HashSet<>();
-                    List<double[]> like = new ArrayList<>();
-                    for (String t : va.heaviest()) {
-                        for (int b : byTerm.get(t)) {
-                            if (b >= a || !seen.add(b)) {
-                                continue; // each pair once: the later document looks back
-                            }
-                            compared++;
-                            double c = rule.match(va, entries.day[a], sources[a], vectors[b], entries.day[b], sources[b]);
-                            if (c >= 0) {
-                                like.add(new double[] {c, b});
-                            }
-                        }
-                    }
-                    like.sort((x, y) -> Double.compare(y[0], x[0]));
-                    for (double[] l : like) {
-                        int f = founder[(int) l[1]];
-                        if (f == (int) l[1] || rule.match(va, entries.day[a], sources[a], vectors[f], entries.day[f], sources[f]) >= 0) {
-                            founder[a] = f;
-                            break;
-                        }
-                    }
-                }
+                window.dropBefore(day - rule.windowDays());
+                keys[i] = window.join(new StoryWindow.Member(ids[i], vectors[i], day, sources[i])).key();
+                vectors[i] = null;
                 if (log != null && System.nanoTime() - lastLog > 5_000_000_000L) {
-                    log.printf("… stories: %,d of %,d documents compared (%,d pairs)%n", j, n, compared);
+                    log.printf("… stories: %,d of %,d documents compared (%,d pairs)%n", i + 1, n, window.compared());
                     lastLog = System.nanoTime();
                 }
-                i = j;
             }
-            // each story's key: its first report's own key
-            Map<Integer, Integer> size = new HashMap<>();
+            // the documents that joined another's story get its key (the others keep their own)
+            Map<Long, Integer> size = new HashMap<>();
             for (int k = 0; k < n; k++) {
-                size.merge(founder[k], 1, Integer::sum);
+                size.merge(keys[k], 1, Integer::sum);
             }
             int stories = 0;
             int storyDocs = 0;
             int largest = 1;
-            for (var e : size.entrySet()) {
-                if (e.getValue() > 1) {
+            for (int s : size.values()) {
+                if (s > 1) {
                     stories++;
-                    storyDocs += e.getValue();
-                    largest = Math.max(largest, e.getValue());
+                    storyDocs += s;
+                    largest = Math.max(largest, s);
                 }
             }
             for (int k = 0; k < n; k++) {
-                if (founder[k] != k) {
-                    writer.updateNumericDocValue(new Term(Fields.ID, ids[k]), Fields.STORY, Stories.ownKey(ids[founder[k]]));
+                if (keys[k] != Stories.ownKey(ids[k])) {
+                    writer.updateNumericDocValue(new Term(Fields.ID, ids[k]), Fields.STORY, keys[k]);
                 }
             }
-            return new Summary(n, compared, stories, storyDocs, largest, (System.nanoTime() - start) / 1e9);
+            return new Summary(n, window.compared(), stories, storyDocs, largest, (System.nanoTime() - start) / 1e9);
         }
     }
 
@@ -205,17 +159,45 @@ public final class StoryLinker {
 
     /** The index's document frequencies in the bigram body field. */
     public static StoryVector.DocFreqs docFreqs(org.apache.lucene.index.IndexReader reader) {
+        return docFreqs(reader, 1.0);
+    }
+
+    /**
+     * Document frequencies in the bigram body field of the largest segments that hold at least
+     * {@code share} of the index's documents (all of them at 1): a living index has many small
+     * segments, and a term looked up in each cost more than the rest of finding a write's story,
+     * while its frequency in the large ones stands for the index's.
+     */
+    public static StoryVector.DocFreqs docFreqs(org.apache.lucene.index.IndexReader reader, double share) {
+        List<org.apache.lucene.index.LeafReader> bySize = new ArrayList<>();
+        reader.leaves().forEach(l -> bySize.add(l.reader()));
+        bySize.sort((x, y) -> Integer.compare(y.numDocs(), x.numDocs()));
+        List<org.apache.lucene.index.LeafReader> used = new ArrayList<>();
+        long held = 0;
+        for (org.apache.lucene.index.LeafReader leaf : bySize) {
+            if (!used.isEmpty() && held >= share * reader.numDocs()) {
+                break;
+            }
+            used.add(leaf);
+            held += leaf.numDocs();
+        }
+        long documents = held;
         return new StoryVector.DocFreqs() {
             public long documents() {
-                return reader.numDocs();
+                return documents;
             }
 
             public int docFreq(String term) {
+                Term t = new Term(Fields.BODY_BIGRAM, term);
+                int f = 0;
                 try {
-                    return reader.docFreq(new Term(Fields.BODY_BIGRAM, term));
+                    for (org.apache.lucene.index.LeafReader leaf : used) {
+                        f += leaf.docFreq(t);
+                    }
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
+                return f;
             }
         };
     }

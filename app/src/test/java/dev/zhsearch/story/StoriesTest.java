@@ -46,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  * same text three days later and another story of the same day are not. Searches collapse them into
  * one hit that names its copies, {@code collapse=off} lists every copy, {@code /api/stories/{id}}
  * lists the story earliest first, related articles leave the story out, and documents written to
- * the living index join the story they belong to (also the second of two copies in one batch).
+ * the living index join the story they belong to (also the second of two copies in one batch, and
+ * after the story's first report was deleted).
  */
 class StoriesTest {
 
@@ -82,7 +83,7 @@ class StoriesTest {
         try {
             TopDocs top = s.search(new TermQuery(new Term(Fields.ID, id)), 1);
             assertEquals(1, top.scoreDocs.length, id);
-            return StoryFinder.value(s, top.scoreDocs[0].doc, Fields.STORY);
+            return Stories.keyOf(s, top.scoreDocs[0].doc).orElseThrow();
         } finally {
             index.searchers().release(s);
         }
@@ -174,6 +175,19 @@ class StoriesTest {
         assertEquals(Stories.ownKey("story-tw-cna"), storyOf("story-late-copy"), "a copy written later joins the story");
         assertEquals(Stories.ownKey("new-story-1"), storyOf("new-story-1"), "a new story stands alone");
         assertEquals(Stories.ownKey("new-story-1"), storyOf("new-story-2"), "its copy in the same batch joins it before any refresh");
+    }
+
+    @Test
+    void aStoryOutlivesItsFirstReport() throws Exception {
+        assertEquals(LiveIndex.Outcome.DELETED, index.delete("story-tw-cna"));
+        PubDate day = PubDate.parse("2026-03-10T17:00:00+08:00", PubDate.Provenance.METADATA).orElseThrow();
+        index.upsertAll(List.of(new SourceDoc("story-late-copy", "凱米颱風逼近 花蓮秀林、萬榮撤離382人",
+                "中度颱風凱米逼近，花蓮縣政府今天上午宣布秀林鄉、萬榮鄉山區啟動預防性撤離，到中午已撤離382人，安置在秀林國中活動中心。",
+                day, "聯合報", null, "test")));
+        assertTrue(index.awaitSearchable(1_000));
+        assertEquals(Stories.ownKey("story-tw-cna"), storyOf("story-late-copy"),
+                "a copy joins the story through its next report, and the story keeps its key");
+        assertEquals(Stories.ownKey("story-tw-cna"), storyOf("story-tw-ltn"));
     }
 
     JsonNode get(String path, int status) throws Exception {
