@@ -69,7 +69,7 @@ final class PinyinSuggester {
     /** Title words suggested: at least this many documents use the word … */
     static final int MIN_DOCUMENTS = 3;
     /** … and at most this many of the most used. */
-    static final int MAX_WORDS = 100_000;
+    static final int MAX_WORDS = 300_000;
 
     private final Readings readings;
     private final CompanyTable companies;
@@ -256,9 +256,9 @@ final class PinyinSuggester {
             if (!taiwan.equals(hans)) {
                 key(taiwan, owner, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
             }
-            // the other regions' words the index folded into this one (川普, 通膨, 土石流): suggestions of their
-            // own, as they are written, as frequent as the word they fold to
-            for (String other : otherWords.apply(hans)) {
+            // the other regions' words the index folded into this one (川普, 通膨, 土石流, 健保署 of 医保署):
+            // suggestions of their own, as they are written, as frequent as the word they fold to
+            for (String other : otherForms(hans)) {
                 if (!other.equals(taiwan) && !companyForms.contains(other)) {
                     int o = candidates.size();
                     candidates.add(new Candidate(toTraditional.convert(other), other, "term", null, term.documents()));
@@ -267,6 +267,39 @@ final class PinyinSuggester {
             }
         }
         return new Table(List.copyOf(candidates), Keys.of(pinyinKeys, pinyinOwners), Keys.of(zhuyinKeys, zhuyinOwners), documents);
+    }
+
+    /** Other regions' spellings of one word at most. */
+    static final int OTHER_FORMS = 4;
+
+    /**
+     * The other regions' spellings of a word of the folded index: the words that fold to all of it
+     * (川普 for 特朗普), then the word with one piece of it put back as another region writes it
+     * (健保署 for 医保署, whose 健保 the fold made 医保; 量子电脑 for 量子计算机), longest piece first.
+     */
+    private List<String> otherForms(String hans) {
+        List<String> out = new ArrayList<>(otherWords.apply(hans));
+        int[] cps = hans.codePoints().toArray();
+        for (int i = 0; i < cps.length && out.size() < OTHER_FORMS; i++) {
+            for (int j = cps.length; j >= i + 2; j--) {
+                if (j - i == cps.length) {
+                    continue; // the whole word: above
+                }
+                List<String> others = otherWords.apply(new String(cps, i, j - i));
+                if (others.isEmpty()) {
+                    continue;
+                }
+                for (String o : others) {
+                    String form = new String(cps, 0, i) + o + new String(cps, j, cps.length - j);
+                    if (!out.contains(form)) {
+                        out.add(form);
+                    }
+                }
+                i = j - 1; // on after the piece
+                break;
+            }
+        }
+        return out.size() > OTHER_FORMS ? out.subList(0, OTHER_FORMS) : out;
     }
 
     /** Readings of one word at most: a character no phrase covers may be read each way it can. */

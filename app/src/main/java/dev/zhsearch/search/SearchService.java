@@ -484,11 +484,15 @@ public final class SearchService implements Searching {
     }
 
     /**
-     * The words of the titles, for suggestions by sound: the word field's terms of two or more Han
-     * characters, the bigram field's terms (营收, 川普's 特朗普), and three- and four-character sequences
-     * counted over the folded titles whose bigrams are all frequent and which usually continue their
-     * beginning (赖清德, 习近平, 联播快讯: the word analysis splits names into characters); a shorter
-     * sequence nearly always part of a longer one gives way to it. Each with the documents using it.
+     * The words of the titles, for suggestions by sound: the word field's title terms of two or more
+     * Han characters, the title bigram field's terms (营收, 川普's 特朗普), and sequences of three to
+     * {@link #LONGEST_SEQUENCE} characters counted over the folded titles whose bigrams are all
+     * frequent, in the titles or in the bodies, and which usually continue their beginning or their
+     * end (赖清德, 习近平, 联播快讯, 粤港澳大湾区: the word analysis splits names into characters); a
+     * shorter sequence nearly always part of a longer one gives way to it. Each with the documents
+     * using it. (Tried and left out: sequences counted over the bodies' first sentences too found a
+     * few more names but many pieces of sentences, 政府今 and 年的時間, and took three times as long; a
+     * surname and two characters in the bodies' openings found few of the people wanted.)
      */
     @Override
     public List<TermCount> titleTerms(int minDocs, int max) throws IOException {
@@ -508,8 +512,24 @@ public final class SearchService implements Searching {
                     bigrams.put(w, df);
                 }
             });
-            java.util.Map<String, Integer> trigrams = new java.util.HashMap<>();
-            java.util.Map<String, Integer> fourgrams = new java.util.HashMap<>();
+            // which bigrams may be inside a sequence: frequent in the titles or in the bodies
+            java.util.Set<String> frequentPairs = new java.util.HashSet<>();
+            bigrams.forEach((w, df) -> {
+                if (df >= FREQUENT_BIGRAM) {
+                    frequentPairs.add(w);
+                }
+            });
+            forEachHanTerm(reader, Fields.BODY_BIGRAM, FREQUENT_BIGRAM, (w, df) -> {
+                if (w.codePointCount(0, w.length()) == 2) {
+                    frequentPairs.add(w);
+                }
+            });
+            // sequences[n]: titles that hold the n-character sequence (n = 2: the frequent pairs)
+            List<java.util.Map<String, Integer>> sequences = new ArrayList<>();
+            // (one character longer than a word may be: a sequence nearly always continued is cut from a longer one)
+            for (int n = 0; n <= LONGEST_SEQUENCE + 1; n++) {
+                sequences.add(new java.util.HashMap<>());
+            }
             org.apache.lucene.index.StoredFields stored = reader.storedFields();
             org.apache.lucene.util.Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
             java.util.Set<String> seen = new java.util.HashSet<>();
@@ -523,62 +543,57 @@ public final class SearchService implements Searching {
                 }
                 int[] cps = analyzer.normalize(Fields.TITLE, title).utf8ToString().codePoints().toArray();
                 seen.clear();
-                for (int i = 0; i + 3 <= cps.length; i++) {
-                    if (frequent(bigrams, cps, i) && frequent(bigrams, cps, i + 1)) {
-                        String abc = new String(cps, i, 3);
-                        if (seen.add(abc)) {
-                            trigrams.merge(abc, 1, Integer::sum);
-                        }
-                        if (i + 4 <= cps.length && frequent(bigrams, cps, i + 2)) {
-                            String abcd = new String(cps, i, 4);
-                            if (seen.add(abcd)) {
-                                fourgrams.merge(abcd, 1, Integer::sum);
-                            }
+                for (int i = 0; i + 2 <= cps.length; i++) {
+                    for (int n = 2; n <= LONGEST_SEQUENCE + 1 && i + n <= cps.length && frequentPairs.contains(new String(cps, i + n - 2, 2)); n++) {
+                        String g = new String(cps, i, n);
+                        if (seen.add(g)) {
+                            sequences.get(n).merge(g, 1, Integer::sum);
                         }
                     }
                 }
             }
-            // a longer sequence is a word when it usually continues its beginning; the shorter ones it
-            // nearly always is part of give way to it (联播快讯 over 联播快 and 播快讯)
+            // a longer sequence is a word when it usually continues its beginning or its end; the
+            // shorter ones it nearly always is part of give way to it (联播快讯 over 联播快 and 播快讯)
             java.util.Set<String> absorbed = new java.util.HashSet<>();
             java.util.Map<String, Integer> longer = new java.util.HashMap<>();
-            for (java.util.Map<String, Integer> grams : List.of(fourgrams, trigrams)) {
-                java.util.Map<String, Integer> shorter = grams == fourgrams ? trigrams : bigrams;
-                grams.forEach((g, n) -> {
+            for (int n = LONGEST_SEQUENCE + 1; n >= 3; n--) {
+                java.util.Map<String, Integer> shorter = sequences.get(n - 1);
+                sequences.get(n).forEach((g, count) -> {
                     String head = g.substring(0, g.offsetByCodePoints(0, g.codePointCount(0, g.length()) - 1));
                     String tail = g.substring(g.offsetByCodePoints(0, 1));
                     // continues its beginning or its end often enough (马斯克: 马斯 is also Hamas's 哈马斯)
                     int ends = Math.min(shorter.getOrDefault(head, Integer.MAX_VALUE), shorter.getOrDefault(tail, Integer.MAX_VALUE));
-                    if (absorbed.contains(g) || n < minDocs || n < TRIGRAM_SHARE * ends) {
+                    if (absorbed.contains(g) || count < minDocs || count < TRIGRAM_SHARE * ends) {
                         return;
                     }
-                    longer.merge(g, n, Math::max);
+                    longer.merge(g, count, Math::max);
                     for (String part : List.of(head, tail)) {
-                        if (n >= 0.8 * shorter.getOrDefault(part, Integer.MAX_VALUE)) {
+                        if (count >= 0.8 * shorter.getOrDefault(part, Integer.MAX_VALUE)) {
                             absorbed.add(part);
                         }
                     }
                 });
             }
             longer.forEach((g, n) -> {
-                if (!absorbed.contains(g)) {
+                if (!absorbed.contains(g) && g.codePointCount(0, g.length()) <= LONGEST_SEQUENCE) {
                     words.merge(g, n, Math::max);
                 }
             });
             // and any shorter piece of a word kept that is nearly always in it (播快 of 联播快讯)
+            java.util.Map<String, Integer> pairs = sequences.get(2);
             for (var e : longer.entrySet()) {
                 String g = e.getKey();
-                if (absorbed.contains(g)) {
+                int len = g.codePointCount(0, g.length());
+                if (absorbed.contains(g) || len > LONGEST_SEQUENCE) {
                     continue;
                 }
-                int len = g.codePointCount(0, g.length());
                 for (int from = 0; from < len; from++) {
                     for (int to = from + 2; to <= len; to++) {
                         if (to - from == len) {
                             continue;
                         }
                         String piece = g.substring(g.offsetByCodePoints(0, from), g.offsetByCodePoints(0, to));
-                        Integer pieceCount = to - from == 2 ? bigrams.get(piece) : longer.get(piece);
+                        Integer pieceCount = to - from == 2 ? pairs.get(piece) : longer.get(piece);
                         if (pieceCount != null && e.getValue() >= 0.8 * pieceCount && !analysed.contains(piece)) {
                             absorbed.add(piece); // a word of the word analysis stays (台南 beside 台南市)
                             words.remove(piece);
@@ -606,13 +621,12 @@ public final class SearchService implements Searching {
         }
     }
 
-    private static boolean frequent(java.util.Map<String, Integer> bigrams, int[] cps, int at) {
-        return bigrams.getOrDefault(new String(cps, at, 2), 0) >= FREQUENT_BIGRAM;
-    }
+    /** The longest sequence of characters counted as a word for suggestions (粤港澳大湾区, 中国式现代化). */
+    static final int LONGEST_SEQUENCE = 6;
 
-    /** A bigram this frequent may start or end a title word of three characters. */
+    /** A bigram this frequent, in the titles or the bodies, may be inside a word of three or more characters. */
     static final int FREQUENT_BIGRAM = 10;
-    /** A three- or four-character sequence is a word when it continues its beginning at least this often. */
+    /** A sequence of three or more characters is a word when it continues its beginning or its end at least this often. */
     static final double TRIGRAM_SHARE = 0.3;
 
     private static void forEachHanTerm(org.apache.lucene.index.IndexReader reader, String field, int minDocs,
