@@ -55,7 +55,7 @@ public final class StoryFinder {
     public StoryFinder(Analyzer bigrams, StoryRule rule) {
         this.bigrams = bigrams;
         this.rule = rule;
-        this.window = new StoryWindow(rule, DAYS);
+        this.window = new StoryWindow(rule, Math.max(DAYS, 2 * rule.windowDays() + 1)); // a write's whole window fits
     }
 
     /** Forgets a document that is deleted. */

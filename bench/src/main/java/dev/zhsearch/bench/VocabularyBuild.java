@@ -89,6 +89,11 @@ public final class VocabularyBuild {
         public boolean kept() {
             return outcome.equals("kept");
         }
+
+        /** The same candidate and counts, another outcome. */
+        Verdict as(String other) {
+            return new Verdict(candidate, other, cnInMainland, twInMainland, cnInTaiwan, twInTaiwan);
+        }
     }
 
     private final ScriptFolder base;
@@ -310,7 +315,7 @@ public final class VocabularyBuild {
         }
         return verdicts.stream().map(v -> v.kept() && v.candidate().source().equals(CEDICT)
                 && (paired.contains(v.candidate().tw()) || paired.contains(v.candidate().cn()))
-                ? new Verdict(v.candidate(), "paired by another source", v.cnInMainland(), v.twInMainland(), v.cnInTaiwan(), v.twInTaiwan())
+                ? v.as("paired by another source")
                 : v).toList();
     }
 
@@ -334,7 +339,7 @@ public final class VocabularyBuild {
         return verdicts.stream().map(v -> {
             String why = out.get(v.candidate().tw() + "\t" + v.candidate().cn());
             return v.kept() && why != null
-                    ? new Verdict(v.candidate(), "kept out on review: " + why, v.cnInMainland(), v.twInMainland(), v.cnInTaiwan(), v.twInTaiwan())
+                    ? v.as("kept out on review: " + why)
                     : v;
         }).toList();
     }
@@ -350,8 +355,7 @@ public final class VocabularyBuild {
         List<Verdict> out = new ArrayList<>(verdicts.size());
         for (Verdict v : verdicts) {
             if (v.kept() && v.candidate().source().equals(CEDICT) && best.get(v.candidate().tw()) != v) {
-                out.add(new Verdict(v.candidate(), "another mainland word chosen", v.cnInMainland(), v.twInMainland(),
-                        v.cnInTaiwan(), v.twInTaiwan()));
+                out.add(v.as("another mainland word chosen"));
             } else {
                 out.add(v);
             }
@@ -399,8 +403,7 @@ public final class VocabularyBuild {
         List<Verdict> out = new ArrayList<>(verdicts.size());
         for (Verdict v : verdicts) {
             if (v.kept() && classes.get(find.apply(base.fold(v.candidate().cn()))).size() > MAX_CLASS) {
-                out.add(new Verdict(v.candidate(), "chain of " + classes.get(find.apply(base.fold(v.candidate().cn()))).size()
-                        + " words", v.cnInMainland(), v.twInMainland(), v.cnInTaiwan(), v.twInTaiwan()));
+                out.add(v.as("chain of " + classes.get(find.apply(base.fold(v.candidate().cn()))).size() + " words"));
             } else {
                 out.add(v);
             }
