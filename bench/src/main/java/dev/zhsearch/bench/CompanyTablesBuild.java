@@ -65,6 +65,13 @@ public final class CompanyTablesBuild {
     /** A hand table's code alias: (2330). */
     private static final Pattern CODE_ALIAS = Pattern.compile("\\((\\d{4,6})\\)");
     private static final List<String> COMPANY_WORDS = List.of("公司", "企業", "集團", "控股");
+    /**
+     * The country's words a listed name may begin with: followed by a common word, the name is as
+     * often a phrase of general text (中国核电 China's nuclear power, 中国船舶 Chinese ships, 中国长城
+     * the Great Wall) as the company. Only for A-shares no hand table knows (中国移动, 中国银行 are
+     * the companies' in the hand tables).
+     */
+    private static final List<String> NATIONAL = List.of("中国", "中华", "国家", "全国");
 
     /** One line of a generated table. */
     record Row(String id, String hant, String hans, String en, boolean displayOnly, List<String> aliases) {
@@ -313,6 +320,18 @@ public final class CompanyTablesBuild {
         return null;
     }
 
+    /** Why a listed name is the country's name and a common word (中国船舶), or null. */
+    private String national(String name) {
+        String f = fold.apply(name);
+        for (String n : NATIONAL) {
+            String rest = f.startsWith(n) ? f.substring(n.length()) : "";
+            if (rest.codePointCount(0, rest.length()) >= 2 && (cedictCommon.contains(rest) || cedictPlace.contains(rest))) {
+                return "the country's name and a common word (" + n + " + " + rest + "): a phrase as often";
+            }
+        }
+        return null;
+    }
+
     /**
      * A guarded name with a company word after it names the company (大同公司, 泰山企業), except that
      * a common word with 企業 after it is a kind of business (机器人企业, 全国企业), not a name.
@@ -484,11 +503,17 @@ public final class CompanyTablesBuild {
             String full = r.getOrDefault("full_name", "");
             String id = known(shortName, full, "cn-" + code);
             String why = ordinary(shortName, "cn");
+            // a hand table's company keeps the name it has there; with 集团 such a name is the state's
+            // group, not the listing (中国黄金集团 is the SOE, 中国黄金 its listed arm)
+            String national = why == null && id.equals("cn-" + code) ? national(shortName) : null;
+            why = why == null ? national : why;
             List<String> aliases = new ArrayList<>();
             if (why == null) {
                 alias(aliases, id, shortName, "cn");
             } else {
-                companyWords(aliases, id, shortName, why, "cn");
+                if (national == null) {
+                    companyWords(aliases, id, shortName, why, "cn");
+                }
                 alias(aliases, id, shortName + "股份", "cn");
                 listItem(aliases, id, shortName, "cn");
             }
