@@ -118,15 +118,11 @@ public final class StoryFinder {
         TopDocs all = searcher.search(inDay, count, new Sort(new SortField(Fields.DATE_SORT, SortField.Type.LONG)));
         for (ScoreDoc sd : all.scoreDocs) {
             Document c = searcher.storedFields().document(sd.doc, Set.of(Fields.ID, Fields.TITLE, Fields.BODY, Fields.SOURCE));
-            StoryWindow.Member m = new StoryWindow.Member(c.get(Fields.ID), vector(orEmpty(c.get(Fields.TITLE)), orEmpty(c.get(Fields.BODY)), df),
+            StoryWindow.Member m = new StoryWindow.Member(c.get(Fields.ID), vector(c.get(Fields.TITLE), c.get(Fields.BODY), df),
                     day, c.get(Fields.SOURCE));
             m.key = Stories.keyOf(searcher, sd.doc).orElse(m.key);
             members.add(m);
         }
         return members;
-    }
-
-    private static String orEmpty(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -102,7 +102,7 @@ public final class StoryLinker {
                 Document d = entries.stored(reader, k);
                 ids[k] = d.get(Fields.ID);
                 sources[k] = d.get(Fields.SOURCE);
-                vectors[k] = StoryVector.of(bigrams, Fields.BODY_BIGRAM, nullToEmpty(d.get(Fields.TITLE)), nullToEmpty(d.get(Fields.BODY)),
+                vectors[k] = StoryVector.of(bigrams, Fields.BODY_BIGRAM, d.get(Fields.TITLE), d.get(Fields.BODY),
                         df, rule.idfPower(), StoryLinker::termId);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -151,10 +151,6 @@ public final class StoryLinker {
         }
         h ^= h >>> 29;
         return (int) (h ^ (h >>> 32));
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 
     /** The index's document frequencies in the bigram body field. */

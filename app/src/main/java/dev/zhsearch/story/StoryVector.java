@@ -37,13 +37,15 @@ public record StoryVector(int[] terms, float[] weights, String[] heaviest) {
     public static final int HEAVIEST = 10;
 
     /**
-     * The vector of a title and body as written ({@code analyzer} folds them), in {@code field}'s
-     * analysis; {@code ids} numbers the terms (the same numbering for every vector compared).
+     * The vector of a title and body as written ({@code analyzer} folds them; either may be null, as
+     * a stored field may be absent), in {@code field}'s analysis; {@code ids} numbers the terms (the
+     * same numbering for every vector compared).
      */
     public static StoryVector of(Analyzer analyzer, String field, String title, String body, DocFreqs df, double idfPower,
                                  ToIntFunction<String> ids) {
         Map<String, Integer> tf = new HashMap<>();
-        String text = title + "\n" + (body.length() > MAX_BODY_CHARS ? body.substring(0, MAX_BODY_CHARS) : body);
+        String b = body == null ? "" : body;
+        String text = (title == null ? "" : title) + "\n" + (b.length() > MAX_BODY_CHARS ? b.substring(0, MAX_BODY_CHARS) : b);
         try (TokenStream ts = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();

@@ -154,8 +154,7 @@ final class StoryWindow {
      * the window unbounded.
      */
     Member join(Member self) {
-        List<Member> like = new ArrayList<>();
-        List<Double> cosines = new ArrayList<>();
+        List<Like> like = new ArrayList<>();
         Set<Member> seen = new HashSet<>();
         for (int day = self.day - rule.windowDays(); day <= self.day + rule.windowDays(); day++) {
             Day d = days.get(day);
@@ -170,19 +169,14 @@ final class StoryWindow {
                     compared++;
                     double c = match(self, m);
                     if (c >= 0) {
-                        like.add(m);
-                        cosines.add(c);
+                        like.add(new Like(m, c));
                     }
                 }
             }
         }
-        Integer[] order = new Integer[like.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (x, y) -> Double.compare(cosines.get(y), cosines.get(x))); // stable: the earlier of two equals first
-        for (int i : order) {
-            Member m = like.get(i);
+        like.sort((x, y) -> Double.compare(y.cosine(), x.cosine())); // stable: the earlier of two equals first
+        for (Like l : like) {
+            Member m = l.member();
             if (m.first == m || match(self, m.first) >= 0) {
                 self.key = m.key;
                 self.first = m.first;
@@ -198,6 +192,9 @@ final class StoryWindow {
         byId.put(self.id, self);
         return self;
     }
+
+    /** A document held that {@code self} is like, and how like. */
+    private record Like(Member member, double cosine) {}
 
     private double match(Member a, Member b) {
         return rule.match(a.vector, a.day, a.source, b.vector, b.day, b.source);

@@ -501,11 +501,12 @@ public final class CompanyTablesBuild {
                 continue;
             }
             String full = r.getOrDefault("full_name", "");
-            String id = known(shortName, full, "cn-" + code);
+            String own = "cn-" + code;
+            String id = known(shortName, full, own);
             String why = ordinary(shortName, "cn");
             // a hand table's company keeps the name it has there; with 集团 such a name is the state's
             // group, not the listing (中国黄金集团 is the SOE, 中国黄金 its listed arm)
-            String national = why == null && id.equals("cn-" + code) ? national(shortName) : null;
+            String national = why == null && id.equals(own) ? national(shortName) : null;
             why = why == null ? national : why;
             List<String> aliases = new ArrayList<>();
             if (why == null) {

@@ -320,21 +320,16 @@ public final class VocabularyBuild {
     }
 
     /** Pairs a reader kept out after reading a build's report ({@code vocabulary/kept-out.tsv}), with the reason. */
-    static final String KEPT_OUT = "/vocabulary/kept-out.tsv";
+    static final String KEPT_OUT = "vocabulary/kept-out.tsv";
 
     private static List<Verdict> reviewed(List<Verdict> verdicts) {
-        Map<String, String> out = new HashMap<>();
-        try (var in = VocabularyBuild.class.getResourceAsStream(KEPT_OUT)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + KEPT_OUT);
+        Map<String, String> out = new HashMap<>(); // "tw TAB cn" → why
+        for (Map.Entry<String, String> row : dev.zhsearch.text.RuleFiles.pairs(KEPT_OUT)) {
+            String[] cnWhy = row.getValue().split("\t", 2);
+            if (cnWhy.length < 2) {
+                throw new IllegalArgumentException(KEPT_OUT + ": expected Taiwan word TAB mainland word TAB why: " + row);
             }
-            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.startsWith("#") && !l.isBlank() && !l.startsWith("tw\t"))
-                    .map(l -> l.split("\t"))
-                    .filter(c -> c.length >= 3)
-                    .forEach(c -> out.put(c[0] + "\t" + c[1], c[2]));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            out.put(row.getKey() + "\t" + cnWhy[0], cnWhy[1]);
         }
         return verdicts.stream().map(v -> {
             String why = out.get(v.candidate().tw() + "\t" + v.candidate().cn());
