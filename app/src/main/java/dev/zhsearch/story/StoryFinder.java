@@ -44,7 +44,7 @@ public final class StoryFinder {
      * Document frequencies remembered across writes: a term's changes little between refreshes, and
      * looking each one up in every segment for every write cost more than the rest of finding its story.
      */
-    private final java.util.concurrent.ConcurrentHashMap<String, Integer> docFreqs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final StoryLinker.DocFreqMemory docFreqs = new StoryLinker.DocFreqMemory(DOC_FREQS);
     /** Most frequencies remembered; then the memory starts again. */
     static final int DOC_FREQS = 1 << 18;
     /** Frequencies are those of the largest segments holding this share of the documents. */
@@ -70,10 +70,11 @@ public final class StoryFinder {
         synchronized (window) {
             window.dropBefore(Integer.MAX_VALUE);
         }
+        docFreqs.clear(); // the new index's frequencies, not the old one's
     }
 
     private StoryVector.DocFreqs docFreqs(IndexSearcher searcher) {
-        return StoryLinker.remembering(StoryLinker.docFreqs(searcher.getIndexReader(), DOC_FREQ_SHARE), docFreqs, DOC_FREQS);
+        return docFreqs.over(StoryLinker.docFreqs(searcher.getIndexReader(), DOC_FREQ_SHARE));
     }
 
     /** The story key for {@code d}, written now or about to be; {@code searcher} shows the index as searchable. */

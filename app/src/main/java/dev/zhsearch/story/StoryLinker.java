@@ -115,32 +115,65 @@ public final class StoryLinker {
 
     /** The index's document frequencies, remembered (a term's is looked up once, not once per document). */
     private static StoryVector.DocFreqs cachedDocFreqs(DirectoryReader reader) {
-        return remembering(docFreqs(reader), new java.util.concurrent.ConcurrentHashMap<>(), DF_CACHE);
+        return new DocFreqMemory(DF_CACHE).over(docFreqs(reader));
     }
 
     /**
-     * {@code index}'s frequencies, each looked up once and kept in {@code memory} (emptied when it
-     * holds {@code most}); the memory may outlive one reader, as a term's frequency changes little.
+     * Document frequencies, each looked up once and kept; the memory may outlive one reader, as a term's
+     * frequency changes little between refreshes. It starts again when it holds {@code most} terms, when
+     * the index it reads has grown or shrunk by more than {@link #CHANGED} since it started (a term new
+     * this morning is not rare all day), and when told to ({@link #clear}, after a rebuild).
      */
-    static StoryVector.DocFreqs remembering(StoryVector.DocFreqs index, java.util.concurrent.ConcurrentHashMap<String, Integer> memory, int most) {
-        return new StoryVector.DocFreqs() {
-            public long documents() {
-                return index.documents();
-            }
+    static final class DocFreqMemory {
+        /** The share of documents added or removed after which remembered frequencies are stale. */
+        static final double CHANGED = 0.01;
 
-            public int docFreq(String term) {
-                Integer known = memory.get(term);
-                if (known != null) {
-                    return known;
+        private final java.util.concurrent.ConcurrentHashMap<String, Integer> known = new java.util.concurrent.ConcurrentHashMap<>();
+        private final int most;
+        /** The index's document count when the memory started; -1 when empty. */
+        private long basis = -1;
+
+        DocFreqMemory(int most) {
+            this.most = most;
+        }
+
+        synchronized void clear() {
+            known.clear();
+            basis = -1;
+        }
+
+        /** {@code index}'s frequencies through this memory. */
+        StoryVector.DocFreqs over(StoryVector.DocFreqs index) {
+            long documents = index.documents();
+            synchronized (this) {
+                if (basis < 0 || Math.abs(documents - basis) > CHANGED * basis) {
+                    known.clear();
+                    basis = documents;
                 }
-                int f = index.docFreq(term);
-                if (memory.size() >= most) {
-                    memory.clear();
-                }
-                memory.put(term, f);
-                return f;
             }
-        };
+            return new StoryVector.DocFreqs() {
+                public long documents() {
+                    return documents;
+                }
+
+                public int docFreq(String term) {
+                    Integer remembered = known.get(term);
+                    if (remembered != null) {
+                        return remembered;
+                    }
+                    int f = index.docFreq(term);
+                    if (known.size() >= most) {
+                        known.clear();
+                    }
+                    known.put(term, f);
+                    return f;
+                }
+            };
+        }
+
+        int size() {
+            return known.size();
+        }
     }
 
     /** A term's number for the merge-join: a 32-bit hash (two terms of one comparison colliding is negligible). */
