@@ -45,6 +45,8 @@ public final class CompanyTablesBuild {
     static final int OTHER_SIDE_USE_TW = 5;
     /** Documents of a corpus from which a name is common enough to judge by its company-word share. */
     static final int COMMON_USE = 10;
+    /** CCTV documents from which a name never near a company word in any of them is a phrase. */
+    static final int RARE_USE = 3;
     /** Below this share of documents with a company word near it, a common name is a word, not a company. */
     static final double COMPANY_SHARE = 0.25;
     /** The same for Taiwan names in Taiwan's news. */
@@ -221,6 +223,13 @@ public final class CompanyTablesBuild {
                         if (!words.standsAsWord(t, i, i + len)) {
                             continue; // inside another word: no use of the name (力成 in 努力成为)
                         }
+                        if (mainland && beginsLongerName(t, i + len)) {
+                            // the head of a longer name (航天科技 of 中国航天科技集团, the state's group, not
+                            // the listing): the name alone is what the guard judges. (Taiwan's news
+                            // writes a listing's own holding so, 永豐餘投資控股, and seldom puts a company
+                            // word near the bare name: there the longer form still counts.)
+                            continue;
+                        }
                         seen.add(value[0]);
                         String around = t.substring(Math.max(0, i - CONTEXT), Math.min(t.length(), i + len + CONTEXT));
                         if (contextWords.stream().anyMatch(around::contains)) {
@@ -248,6 +257,19 @@ public final class CompanyTablesBuild {
         }
     }
 
+    /** Words after a name that make it part of a longer organisation's name. */
+    private static final List<String> LONGER_NAME = List.of("集团", "集團", "公司", "股份", "控股", "有限");
+
+    /** Whether the text at {@code end}, just after a name, continues it into a longer organisation's name. */
+    private static boolean beginsLongerName(String text, int end) {
+        for (String w : LONGER_NAME) {
+            if (text.startsWith(w, end)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Why a name is an ordinary word in general text, or null. A name that 1% of either corpus's
      * documents hold is a word (or a dateline: 日電 in 台北13日電) more than a company; a Taiwan name that
@@ -264,6 +286,12 @@ public final class CompanyTablesBuild {
         // full transcripts say 公司 / 集团 near a company they name; Taiwan's one-line digests often do not
         if (!origin.equals("tw") && cn >= COMMON_USE && cnCompany < COMPANY_SHARE * cn && orgSuffixes.stream().noneMatch(f::endsWith)) {
             return "common in CCTV, rarely near a company word (" + cnCompany + " of " + cn + " documents)";
+        }
+        // fewer documents than judge a share, none of them near a company word, and the name two common
+        // words: a phrase of general text (国际+医学, 新+坐标, 西部+建设; not 江淮汽车, 金风科技)
+        String parts = origin.equals("cn") && cn >= RARE_USE && cnCompany == 0 ? commonWords(f) : null;
+        if (parts != null) {
+            return "two common words (" + parts + ") in " + cn + " CCTV documents, never near a company word";
         }
         int twCompany = taiwanCompanyUse.getOrDefault(f, 0);
         // Taiwan's one-line digests name a company with fewer company words around it than CCTV's
@@ -315,6 +343,16 @@ public final class CompanyTablesBuild {
                 if (f.endsWith(s) && f.length() > s.length()) {
                     return "ends in " + s + " (a facility or medium as often)";
                 }
+            }
+        }
+        return null;
+    }
+
+    /** {@code f} as two CC-CEDICT common words, "a + b", or null. */
+    private String commonWords(String f) {
+        for (int i = f.offsetByCodePoints(0, 1); i < f.length(); i = f.offsetByCodePoints(i, 1)) {
+            if (cedictCommon.contains(f.substring(0, i)) && cedictCommon.contains(f.substring(i))) {
+                return f.substring(0, i) + " + " + f.substring(i);
             }
         }
         return null;
@@ -503,11 +541,10 @@ public final class CompanyTablesBuild {
             String full = r.getOrDefault("full_name", "");
             String own = "cn-" + code;
             String id = known(shortName, full, own);
-            String why = ordinary(shortName, "cn");
             // a hand table's company keeps the name it has there; with 集团 such a name is the state's
-            // group, not the listing (中国黄金集团 is the SOE, 中国黄金 its listed arm)
-            String national = why == null && id.equals(own) ? national(shortName) : null;
-            why = why == null ? national : why;
+            // group, not the listing (中国黄金集团 is the SOE, 中国黄金 its listed arm), whatever else guards it
+            String national = id.equals(own) ? national(shortName) : null;
+            String why = national != null ? national : ordinary(shortName, "cn");
             List<String> aliases = new ArrayList<>();
             if (why == null) {
                 alias(aliases, id, shortName, "cn");
