@@ -171,7 +171,7 @@ public final class CompanyMatcher {
         int i = 0;
         while (i < n) {
             int len = aliases.match(t, i, n, value);
-            while (len > 0 && !acceptable(target(value[0]), t, i, i + len, script)) {
+            while (len > 0 && !acceptable(target(value[0]), t, cased, i, i + len, script)) {
                 len = aliases.match(t, i, i + len - 1, value); // a shorter alias at the same place
             }
             if (len > 0) {
@@ -202,9 +202,9 @@ public final class CompanyMatcher {
         return found;
     }
 
-    private boolean acceptable(Target target, String t, int start, int end, Script script) {
+    private boolean acceptable(Target target, String t, String cased, int start, int end, Script script) {
         return target.inScript(script) && wordBoundaries(t, start, end)
-                && (target.blocked() || onSegmentBoundaries(t, start, end) && !modelAfter(t, end));
+                && (target.blocked() || onSegmentBoundaries(t, start, end) && !modelAfter(t, end) && !orgs.productAfter(t, cased, end));
     }
 
     /**

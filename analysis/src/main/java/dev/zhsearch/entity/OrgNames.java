@@ -49,9 +49,10 @@ public final class OrgNames {
     private final Set<String> not;
     private final Set<String> generic;
     private final Set<String> extending;
+    private final Set<String> keepAfter;
 
     private OrgNames(Map<String, String> endings, Map<String, String> legal, Map<String, String> notAfter,
-                     Set<String> stop, Set<String> not, Set<String> generic, Set<String> extending) {
+                     Set<String> stop, Set<String> not, Set<String> generic, Set<String> extending, Set<String> keepAfter) {
         this.endings = PrefixDictionary.of(endings);
         this.legalForms = PrefixDictionary.of(legal);
         this.notAfter = PrefixDictionary.of(notAfter);
@@ -59,6 +60,36 @@ public final class OrgNames {
         this.not = Set.copyOf(not);
         this.generic = Set.copyOf(generic);
         this.extending = Set.copyOf(extending);
+        this.keepAfter = Set.copyOf(keepAfter);
+    }
+
+    /**
+     * Whether a product's or model's name in Latin letters follows a company's name that ends at
+     * {@code end} of folded, lower-cased {@code t} ({@code cased}: the same before lower-casing): a word
+     * of two or more letters and digits that begins with a capital letter (三星Galaxy, Toyota Hilux, BMW
+     * X1, DeepSeek V4), or a plus (Disney+), unless it is a word that keeps the company's (Toyota Motor,
+     * Apple CEO, Meta Q2: {@code keepafter}). A lower-case word is English text going on (TSMC raises
+     * capex); a code with a hyphen is a drug's or a project's whose maker the text reports on
+     * (思捷優達YA-101二期收案), as the annotated samples count it.
+     */
+    boolean productAfter(String t, String cased, int end) {
+        int n = t.length();
+        if (end < n && t.charAt(end) == '+') {
+            return true;
+        }
+        int from = end < n && t.charAt(end) == ' ' ? end + 1 : end;
+        int i = from;
+        while (i < n && (isLatin(t.charAt(i)) || Character.isDigit(t.charAt(i)))) {
+            i++;
+        }
+        String word = t.substring(from, i);
+        return word.length() >= 2 && isLatin(word.charAt(0)) && (i == n || t.charAt(i) != '-')
+                && cased != null && cased.length() == t.length() && Character.isUpperCase(cased.charAt(from))
+                && !keepAfter.contains(word);
+    }
+
+    private static boolean isLatin(char c) {
+        return c < 0x80 && Character.isLetter(c);
     }
 
     /**
@@ -99,6 +130,7 @@ public final class OrgNames {
         private final Set<String> not = new HashSet<>();
         private final Set<String> generic = new HashSet<>();
         private final Set<String> extending = new HashSet<>();
+        private final Set<String> keepAfter = new HashSet<>();
 
         Rules(UnaryOperator<String> fold) {
             this.fold = fold;
@@ -126,8 +158,9 @@ public final class OrgNames {
                         case "generic" -> generic.add(phrase);
                         case "extends" -> extending.add(phrase);
                         case "notafter" -> notAfter.put(phrase, phrase);
+                        case "keepafter" -> keepAfter.add(phrase.toLowerCase(java.util.Locale.ROOT));
                         default -> throw new IllegalArgumentException(name + ":" + n + ": unknown kind '" + cols[0]
-                                + "' (legal, group, stop, not, generic, extends, notafter)");
+                                + "' (legal, group, stop, not, generic, extends, notafter, keepafter)");
                     }
                 }
             });
@@ -137,7 +170,7 @@ public final class OrgNames {
             if (endings.isEmpty()) {
                 throw new IllegalArgumentException(name + ": no legal or group endings");
             }
-            return new OrgNames(endings, legal, notAfter, stop, not, generic, extending);
+            return new OrgNames(endings, legal, notAfter, stop, not, generic, extending, keepAfter);
         }
     }
 

@@ -166,6 +166,23 @@ class CompanyMatcherTest {
     }
 
     @Test
+    void aMakersNameBeforeAProductsLatinNameNamesTheProduct() {
+        assertEquals(List.of(), STANDARD.companies("三星Galaxy Z系列三機齊發"));
+        assertEquals(List.of(), STANDARD.companies("全台瘋搶TOYOTA Crown Sport跑旅"));
+        assertEquals(List.of(), STANDARD.companies("BMW X1天窗事件"));
+        assertEquals(List.of(), STANDARD.companies("並於 Disney+ 獨家上線"));
+        // words that keep the company's: its legal or corporate words, its officers, its results, its shares
+        assertEquals(List.of("toyota"), STANDARD.companies("Toyota Motor公布財報"));
+        assertEquals(List.of("apple"), STANDARD.companies("Apple CEO庫克訪台"));
+        assertEquals(List.of("tsmc"), STANDARD.companies("台積電ADR大漲"));
+        // Han text, a single letter or digits after the name are no product's name
+        assertEquals(List.of("samsung"), STANDARD.companies("三星電子今天公布"));
+        assertEquals(List.of("toyota"), STANDARD.companies("TOYOTA電動休旅bZ4X在日本"));
+        // a drug's or project's code: the text reports on its maker
+        assertEquals(List.of("samsung"), STANDARD.companies("三星AB-101二期臨床完成"));
+    }
+
+    @Test
     void theGeneratedTablesReachTheLongTail() {
         // listings no hand table had: every TWSE/TPEx/興櫃 and A-share name comes from ../shared/data
         assertEquals(List.of("tw-1101"), STANDARD.companies("台泥今年獲利"));
