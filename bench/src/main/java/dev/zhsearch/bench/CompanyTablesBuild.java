@@ -64,6 +64,8 @@ public final class CompanyTablesBuild {
             "(?i)(development bank|reserve bank|bank of (england|japan|korea|canada|france|italy|spain|russia|thailand|israel)|\\(\\d{4}-|founder|magnate|businessman|entrepreneur|neighbou?rhood|ocean|\\bsea\\b|street|square|road|bridge|airport|port of|world bank|central bank|people's bank|development bank of asia|asian development|monetary fund|west bank|bank of the|river ?bank"
                     + "|township|county|district|province|city|town\\b|village|river|mountain|lake|island|surname|given name|prefecture|dynasty|emperor|temple)");
     private static final String COMMON_WORD = "a common word";
+    /** A CC-CEDICT sense that says the headword is a surname: "surname Han" (韓 is Korea first). */
+    private static final Pattern SURNAME_SENSE = Pattern.compile("(^|/ )surname [A-Z]");
     /** A hand table's code alias: (2330). */
     private static final Pattern CODE_ALIAS = Pattern.compile("\\((\\d{4,6})\\)");
     private static final List<String> COMPANY_WORDS = List.of("公司", "企業", "集團", "控股");
@@ -96,6 +98,8 @@ public final class CompanyTablesBuild {
     private final List<Outcome> outcomes = new ArrayList<>();
     /** CC-CEDICT headwords (folded) that are common words (lower-case pinyin). */
     private final Set<String> cedictCommon = new java.util.HashSet<>();
+    /** CC-CEDICT's surnames, both scripts (王, 歐陽 / 欧阳), for finding the people the news names. */
+    private final Set<String> surnames = new java.util.TreeSet<>();
     /** CC-CEDICT proper names (folded) that are no company's: places, people, things. */
     private final Set<String> cedictPlace = new java.util.HashSet<>();
     /** Documents of CCTV's 新闻联播 (mainland) and of tw-news-digest (Taiwan) that hold each name. */
@@ -181,6 +185,12 @@ public final class CompanyTablesBuild {
                 return;
             }
             boolean proper = Character.isUpperCase(c[2].charAt(0));
+            int length = c[1].codePointCount(0, c[1].length());
+            if (proper && (length == 1 && SURNAME_SENSE.matcher(c[3]).find()
+                    || length == 2 && (SURNAME_SENSE.matcher(c[3]).find() || c[3].contains("two-character surname") || c[3].contains("compound surname")))) {
+                surnames.add(c[0]);
+                surnames.add(c[1]);
+            }
             for (String w : new java.util.HashSet<>(List.of(fold.apply(c[0]), fold.apply(c[1])))) {
                 if (!proper) {
                     cedictCommon.add(w);
@@ -651,6 +661,16 @@ public final class CompanyTablesBuild {
         }
         Files.createDirectories(file.getParent());
         Files.writeString(file, sb);
+    }
+
+    /** Writes the surnames read from CC-CEDICT as a people rule file ({@code surname<TAB>…}). */
+    void writeSurnames(Path file, String header) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, header + "surname\t" + String.join("|", surnames) + "\n");
+    }
+
+    int surnameCount() {
+        return surnames.size();
     }
 
     static void writeReport(Path file, List<Outcome> outcomes) throws IOException {

