@@ -418,7 +418,7 @@ async function suggest(prefix) {
     if ($('q').value !== prefix) return;
     $('suggestions').replaceChildren(...r.suggestions.map((s, i) => el('li', { role: 'option', id: `sugg-${i}`, 'aria-selected': 'false',
       onmousedown: (e) => { e.preventDefault(); pick(s.text); } },
-      el('span', {}, s.text), el('span', { class: 'kind' }, s.type === 'company' ? '公司' : '詞'))));
+      el('span', {}, s.text), el('span', { class: 'kind' }, s.type === 'company' ? '公司' : s.type === 'person' ? '人名' : '詞'))));
     const any = r.suggestions.length > 0;
     $('suggestions').hidden = !any;
     $('q').setAttribute('aria-expanded', String(any));

@@ -50,7 +50,7 @@ public final class ClusterIndex implements DocumentStore {
     public ClusterIndex(OpenSearchClient client, String alias, Analysis analysis) {
         this.client = client;
         this.alias = alias;
-        this.preparer = new DocumentPreparer(Cleaner.standard(), analysis.scripts(), analysis.companies(), analysis.words());
+        this.preparer = dev.zhsearch.index.DocumentPreparer.standard(analysis);
         this.json = client.json();
         this.words = analysis.words();
     }

@@ -19,7 +19,7 @@ import java.util.Set;
  * Suggestions for what people type when they type Chinese by sound: full pinyin ({@code taijidian},
  * {@code tái jī diàn}, {@code tai2ji1}), initials ({@code tjd}), Zhuyin ({@code ㄊㄞˊㄐ}) and mixed
  * input ({@code 台ji}), with or without tones and spaces, each a prefix of what it means. Candidates are
- * the company table's names (first) and the index's frequent title words, each read at phrase level
+ * the company table's names (first), the index's frequent title words and the people its documents name, each read at phrase level
  * ({@link Readings}: 重庆 chong qing, 银行 yin hang) from its Simplified form, and for a word the
  * regions write differently, both regions' words (the index folds 川普 into 特朗普; both are suggested). One sorted table of keys per kind of input,
  * searched by prefix; built when the server starts and again when the index has grown by a tenth.
@@ -70,6 +70,10 @@ final class PinyinSuggester {
     static final int MIN_DOCUMENTS = 3;
     /** … and at most this many of the most used. */
     static final int MAX_WORDS = 300_000;
+    /** People suggested: named so by at least this many documents (one document's finds are noisy) … */
+    static final int MIN_PERSON_DOCUMENTS = 3;
+    /** … and at most this many of the most named. */
+    static final int MAX_PEOPLE = 100_000;
 
     private final Readings readings;
     private final CompanyTable companies;
@@ -243,11 +247,13 @@ final class PinyinSuggester {
                 key(hans, owner, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
             }
         }
+        Set<String> words = new HashSet<>();
         for (Searching.TermCount term : service.titleTerms(MIN_DOCUMENTS, MAX_WORDS)) {
             String hans = term.term();
             if (companyForms.contains(hans)) {
                 continue;
             }
+            words.add(hans);
             String hant = toTraditional.convert(hans);
             int owner = candidates.size();
             candidates.add(new Candidate(hant, hans, "term", null, term.documents()));
@@ -265,6 +271,16 @@ final class PinyinSuggester {
                     key(other, o, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
                 }
             }
+        }
+        // the people the documents name, by the words around them (titles seldom hold a name: 王小洪强调)
+        for (Searching.TermCount person : service.people(MIN_PERSON_DOCUMENTS, MAX_PEOPLE)) {
+            String hans = person.term();
+            if (companyForms.contains(hans) || !words.add(hans)) {
+                continue;
+            }
+            int owner = candidates.size();
+            candidates.add(new Candidate(toTraditional.convert(hans), hans, "person", null, person.documents()));
+            key(hans, owner, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
         }
         return new Table(List.copyOf(candidates), Keys.of(pinyinKeys, pinyinOwners), Keys.of(zhuyinKeys, zhuyinOwners), documents);
     }

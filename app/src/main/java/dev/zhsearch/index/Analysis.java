@@ -14,10 +14,10 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 /**
  * The analysis resources shared by indexing and search: one OpenCC load, one folder, the
  * per-field analyzer (words for text fields, bigrams for their {@code _bigram} twins), the company
- * table and its matcher.
+ * table and its matcher, and the finder of the people texts name.
  */
 public record Analysis(OpenccConfigs configs, ScriptFolder folder, ScriptDetector scripts, ZhAnalyzer words, ZhAnalyzer bigrams, Analyzer perField,
-                       CompanyTable companyTable, CompanyMatcher companies) {
+                       CompanyTable companyTable, CompanyMatcher companies, dev.zhsearch.entity.PersonNames people) {
 
     public static Analysis standard() {
         AnalysisData data = AnalysisData.standard();
@@ -25,6 +25,7 @@ public record Analysis(OpenccConfigs configs, ScriptFolder folder, ScriptDetecto
         ZhAnalyzer bigrams = data.analyzer(ZhAnalyzer.Mode.BIGRAMS);
         Analyzer perField = new PerFieldAnalyzerWrapper(words, Map.of(
                 Fields.TITLE_BIGRAM, bigrams, Fields.BODY_BIGRAM, bigrams));
-        return new Analysis(data.configs(), data.folder(), data.scripts(), words, bigrams, perField, data.companyTable(), data.companies());
+        return new Analysis(data.configs(), data.folder(), data.scripts(), words, bigrams, perField, data.companyTable(), data.companies(),
+                dev.zhsearch.entity.PersonNames.standard(text -> words.fold(text).text()));
     }
 }

@@ -74,6 +74,9 @@ public final class DocumentMapper {
             doc.add(new StringField(Fields.COMPANY, company, Field.Store.YES)); // indexed: a query naming the company finds it
             doc.add(new SortedSetDocValuesFacetField(Fields.FACET_COMPANY, company));
         }
+        for (String person : d.people()) {
+            doc.add(new StringField(Fields.PERSON, person, Field.Store.NO));
+        }
         doc.add(new SortedSetDocValuesFacetField(Fields.FACET_MONTH, month(date)));
         if (d.origin() != null) {
             doc.add(new StoredField(Fields.ORIGIN, d.origin()));

@@ -9,10 +9,11 @@ import dev.zhsearch.convert.Script;
 import dev.zhsearch.convert.ScriptDetector;
 import dev.zhsearch.corpus.SourceDoc;
 import dev.zhsearch.entity.CompanyMatcher;
+import dev.zhsearch.entity.PersonNames;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Corpus document → indexable document: cleaning, script detection, companies named. Thread-safe. */
+/** Corpus document → indexable document: cleaning, script detection, companies and people named. Thread-safe. */
 public final class DocumentPreparer {
 
     private final Cleaner cleaner;
@@ -20,18 +21,22 @@ public final class DocumentPreparer {
     private final CompanyMatcher companies;
     private final ZhAnalyzer folding;
     private final PageTypes pageTypes;
+    private final PersonNames people;
     private final RoundupSplitter roundups = new RoundupSplitter();
 
-    public DocumentPreparer(Cleaner cleaner, ScriptDetector scripts, CompanyMatcher companies, ZhAnalyzer folding) {
-        this(cleaner, scripts, companies, folding, PageTypes.standard());
+    /** The standard cleaning and page types, with {@code analysis}'s script detector, companies, folding and people. */
+    public static DocumentPreparer standard(Analysis analysis) {
+        return new DocumentPreparer(Cleaner.standard(), analysis.scripts(), analysis.companies(), analysis.people(), analysis.words(), PageTypes.standard());
     }
 
-    public DocumentPreparer(Cleaner cleaner, ScriptDetector scripts, CompanyMatcher companies, ZhAnalyzer folding, PageTypes pageTypes) {
+    public DocumentPreparer(Cleaner cleaner, ScriptDetector scripts, CompanyMatcher companies, PersonNames people, ZhAnalyzer folding,
+                            PageTypes pageTypes) {
         this.cleaner = cleaner;
         this.scripts = scripts;
         this.companies = companies;
         this.folding = folding;
         this.pageTypes = pageTypes;
+        this.people = people;
     }
 
     /**
@@ -78,8 +83,9 @@ public final class DocumentPreparer {
         Script script = scripts.detect(title + "\n" + body);
         FoldedText foldedTitle = folding.fold(title);
         FoldedText foldedBody = folding.fold(body);
-        List<String> named = companies.companiesInFolded(foldedTitle.text() + "\n" + foldedBody.text(), script);
+        String folded = foldedTitle.text() + "\n" + foldedBody.text();
+        List<String> named = companies.companiesInFolded(folded, script);
         return new IndexedDoc(id, title, body, record.date(), record.source(), record.url(), script, named, record.origin(),
-                foldedTitle, foldedBody, type, record.id());
+                foldedTitle, foldedBody, type, record.id(), List.copyOf(people.find(folded)));
     }
 }

@@ -54,6 +54,8 @@ public final class Fields {
      * company under any of its names finds it); facet dimension {@link #FACET_COMPANY}.
      */
     public static final String COMPANY = "company";
+    /** The people a document names (folded; indexed, not stored): their document counts feed suggestions by sound. */
+    public static final String PERSON = "person";
 
     /** Facet dimensions (SortedSetDocValues facets, counted by Lucene). */
     public static final String FACET_COMPANY = "company";

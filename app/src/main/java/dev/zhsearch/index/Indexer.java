@@ -91,7 +91,7 @@ public final class Indexer {
         this.ramBufferMb = ramBufferMb;
         this.analysis = analysis;
         this.readers = readers;
-        this.preparer = new DocumentPreparer(dev.zhsearch.clean.Cleaner.standard(), analysis.scripts(), analysis.companies(), analysis.words());
+        this.preparer = DocumentPreparer.standard(analysis);
         this.threads = Math.max(1, threads);
         this.log = log;
         this.progressEveryMillis = progressEveryMillis;

@@ -103,7 +103,7 @@ public final class LiveIndex implements DocumentStore, Closeable {
         this.directory = directory;
         this.writer = writer;
         this.manager = new SearcherManager(writer, new FacetedSearcher.Factory());
-        this.preparer = new DocumentPreparer(dev.zhsearch.clean.Cleaner.standard(), analysis.scripts(), analysis.companies(), analysis.words());
+        this.preparer = DocumentPreparer.standard(analysis);
         this.stories = new dev.zhsearch.story.StoryFinder(analysis.bigrams(), dev.zhsearch.story.StoryRule.standard());
         for (int i = 0; i < idLocks.length; i++) {
             idLocks[i] = new Object();

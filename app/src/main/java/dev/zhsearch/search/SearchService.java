@@ -648,6 +648,25 @@ public final class SearchService implements Searching {
     }
 
     @Override
+    public List<TermCount> people(int minDocs, int max) throws IOException {
+        IndexSearcher searcher = manager.acquire();
+        try {
+            java.util.PriorityQueue<TermCount> best = new java.util.PriorityQueue<>(Comparator.comparingInt(TermCount::documents));
+            forEachHanTerm(searcher.getIndexReader(), Fields.PERSON, minDocs, (name, df) -> {
+                best.add(new TermCount(name, df));
+                if (best.size() > max) {
+                    best.poll();
+                }
+            });
+            List<TermCount> out = new ArrayList<>(best);
+            out.sort(Comparator.comparingInt(TermCount::documents).reversed());
+            return out;
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    @Override
     public java.util.Map<String, Integer> companyDocuments() throws IOException {
         IndexSearcher searcher = manager.acquire();
         try {

@@ -51,6 +51,15 @@ public interface Searching extends Closeable {
         return List.of();
     }
 
+    /**
+     * The people the index's documents name (as folded) that at least {@code minDocs} documents name,
+     * at most {@code max} of the most named, for suggestions by sound; an engine that cannot list them
+     * answers none.
+     */
+    default List<TermCount> people(int minDocs, int max) throws IOException {
+        return List.of();
+    }
+
     /** How many documents name each company (by id); an engine that cannot say answers none. */
     default java.util.Map<String, Integer> companyDocuments() throws IOException {
         return java.util.Map.of();

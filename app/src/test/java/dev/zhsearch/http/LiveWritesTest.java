@@ -1,6 +1,7 @@
 package dev.zhsearch.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -129,6 +130,43 @@ class LiveWritesTest {
         assertEquals(monthBefore, count(after.path("facets").path("date"), "2026-11"));
         assertEquals(404, send("DELETE", "/api/documents/live-1", null, true).statusCode());
         assertEquals(404, send("GET", "/api/documents/live-1", null, false).statusCode());
+    }
+
+    /**
+     * A person the bodies name by the words around them (a title before, a verb after), never in a
+     * title, is suggested by sound once a few documents name her.
+     */
+    @Test
+    void aPersonTheBodiesNameIsSuggestedBySound() throws Exception {
+        java.util.function.Function<String, List<JsonNode>> suggest = q -> {
+            try {
+                List<JsonNode> out = new java.util.ArrayList<>();
+                JSON.readTree(send("GET", "/api/suggest?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), null, false).body())
+                        .path("suggestions").forEach(out::add);
+                return out;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        String[] bodies = {"立委翁曉玲表示，法案應退回重審。", "國民黨立委翁曉玲說，將再提修正。", "立委翁曉玲今天召開記者會。"};
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < bodies.length; i++) {
+            lines.append(JSON.writeValueAsString(java.util.Map.of("id", "p" + i, "title", "立法院審查法案 第" + i + "次", "body", bodies[i]))).append('\n');
+        }
+        assertEquals(200, send("POST", "/api/documents", lines.toString(), true).statusCode());
+        assertTrue(index.awaitSearchable(1_000));
+        // the suggestions' table is rebuilt when the index has grown by a tenth (or a thousand
+        // documents): a server started now reads it with these three
+        app.stop();
+        app = new ApiServer(SearchService.over(index, SeedIndex.ANALYSIS), index, SeedIndex.ANALYSIS, () -> "not used",
+                new ApiServer.Config("127.0.0.1", 0, null, List.of(TOKEN), List.of())).start();
+        base = "http://127.0.0.1:" + app.port();
+        for (String typed : List.of("wengxiaoling", "wxl", "ㄨㄥ ㄒㄧㄠˇ")) {
+            List<JsonNode> s = suggest.apply(typed);
+            JsonNode person = s.stream().filter(n -> n.path("text").asText().equals("翁曉玲")).findFirst().orElse(null);
+            assertNotNull(person, typed + " → " + s);
+            assertEquals("person", person.path("type").asText());
+        }
     }
 
     @Test

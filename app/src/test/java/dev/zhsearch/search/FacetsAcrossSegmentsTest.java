@@ -87,8 +87,7 @@ class FacetsAcrossSegmentsTest {
                 throw new AssertionError(problem.toString());
             }
         });
-        DocumentPreparer preparer = new DocumentPreparer(Cleaner.standard(), SeedIndex.ANALYSIS.scripts(), SeedIndex.ANALYSIS.companies(),
-                SeedIndex.ANALYSIS.words());
+        DocumentPreparer preparer = DocumentPreparer.standard(SeedIndex.ANALYSIS);
         DocumentMapper mapper = new DocumentMapper();
         try (var dir = FSDirectory.open(index);
              var writer = new IndexWriter(dir, new IndexWriterConfig(SeedIndex.ANALYSIS.perField()).setMergePolicy(NoMergePolicy.INSTANCE))) {

@@ -128,7 +128,7 @@ public final class ClusterBench {
         props.putObject("title").put("type", "text").put("analyzer", analyzer);
         props.putObject("body").put("type", "text").put("analyzer", analyzer);
         client.send("PUT", "/" + name, body);
-        DocumentPreparer preparer = new DocumentPreparer(Cleaner.standard(), analysis.scripts(), analysis.companies(), analysis.words());
+        DocumentPreparer preparer = dev.zhsearch.index.DocumentPreparer.standard(analysis);
         StringBuilder nd = new StringBuilder();
         int[] pending = {0};
         IOException[] failure = {null};

@@ -57,7 +57,7 @@ public final class StoryBench {
     }
 
     public static List<Pair> read(Path file, Analysis analysis) throws IOException {
-        DocumentPreparer preparer = new DocumentPreparer(Cleaner.standard(), analysis.scripts(), analysis.companies(), analysis.words());
+        DocumentPreparer preparer = dev.zhsearch.index.DocumentPreparer.standard(analysis);
         ObjectMapper json = new ObjectMapper();
         List<Pair> pairs = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
