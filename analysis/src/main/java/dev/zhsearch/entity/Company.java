@@ -22,15 +22,27 @@ public record Company(String id, String nameHant, String nameHans, String nameEn
      */
     public static final String IN_LISTS = "~";
 
+    /**
+     * Prefix of an alias that names the company in a list, as {@link #IN_LISTS}, and also beside a word
+     * of the stock market (力成股價, 台糖營收): a short name that is as often part of a person's or a
+     * place's name, but no common word ("^力成").
+     */
+    public static final String IN_MARKET = "^";
+
     /** The alias without its list prefix and script suffix. */
     public static String aliasText(String alias) {
-        String a = alias.startsWith(IN_LISTS) ? alias.substring(IN_LISTS.length()) : alias;
+        String a = alias.startsWith(IN_LISTS) || alias.startsWith(IN_MARKET) ? alias.substring(1) : alias;
         return a.endsWith(ONLY_HANT) || a.endsWith(ONLY_HANS) ? a.substring(0, a.length() - ONLY_HANT.length()) : a;
     }
 
-    /** Whether the alias names the company only in a list beside another company ({@link #IN_LISTS}). */
+    /** Whether the alias names the company only in a list beside another company, or in the market's words ({@link #IN_LISTS}, {@link #IN_MARKET}). */
     public static boolean inListsOnly(String alias) {
-        return alias.startsWith(IN_LISTS);
+        return alias.startsWith(IN_LISTS) || alias.startsWith(IN_MARKET);
+    }
+
+    /** Whether the alias names the company beside a word of the stock market too ({@link #IN_MARKET}). */
+    public static boolean inMarket(String alias) {
+        return alias.startsWith(IN_MARKET);
     }
 
     /** The script an alias is limited to, or null when it names the company in any text. */

@@ -44,10 +44,11 @@ public final class CompanyMatcher {
     /** Dictionary values are indexes into this list. */
     private final List<Target> targets = new ArrayList<>();
     private final OrgNames orgs;
+    private final PersonNames people;
 
     /** What an alias names: a company (maybe only in one script, maybe only in lists), or nobody (a block). */
-    private record Target(String company, Script only, boolean inListsOnly) {
-        static final Target BLOCKED = new Target(null, null, false);
+    private record Target(String company, Script only, boolean inListsOnly, boolean inMarket) {
+        static final Target BLOCKED = new Target(null, null, false, false);
 
         boolean blocked() {
             return company == null;
@@ -64,6 +65,7 @@ public final class CompanyMatcher {
         this.folder = folder;
         this.scripts = scripts;
         this.orgs = OrgNames.standard(this::fold);
+        this.people = PersonNames.standard(this::fold);
         Map<String, String> entries = new HashMap<>();
         targets.add(Target.BLOCKED);
         for (String phrase : table.blocked()) {
@@ -76,7 +78,7 @@ public final class CompanyMatcher {
                 if (key.codePointCount(0, key.length()) < 2) {
                     continue;
                 }
-                Target target = new Target(c.id(), Company.aliasScript(alias), Company.inListsOnly(alias));
+                Target target = new Target(c.id(), Company.aliasScript(alias), Company.inListsOnly(alias), Company.inMarket(alias));
                 String previous = entries.putIfAbsent(key, Integer.toString(targets.size()));
                 if (previous == null) {
                     targets.add(target);
@@ -177,7 +179,13 @@ public final class CompanyMatcher {
             if (len > 0) {
                 Target target = target(value[0]);
                 if (!target.blocked()) {
-                    (target.inListsOnly() ? listOnly : found).add(new Mention(target.company(), i, i + len));
+                    Mention m = new Mention(target.company(), i, i + len);
+                    // (not after a surname: 佳龙 of 董事长林佳龙 is a person's given name)
+                    if (target.inMarket() && orgs.nearMarketWord(t, i, i + len) && !people.surnameBefore(t, i)) {
+                        found.add(m); // a name kept for lists also names its company beside a word of the market (力成股價)
+                    } else {
+                        (target.inListsOnly() ? listOnly : found).add(m);
+                    }
                 }
                 i += len;
             } else {

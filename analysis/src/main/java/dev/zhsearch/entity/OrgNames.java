@@ -50,9 +50,11 @@ public final class OrgNames {
     private final Set<String> generic;
     private final Set<String> extending;
     private final Set<String> keepAfter;
+    private final PrefixDictionary market;
 
     private OrgNames(Map<String, String> endings, Map<String, String> legal, Map<String, String> notAfter,
-                     Set<String> stop, Set<String> not, Set<String> generic, Set<String> extending, Set<String> keepAfter) {
+                     Set<String> stop, Set<String> not, Set<String> generic, Set<String> extending, Set<String> keepAfter,
+                     Map<String, String> market) {
         this.endings = PrefixDictionary.of(endings);
         this.legalForms = PrefixDictionary.of(legal);
         this.notAfter = PrefixDictionary.of(notAfter);
@@ -61,6 +63,32 @@ public final class OrgNames {
         this.generic = Set.copyOf(generic);
         this.extending = Set.copyOf(extending);
         this.keepAfter = Set.copyOf(keepAfter);
+        this.market = PrefixDictionary.of(market);
+    }
+
+    /** Characters on each side of a name in which a word of the stock market makes it its company's. */
+    static final int MARKET_WINDOW = 10;
+
+    /**
+     * Whether a word of the stock market ({@code market}: 股價, 營收, 漲停, 法說會) stands within
+     * {@link #MARKET_WINDOW} characters of {@code [start, end)} in folded, lower-cased {@code t}: a name
+     * the tables keep for lists, as it is also a word or part of a name (力成, 台糖, 友訊), there names
+     * the listed company (力成股價, 台糖營收).
+     */
+    boolean nearMarketWord(String t, int start, int end) {
+        String[] value = new String[1];
+        int from = Math.max(0, start - MARKET_WINDOW);
+        int to = Math.min(t.length(), end + MARKET_WINDOW);
+        for (int i = from; i < to; i++) {
+            if (i >= start && i < end) {
+                continue;
+            }
+            int len = market.match(t, i, to, value);
+            if (len > 0 && (i + len <= start || i >= end)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -131,6 +159,7 @@ public final class OrgNames {
         private final Set<String> generic = new HashSet<>();
         private final Set<String> extending = new HashSet<>();
         private final Set<String> keepAfter = new HashSet<>();
+        private final Map<String, String> market = new HashMap<>();
 
         Rules(UnaryOperator<String> fold) {
             this.fold = fold;
@@ -159,8 +188,9 @@ public final class OrgNames {
                         case "extends" -> extending.add(phrase);
                         case "notafter" -> notAfter.put(phrase, phrase);
                         case "keepafter" -> keepAfter.add(phrase.toLowerCase(java.util.Locale.ROOT));
+                        case "market" -> market.put(phrase.toLowerCase(java.util.Locale.ROOT), phrase);
                         default -> throw new IllegalArgumentException(name + ":" + n + ": unknown kind '" + cols[0]
-                                + "' (legal, group, stop, not, generic, extends, notafter, keepafter)");
+                                + "' (legal, group, stop, not, generic, extends, notafter, keepafter, market)");
                     }
                 }
             });
@@ -170,7 +200,7 @@ public final class OrgNames {
             if (endings.isEmpty()) {
                 throw new IllegalArgumentException(name + ": no legal or group endings");
             }
-            return new OrgNames(endings, legal, notAfter, stop, not, generic, extending, keepAfter);
+            return new OrgNames(endings, legal, notAfter, stop, not, generic, extending, keepAfter, market);
         }
     }
 

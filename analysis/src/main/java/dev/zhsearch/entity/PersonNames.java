@@ -184,6 +184,11 @@ public final class PersonNames {
         return false;
     }
 
+    /** Whether the character before {@code i} of folded {@code t} is a surname's (林 of 林佳龙). */
+    public boolean surnameBefore(String t, int i) {
+        return i > 0 && surnames.contains(t.substring(i - 1, i));
+    }
+
     /** The length of a surname at {@code i} (欧阳 2, 王 1), or 0. */
     private int surnameAt(String t, int i) {
         if (i + 2 <= t.length() && surnames.contains(t.substring(i, i + 2))) {

@@ -166,6 +166,20 @@ class CompanyMatcherTest {
     }
 
     @Test
+    void aNameKeptForListsNamesItsCompanyBesideAWordOfTheMarket() {
+        CompanyTable t = CompanyTable.parse("p\t[力成]\t[力成]\t[PTI]\t^力成|力成(6239)\ng\t[全國]\t[全国]\t[Gas]\t~全國\n", "x.tsv");
+        CompanyMatcher m = new CompanyMatcher(t, FOLDER, SCRIPTS);
+        assertEquals(List.of("p"), m.companies("力成股價今天亮燈漲停"));
+        assertEquals(List.of("p"), m.companies("封測廠力成公布7月營收"));
+        // without the market's words, the word it also is (努力成为 aside, 努力 | 力成 in prose)
+        assertEquals(List.of(), m.companies("他的力成就了這一切"));
+        // a common word kept for lists only (~) stays a word beside the market's words too
+        assertEquals(List.of(), m.companies("全國股市今天大漲"));
+        // a surname just before: a person's given name (林力成), whatever the market says
+        assertEquals(List.of(), m.companies("董事長林力成表示營收成長"));
+    }
+
+    @Test
     void aMakersNameBeforeAProductsLatinNameNamesTheProduct() {
         assertEquals(List.of(), STANDARD.companies("三星Galaxy Z系列三機齊發"));
         assertEquals(List.of(), STANDARD.companies("全台瘋搶TOYOTA Crown Sport跑旅"));

@@ -64,6 +64,7 @@ public final class CompanyTablesBuild {
             "(?i)(development bank|reserve bank|bank of (england|japan|korea|canada|france|italy|spain|russia|thailand|israel)|\\(\\d{4}-|founder|magnate|businessman|entrepreneur|neighbou?rhood|ocean|\\bsea\\b|street|square|road|bridge|airport|port of|world bank|central bank|people's bank|development bank of asia|asian development|monetary fund|west bank|bank of the|river ?bank"
                     + "|township|county|district|province|city|town\\b|village|river|mountain|lake|island|surname|given name|prefecture|dynasty|emperor|temple)");
     private static final String COMMON_WORD = "a common word";
+    private static final String TWO_CHARACTERS = "two characters: as often part of a person's or place's name";
     /** A CC-CEDICT sense that says the headword is a surname: "surname Han" (韓 is Korea first). */
     private static final Pattern SURNAME_SENSE = Pattern.compile("(^|/ )surname [A-Z]");
     /** A hand table's code alias: (2330). */
@@ -333,7 +334,7 @@ public final class CompanyTablesBuild {
             // the audit of 200 random mentions (seed 2601) found two-character listed names inside
             // people's and places' names (林佳龍, 阿戴尔, 伊利哈姆, 大甲); a name Taiwan's press writes as
             // 名稱(代號) (欣興(3037)) is the company's there, as the reviewed discovery table found
-            return "two characters: as often part of a person's or place's name";
+            return TWO_CHARACTERS;
         }
         if (handDisplayOnly.contains(f)) {
             return "display-only in a hand table";
@@ -396,11 +397,20 @@ public final class CompanyTablesBuild {
      * A display-only name still names its company as an item of a list beside another company
      * (供應福懋、福壽及泰山): {@code ~name}, unless a review says it is a word or name everywhere.
      */
-    private void listItem(List<String> aliases, String id, String name, String table) {
+    private void listItem(List<String> aliases, String id, String name, String why, String table) {
         String f = fold.apply(name);
         if (f.codePointCount(0, f.length()) >= 2 && !displayOnly.contains(f)) {
-            alias(aliases, id, Company.IN_LISTS + name, table);
+            alias(aliases, id, (inMarket(f, why, table) ? Company.IN_MARKET : Company.IN_LISTS) + name, table);
         }
+    }
+
+    /**
+     * Whether a guarded name also names its company beside a word of the stock market: guarded only
+     * for being two characters (力成, 台糖), not a common word, place or person in CC-CEDICT or in
+     * general text (國安 national security, 全國, 值得買 "worth buying" stay list items only).
+     */
+    private boolean inMarket(String f, String why, String table) {
+        return why.equals(TWO_CHARACTERS) && !cedictCommon.contains(f) && !cedictPlace.contains(f) && generalUse(f, table) == null;
     }
 
     /** Adds an alias unless another id has it; reports the conflict. */
@@ -501,7 +511,7 @@ public final class CompanyTablesBuild {
                 }
             } else {
                 companyWords(aliases, id, shortName, why, "tw");
-                listItem(aliases, id, shortName, "tw");
+                listItem(aliases, id, shortName, why, "tw");
             }
             // the code alone where it cannot be a year, so that a mention stays on the name (台積電（2330）)
             alias(aliases, id, yearLike(code) ? shortName + "(" + code + ")" : "(" + code + ")", "tw");
@@ -563,7 +573,7 @@ public final class CompanyTablesBuild {
                     companyWords(aliases, id, shortName, why, "cn");
                 }
                 alias(aliases, id, shortName + "股份", "cn");
-                listItem(aliases, id, shortName, "cn");
+                listItem(aliases, id, shortName, why, "cn");
             }
             alias(aliases, id, shortName + "(" + code + ")", "cn");
             if (!full.isEmpty()) {
