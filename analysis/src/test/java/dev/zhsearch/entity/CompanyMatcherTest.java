@@ -203,6 +203,10 @@ class CompanyMatcherTest {
         assertEquals(List.of("cn-600004"), STANDARD.companies("白云机场公司发布公告"));
         // an ordinary word stays out unless a company word or its code follows it
         assertEquals(List.of(), STANDARD.companies("白云机场航班恢复"));
+        // reviewed: phrases that hold a name without meaning the company, and names that begin a phrase
+        assertEquals(List.of(), STANDARD.companies("采取一箭三星方式发射"));
+        assertEquals(List.of(), STANDARD.companies("支持中小企业和大企业融通发展"));
+        assertEquals(List.of(), STANDARD.companies("今天國際垃圾食物日"));
         assertEquals(List.of(), STANDARD.companies("大成就"));
         assertEquals(List.of("tw-1210"), STANDARD.companies("大成(1210)股價"));
     }

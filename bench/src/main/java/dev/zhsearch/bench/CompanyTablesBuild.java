@@ -125,6 +125,8 @@ public final class CompanyTablesBuild {
     private final List<String> blocks = new ArrayList<>();
     private final List<String> placeSuffixes = new ArrayList<>();
     private final List<String> orgSuffixes = new ArrayList<>();
+    /** Characters that begin a phrase as often as a name (和 of 和大企业). */
+    private final Set<String> functionStarts = new java.util.HashSet<>();
 
     /** Judges whether an occurrence stands as a word as the matcher would. */
     private final dev.zhsearch.entity.CompanyMatcher words;
@@ -174,6 +176,7 @@ public final class CompanyTablesBuild {
                 case "block" -> blocks.addAll(phrases);
                 case "place-suffix" -> phrases.forEach(p -> placeSuffixes.add(fold.apply(p)));
                 case "org-suffix" -> phrases.forEach(p -> orgSuffixes.add(fold.apply(p)));
+                case "function-start" -> phrases.forEach(p -> functionStarts.add(fold.apply(p)));
                 default -> throw new IllegalArgumentException(file + ": unknown kind " + cols[0]);
             }
         }
@@ -383,11 +386,17 @@ public final class CompanyTablesBuild {
 
     /**
      * A guarded name with a company word after it names the company (大同公司, 泰山企業), except that
-     * a common word with 企業 after it is a kind of business (机器人企业, 全国企业), not a name.
+     * a common word with 企業 after it is a kind of business (机器人企业, 全国企业), not a name, and a
+     * two-character name that begins with a conjunction or preposition takes none (和大企业).
      */
     private void companyWords(List<String> aliases, String id, String name, String why, String table) {
+        String f = fold.apply(name);
+        if (f.codePointCount(0, f.length()) == 2 && functionStarts.contains(f.substring(0, f.offsetByCodePoints(0, 1)))) {
+            return; // 和大企业 is "and large enterprises", 与大公司 "with big companies"
+        }
+        boolean common = why.startsWith(COMMON_WORD) || cedictCommon.contains(f); // 全国企业: enterprises nationwide
         for (String w : COMPANY_WORDS) {
-            if (!(w.equals("企業") && why.startsWith(COMMON_WORD))) {
+            if (!(w.equals("企業") && common)) {
                 alias(aliases, id, name + w, table);
             }
         }
