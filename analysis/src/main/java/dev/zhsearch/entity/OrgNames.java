@@ -3,14 +3,7 @@ package dev.zhsearch.entity;
 import dev.zhsearch.analysis.hhmm.HhmmSegmenter;
 import dev.zhsearch.text.RuleFiles;
 import dev.zhsearch.convert.PrefixDictionary;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -125,20 +118,8 @@ public final class OrgNames {
      * there is one (its phrases add to the shipped ones), folded with {@code fold} (the matcher's folding).
      */
     static OrgNames standard(UnaryOperator<String> fold) {
-        InputStream in = OrgNames.class.getClassLoader().getResourceAsStream(RESOURCE);
-        if (in == null) {
-            throw new IllegalStateException("missing resource " + RESOURCE);
-        }
         Rules rules = new Rules(fold);
-        rules.read(new InputStreamReader(in, StandardCharsets.UTF_8), RESOURCE);
-        Path local = CompanyTable.LOCAL_DIR.resolve("org-names.txt");
-        if (Files.isRegularFile(local)) {
-            try (Reader r = Files.newBufferedReader(local)) {
-                rules.read(r, local.toString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(local.toString(), e);
-            }
-        }
+        RuleFiles.shippedThenLocal(CompanyTable.LOCAL_DIR.resolve("org-names.txt"), rules::read, RESOURCE);
         return rules.build(RESOURCE);
     }
 
@@ -166,32 +147,22 @@ public final class OrgNames {
         }
 
         void read(Reader reader, String name) {
-            RuleFiles.dataLines(reader, name, (n, line) -> {
-                String[] cols = line.split("\t", -1);
-                if (cols.length != 2 || cols[1].isBlank()) {
-                    throw new IllegalArgumentException(name + ":" + n + ": expected KIND<TAB>phrase|phrase…: " + line);
-                }
-                for (String p : cols[1].split("\\|")) {
-                    String phrase = fold.apply(p.strip());
-                    if (phrase.isEmpty()) {
-                        continue;
+            RuleFiles.kindPhrases(reader, name, fold, (kind, phrase, where) -> {
+                switch (kind) {
+                    case LEGAL -> {
+                        endings.put(phrase, LEGAL);
+                        legal.put(phrase, LEGAL);
                     }
-                    switch (cols[0].strip()) {
-                        case LEGAL -> {
-                            endings.put(phrase, LEGAL);
-                            legal.put(phrase, LEGAL);
-                        }
-                        case GROUP -> endings.put(phrase, GROUP);
-                        case "stop" -> stop.add(phrase);
-                        case "not" -> not.add(phrase);
-                        case "generic" -> generic.add(phrase);
-                        case "extends" -> extending.add(phrase);
-                        case "notafter" -> notAfter.put(phrase, phrase);
-                        case "keepafter" -> keepAfter.add(phrase.toLowerCase(java.util.Locale.ROOT));
-                        case "market" -> market.put(phrase.toLowerCase(java.util.Locale.ROOT), phrase);
-                        default -> throw new IllegalArgumentException(name + ":" + n + ": unknown kind '" + cols[0]
-                                + "' (legal, group, stop, not, generic, extends, notafter, keepafter, market)");
-                    }
+                    case GROUP -> endings.put(phrase, GROUP);
+                    case "stop" -> stop.add(phrase);
+                    case "not" -> not.add(phrase);
+                    case "generic" -> generic.add(phrase);
+                    case "extends" -> extending.add(phrase);
+                    case "notafter" -> notAfter.put(phrase, phrase);
+                    case "keepafter" -> keepAfter.add(phrase.toLowerCase(java.util.Locale.ROOT));
+                    case "market" -> market.put(phrase.toLowerCase(java.util.Locale.ROOT), phrase);
+                    default -> throw new IllegalArgumentException(where + ": unknown kind '" + kind
+                            + "' (legal, group, stop, not, generic, extends, notafter, keepafter, market)");
                 }
             });
         }

@@ -2,14 +2,7 @@ package dev.zhsearch.entity;
 
 import dev.zhsearch.convert.PrefixDictionary;
 import dev.zhsearch.text.RuleFiles;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -57,21 +50,7 @@ public final class PersonNames {
     /** The shipped rules and surnames, then the user's {@code conf/entities/people.txt}, folded with {@code fold}. */
     public static PersonNames standard(UnaryOperator<String> fold) {
         Rules rules = new Rules(fold);
-        for (String r : new String[] {RESOURCE, SURNAMES}) {
-            InputStream in = PersonNames.class.getClassLoader().getResourceAsStream(r);
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + r);
-            }
-            rules.read(new InputStreamReader(in, StandardCharsets.UTF_8), r);
-        }
-        Path local = CompanyTable.LOCAL_DIR.resolve("people.txt");
-        if (Files.isRegularFile(local)) {
-            try (Reader r = Files.newBufferedReader(local)) {
-                rules.read(r, local.toString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(local.toString(), e);
-            }
-        }
+        RuleFiles.shippedThenLocal(CompanyTable.LOCAL_DIR.resolve("people.txt"), rules::read, RESOURCE, SURNAMES);
         return rules.build();
     }
 
@@ -210,25 +189,14 @@ public final class PersonNames {
         }
 
         void read(Reader reader, String name) {
-            RuleFiles.dataLines(reader, name, (n, line) -> {
-                String[] cols = line.split("\t", -1);
-                if (cols.length != 2 || cols[1].isBlank()) {
-                    throw new IllegalArgumentException(name + ":" + n + ": expected KIND<TAB>phrase|phrase…: " + line);
-                }
-                for (String p : cols[1].split("\\|")) {
-                    String phrase = fold.apply(p.strip());
-                    if (phrase.isEmpty()) {
-                        continue;
-                    }
-                    switch (cols[0].strip()) {
-                        case "title" -> titles.put(phrase, phrase);
-                        case "verb" -> verbs.put(phrase, phrase);
-                        case "end" -> ends.put(phrase, phrase);
-                        case "surname" -> surnames.add(phrase);
-                        case "not" -> notNames.add(phrase);
-                        default -> throw new IllegalArgumentException(name + ":" + n + ": unknown kind '" + cols[0]
-                                + "' (title, verb, end, surname, not)");
-                    }
+            RuleFiles.kindPhrases(reader, name, fold, (kind, phrase, where) -> {
+                switch (kind) {
+                    case "title" -> titles.put(phrase, phrase);
+                    case "verb" -> verbs.put(phrase, phrase);
+                    case "end" -> ends.put(phrase, phrase);
+                    case "surname" -> surnames.add(phrase);
+                    case "not" -> notNames.add(phrase);
+                    default -> throw new IllegalArgumentException(where + ": unknown kind '" + kind + "' (title, verb, end, surname, not)");
                 }
             });
         }

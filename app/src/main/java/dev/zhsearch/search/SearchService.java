@@ -606,19 +606,24 @@ public final class SearchService implements Searching {
                     words.merge(ab, df, Math::max);
                 }
             });
-            java.util.PriorityQueue<TermCount> best = new java.util.PriorityQueue<>(Comparator.comparingInt(TermCount::documents));
-            words.forEach((w, n) -> {
-                best.add(new TermCount(w, n));
-                if (best.size() > max) {
-                    best.poll();
-                }
-            });
-            List<TermCount> out = new ArrayList<>(best);
-            out.sort(Comparator.comparingInt(TermCount::documents).reversed());
-            return out;
+            return mostUsed(words::forEach, max);
         } finally {
             manager.release(searcher);
         }
+    }
+
+    /** The {@code max} words of {@code each} that the most documents use, most used first. */
+    private static List<TermCount> mostUsed(java.util.function.Consumer<java.util.function.BiConsumer<String, Integer>> each, int max) {
+        java.util.PriorityQueue<TermCount> best = new java.util.PriorityQueue<>(Comparator.comparingInt(TermCount::documents));
+        each.accept((w, n) -> {
+            best.add(new TermCount(w, n));
+            if (best.size() > max) {
+                best.poll();
+            }
+        });
+        List<TermCount> out = new ArrayList<>(best);
+        out.sort(Comparator.comparingInt(TermCount::documents).reversed());
+        return out;
     }
 
     /** The longest sequence of characters counted as a word for suggestions (粤港澳大湾区, 中国式现代化). */
@@ -651,16 +656,14 @@ public final class SearchService implements Searching {
     public List<TermCount> people(int minDocs, int max) throws IOException {
         IndexSearcher searcher = manager.acquire();
         try {
-            java.util.PriorityQueue<TermCount> best = new java.util.PriorityQueue<>(Comparator.comparingInt(TermCount::documents));
-            forEachHanTerm(searcher.getIndexReader(), Fields.PERSON, minDocs, (name, df) -> {
-                best.add(new TermCount(name, df));
-                if (best.size() > max) {
-                    best.poll();
+            org.apache.lucene.index.IndexReader reader = searcher.getIndexReader();
+            return mostUsed(each -> {
+                try {
+                    forEachHanTerm(reader, Fields.PERSON, minDocs, each::accept);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
                 }
-            });
-            List<TermCount> out = new ArrayList<>(best);
-            out.sort(Comparator.comparingInt(TermCount::documents).reversed());
-            return out;
+            }, max);
         } finally {
             manager.release(searcher);
         }
