@@ -92,9 +92,10 @@ public final class PersonNames {
     }
 
     /**
-     * The name that begins at {@code start}: after a title (two to {@link #LONGEST} characters, ending
-     * where a title, an ending word, punctuation or the text ends), or at a clause's start (a surname
-     * and one or two characters, then a title or an ending word).
+     * The name that begins at {@code start}. After a title: a surname and one or two characters, ending
+     * where a title, a verb, an ending word, punctuation or the text begins; else a foreign name of three
+     * to {@link #LONGEST} characters ending before a verb. At a clause's start: a surname and one or two
+     * characters, then a title or a verb.
      */
     private String nameAt(String t, int start, boolean afterTitle, String[] value) {
         if (start >= t.length() || !Character.isIdeographic(t.charAt(start))) {

@@ -57,6 +57,24 @@ class PersonNamesTest {
     }
 
     @Test
+    void randomTextNeverFailsAndNamesAreItsOwnHanRuns() {
+        java.util.Random random = new java.util.Random(2609);
+        String pieces = "总统部长立委表示说今天的，。王李陈林黄贝森特泽连斯基习近平\uD842\uDFB7a1 \n";
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = random.nextInt(80); k > 0; k--) {
+                sb.append(pieces.charAt(random.nextInt(pieces.length())));
+            }
+            String text = sb.toString();
+            for (String name : STANDARD.find(text)) {
+                assertTrue(text.contains(name), name + " in " + text);
+                assertTrue(name.codePoints().allMatch(Character::isIdeographic), name);
+            }
+        }
+        assertTrue(STANDARD.find("王".repeat(200_000) + "表示").size() <= 1, "a very long run ends quickly");
+    }
+
+    @Test
     void rulesAreDataAndABadLineIsNamed() {
         PersonNames own = PersonNames.read(new StringReader("title\t隊長\nverb\t說\nsurname\t林\n"), "own.txt", UnaryOperator.identity());
         assertEquals(Set.of("林書豪"), own.find("隊長林書豪說"));
