@@ -606,16 +606,16 @@ public final class SearchService implements Searching {
                     words.merge(ab, df, Math::max);
                 }
             });
-            return mostUsed(words::forEach, max);
+            return mostUsed(words, max);
         } finally {
             manager.release(searcher);
         }
     }
 
-    /** The {@code max} words of {@code each} that the most documents use, most used first. */
-    private static List<TermCount> mostUsed(java.util.function.Consumer<java.util.function.BiConsumer<String, Integer>> each, int max) {
+    /** The {@code max} words of {@code documents} (each with the documents using it) that the most use, most used first. */
+    private static List<TermCount> mostUsed(java.util.Map<String, Integer> documents, int max) {
         java.util.PriorityQueue<TermCount> best = new java.util.PriorityQueue<>(Comparator.comparingInt(TermCount::documents));
-        each.accept((w, n) -> {
+        documents.forEach((w, n) -> {
             best.add(new TermCount(w, n));
             if (best.size() > max) {
                 best.poll();
@@ -656,14 +656,9 @@ public final class SearchService implements Searching {
     public List<TermCount> people(int minDocs, int max) throws IOException {
         IndexSearcher searcher = manager.acquire();
         try {
-            org.apache.lucene.index.IndexReader reader = searcher.getIndexReader();
-            return mostUsed(each -> {
-                try {
-                    forEachHanTerm(reader, Fields.PERSON, minDocs, each::accept);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }, max);
+            java.util.Map<String, Integer> people = new java.util.HashMap<>();
+            forEachHanTerm(searcher.getIndexReader(), Fields.PERSON, minDocs, people::put);
+            return mostUsed(people, max);
         } finally {
             manager.release(searcher);
         }
