@@ -88,7 +88,10 @@ class VocabularyPairsTest {
      */
     @Test
     void dictionaryNamesOfOneThingMeetAndReviewedPairsStayApart() {
-        for (String[] pair : new String[][] {{"北韓", "朝鲜"}, {"南韓", "韩国"}, {"世足", "世界杯"}, {"聖母峰", "珠峰"}}) {
+        // 澳洲 and 五角大廈: the flattened pairs file files them under a sports club's and a cartoon's
+        // group; the rules file also lists them under AU Places and US Government, which are taken
+        for (String[] pair : new String[][] {{"北韓", "朝鲜"}, {"南韓", "韩国"}, {"世足", "世界杯"}, {"聖母峰", "珠峰"},
+                {"澳洲", "澳大利亚"}, {"五角大廈", "五角大楼"}}) {
             assertEquals(Analyzers.FOLDER.fold(pair[1]), Analyzers.FOLDER.fold(pair[0]), pair[0] + " / " + pair[1]);
         }
         String text = "卡達世足賽開幕，北韓宣布";

@@ -29,7 +29,10 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>zh.wikipedia's conversion groups (CC BY-SA 4.0), only groups about general news topics
  *       ({@link #GROUPS}: people, places, organisations, science, technology, economy, transport,
- *       sport, weather …), never those of one film, game or fandom, whose names collide with words;</li>
+ *       sport, weather …), never those of one film, game or fandom, whose names collide with words.
+ *       A pair is taken when any of the groups that list it is one of these: the flattened pairs
+ *       file names only the first (澳大利亚/澳洲 under a football league's group), the rules file
+ *       all of them ({@link #groupsOfPairs});</li>
  *   <li>rajatim/zhtw's curated terms (MIT), mainland → Taiwan, without its gaming and shop lists;</li>
  *   <li>the 中國用語雷達 list (MIT), only rows that give one Taiwan term (the others are advice);</li>
  *   <li>CC-CEDICT (CC BY-SA 4.0): proper names that name one thing, one of them marked as Taiwan
@@ -109,10 +112,18 @@ public final class VocabularyBuild {
     public static List<Candidate> candidates(Path data) throws IOException {
         List<Candidate> out = new ArrayList<>();
         Path cgroups = data.resolve("wiki-cgroups/cgroups_pairs_cn_tw.tsv");
+        Map<String, java.util.SortedSet<String>> groups = groupsOfPairs(data.resolve("wiki-cgroups/cgroups_rules.tsv.gz"));
         for (String[] c : rows(cgroups)) { // cn tw hk group original script_only
-            if (c[5].equals("0") && (GROUPS.contains(c[3]) || TYPHOON_SEASON.matcher(c[3]).matches())) {
-                out.add(new Candidate("wiki-cgroups", c[3], c[0], c[1]));
-                surname(c[0], c[1]).ifPresent(s -> out.add(new Candidate("wiki-cgroups", c[3] + " (surname)", s[0], s[1])));
+            if (!c[5].equals("0")) {
+                continue;
+            }
+            // the pairs file names one group of a pair (澳大利亚/澳洲: ALeague); the rules give them all (AU Places too)
+            java.util.SortedSet<String> all = groups.getOrDefault(c[0] + "\t" + c[1], new java.util.TreeSet<>(Set.of(c[3])));
+            all.add(c[3]);
+            java.util.Optional<String> news = newsGroup(c[3]) ? java.util.Optional.of(c[3]) : all.stream().filter(VocabularyBuild::newsGroup).findFirst();
+            if (news.isPresent()) {
+                out.add(new Candidate("wiki-cgroups", news.get(), c[0], c[1]));
+                surname(c[0], c[1]).ifPresent(s -> out.add(new Candidate("wiki-cgroups", news.get() + " (surname)", s[0], s[1])));
             }
         }
         Path zhtw = data.resolve("zhtw-terms/zhtw_terms.tsv");
@@ -128,6 +139,31 @@ public final class VocabularyBuild {
                 out.add(new Candidate("tw-cn-vocab-radar", "", c[0], c[1]));
             }
         }
+        return out;
+    }
+
+    static boolean newsGroup(String group) {
+        return GROUPS.contains(group) || TYPHOON_SEASON.matcher(group).matches();
+    }
+
+    /**
+     * Every group of each mainland/Taiwan pair ({@code cn + TAB + tw}) in the rules file, its
+     * two-way rules read as the pairs file reads them: mainland zh-cn, else zh-hans, else zh; Taiwan
+     * zh-tw, else zh-hant.
+     */
+    static Map<String, java.util.SortedSet<String>> groupsOfPairs(Path rules) throws IOException {
+        Map<String, java.util.SortedSet<String>> out = new HashMap<>();
+        // group original kind oneway_source zh zh-hans zh-hant zh-cn zh-tw zh-hk zh-mo zh-sg zh-my
+        DataTsv.each(rules, c -> {
+            if (c.length < 9 || !c[2].equals("bidi")) {
+                return;
+            }
+            String cn = !c[7].isEmpty() ? c[7] : !c[5].isEmpty() ? c[5] : c[4];
+            String tw = !c[8].isEmpty() ? c[8] : c[6];
+            if (!cn.isEmpty() && !tw.isEmpty() && !cn.equals(tw)) {
+                out.computeIfAbsent(cn + "\t" + tw, k -> new java.util.TreeSet<>()).add(c[0]);
+            }
+        });
         return out;
     }
 

@@ -1,0 +1,56 @@
+package dev.zhsearch.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which zh.wikipedia conversion pairs become candidates: those with a news group among all their groups. */
+class VocabularyBuildTest {
+
+    @Test
+    void aPairIsTakenWhenAnyOfItsGroupsIsAboutNews(@TempDir Path data) throws Exception {
+        Path wiki = Files.createDirectories(data.resolve("wiki-cgroups"));
+        // the flattened pairs file names one group per pair: the first the flattening met
+        Files.writeString(wiki.resolve("cgroups_pairs_cn_tw.tsv"), String.join("\n",
+                "cn\ttw\thk\tgroup\toriginal\tscript_only",
+                "澳大利亚\t澳洲\t澳洲\tALeague\tAustralia\t0",          // also AU Places in the rules: taken
+                "单向组合\t1世代\tOne Direction\t1D\tOne Direction\t0",  // a band's fandom group only: not taken
+                "香港宽频\t香港寬頻\t\tIT\tHKBN\t1",                     // script only: not a vocabulary pair
+                "") + "\n");
+        String header = "group\toriginal\tkind\toneway_source\tzh\tzh-hans\tzh-hant\tzh-cn\tzh-tw\tzh-hk\tzh-mo\tzh-sg\tzh-my";
+        List<String> rules = List.of(header,
+                "ALeague\tAustralia\tbidi\t\t\t\t澳大利亞\t澳大利亚\t澳洲\t澳洲\t\t\t",
+                "AU Places\tAustralia\tbidi\t\t\t\t\t澳大利亚\t澳洲\t澳洲\t\t\t",
+                "AU Places\tAustralia\toneway\t澳洲\t\t\t\t\t\t澳洲\t\t\t",   // one-way rules are not pairs
+                "1D\tOne Direction\tbidi\t\t一世代\t\t\t单向组合\t1世代\tOne Direction\t\t\t");
+        try (var out = new java.io.OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(wiki.resolve("cgroups_rules.tsv.gz"))),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            out.write(String.join("\n", rules) + "\n");
+        }
+        var groups = VocabularyBuild.groupsOfPairs(wiki.resolve("cgroups_rules.tsv.gz"));
+        assertEquals(new TreeSet<>(Set.of("ALeague", "AU Places")), groups.get("澳大利亚\t澳洲"));
+        assertEquals(new TreeSet<>(Set.of("1D")), groups.get("单向组合\t1世代"));
+
+        Files.createDirectories(data.resolve("zhtw-terms"));
+        Files.writeString(data.resolve("zhtw-terms/zhtw_terms.tsv"), "from_variant\tcategory\tfrom\tto\tscript_only\n");
+        Files.createDirectories(data.resolve("tw-cn-vocab-radar"));
+        Files.writeString(data.resolve("tw-cn-vocab-radar/taiwan_china_vocabs.tsv"), "mainland_term\ttaiwan_terms\tenglish\tdescription\n");
+        Files.createDirectories(data.resolve("cc-cedict"));
+        try (var out = new GZIPOutputStream(Files.newOutputStream(data.resolve("cc-cedict/cedict.tsv.gz")))) {
+            out.write("traditional\tsimplified\tpinyin_numbered\tenglish\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        List<VocabularyBuild.Candidate> wikiPairs = VocabularyBuild.candidates(data).stream()
+                .filter(c -> c.source().equals("wiki-cgroups")).toList();
+        assertEquals(1, wikiPairs.size(), wikiPairs.toString());
+        assertEquals("AU Places", wikiPairs.getFirst().label());
+        assertTrue(wikiPairs.getFirst().cn().equals("澳大利亚") && wikiPairs.getFirst().tw().equals("澳洲"), wikiPairs.toString());
+    }
+}
