@@ -18,7 +18,11 @@ import java.util.function.UnaryOperator;
  *       has one or two characters more and ends where a title, a verb, a particle or punctuation begins;
  *       a foreign name (no surname) has three to five characters and ends where a verb begins;</li>
  *   <li>a name of a surname and one or two characters at the start of a clause (after punctuation or
- *       the start), followed by a title or a reporting verb: ，王小洪强调, 。习近平总书记.</li>
+ *       the start), followed by a title or a reporting verb: ，王小洪强调, 。习近平总书记;</li>
+ *   <li>after a title that is a word of its own there, a foreign name may also end at punctuation when the dictionary
+ *       knows no word inside it (英国首相斯塔默，);</li>
+ *   <li>the names listed after a name found (王楚钦和孙颖莎, 孙颖莎、陈梦), each of a surname and one or
+ *       two characters the dictionary knows no word in.</li>
  * </ul>
  * The shortest name that ends so is taken. Rules are data: {@code entities/people.txt} (titles and the
  * words that end a name, typed from general knowledge of news Chinese) and {@code entities/surnames.txt}
@@ -38,6 +42,8 @@ public final class PersonNames {
     private final PrefixDictionary ends;
     private final Set<String> surnames;
     private final Set<String> notNames;
+    /** smartcn's dictionary, to tell a transliterated or listed name from a run of known words. */
+    private final dev.zhsearch.analysis.hhmm.HhmmSegmenter segmenter = new dev.zhsearch.analysis.hhmm.HhmmSegmenter();
 
     private PersonNames(Map<String, String> titles, Map<String, String> verbs, Map<String, String> ends, Set<String> surnames, Set<String> notNames) {
         this.titles = PrefixDictionary.of(titles);
@@ -74,7 +80,7 @@ public final class PersonNames {
                 String name = nameAt(t, i + title, true, value);
                 if (name != null) {
                     out.add(name);
-                    i += title + name.length() - 1;
+                    i = listed(t, i + title + name.length(), out, value) - 1;
                     continue;
                 }
                 i += title - 1;
@@ -84,11 +90,90 @@ public final class PersonNames {
                 String name = nameAt(t, i, false, value);
                 if (name != null && !titleOfAName(t, i + name.length(), value)) {
                     out.add(name);
-                    i += name.length() - 1;
+                    i = listed(t, i + name.length(), out, value) - 1;
                 }
             }
         }
         return out;
+    }
+
+    /** What joins names in a list: 王楚钦和孙颖莎, 孙颖莎、陈梦、王艺迪, 樊振东/马龙. */
+    private static final String LIST_JOINS = "和与及、/";
+
+    /**
+     * After a name found at {@code end}'s left: the names listed after it (one joining character
+     * between each) that are of a surname and one or two characters the dictionary does not know as
+     * words (和民进党 is a party, 与中国 a country); where the list ends.
+     */
+    private int listed(String t, int end, Set<String> out, String[] value) {
+        while (end + 1 < t.length() && LIST_JOINS.indexOf(t.charAt(end)) >= 0) {
+            int start = end + 1;
+            int surname = surnameAt(t, start);
+            String next = surname > 0 ? nameEndingAt(t, start, 2, surname + 2, Ending.ANY, value) : null;
+            if (next == null || notNames.contains(next) || !unknownCharacters(next)) {
+                break;
+            }
+            out.add(next);
+            end = start + next.length();
+        }
+        return end;
+    }
+
+    /** The dots between a foreign name's parts (基尔·斯塔默), as the fold writes them. */
+    private static final String NAME_DOTS = "·‧・";
+    /** Longest dotted name, dots counted. */
+    static final int LONGEST_DOTTED = 16;
+
+    /**
+     * A foreign name of parts joined by dots at {@code start} (基尔·斯塔默), ending where a verb, a
+     * title, an ending word or punctuation begins, each part of characters the dictionary knows no word in.
+     */
+    private String dottedName(String t, int start, String[] value) {
+        int n = t.length();
+        int end = start;
+        int lastDot = -1;
+        while (end < n && end - start < LONGEST_DOTTED
+                && (Character.isIdeographic(t.charAt(end)) || NAME_DOTS.indexOf(t.charAt(end)) >= 0 && end > start)) {
+            if (NAME_DOTS.indexOf(t.charAt(end)) >= 0) {
+                if (lastDot == end - 1) {
+                    return null;
+                }
+                lastDot = end;
+            }
+            end++;
+        }
+        // the run itself ends a name only where the text stops being one (punctuation, Latin, the end)
+        boolean runEnds = end == n || !Character.isIdeographic(t.charAt(end)) && NAME_DOTS.indexOf(t.charAt(end)) < 0;
+        if (lastDot < 0) {
+            return null;
+        }
+        // the last part ends where the run does, or where a verb, a title or an ending word begins: the
+        // longest such name whose parts are all unknown characters (马姆努恩·侯赛因表示, though 因 may end a
+        // name; 唐纳德·特朗普的政策 gives 唐纳德·特朗普)
+        for (int e = end; e > lastDot + 1; e--) {
+            if (e == end && runEnds && e - 1 > lastDot + 1 && ends.match(t, e - 1, e, value) > 0) {
+                continue; // 巴沙尔·阿萨德也，: a particle before punctuation is not the name's
+            }
+            boolean ended = e == end && runEnds || verbs.match(t, e, n, value) > 0 || titles.match(t, e, n, value) > 0 || ends.match(t, e, n, value) > 0;
+            if (ended && allUnknown(t.substring(start, e))) {
+                return t.substring(start, e);
+            }
+        }
+        return null;
+    }
+
+    private boolean allUnknown(String dotted) {
+        for (String part : dotted.split("[" + NAME_DOTS + "]")) {
+            if (part.isEmpty() || !unknownCharacters(part)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the dictionary cuts {@code run} into single characters only: no word it knows is inside (斯塔默, not 大选投票日). */
+    private boolean unknownCharacters(String run) {
+        return segmenter.segment(run).stream().allMatch(w -> w.end() - w.start() == 1);
     }
 
     /**
@@ -101,6 +186,17 @@ public final class PersonNames {
         if (start >= t.length() || !Character.isIdeographic(t.charAt(start))) {
             return null;
         }
+        // after a title, the title must be a word of its own there (委员|会成员 is 委员会's end, 代表|团分别
+        // 代表团's): what follows a longer word's piece is no name
+        if (afterTitle && !wordEndsAt(t, start)) {
+            return null;
+        }
+        if (afterTitle) {
+            String dotted = dottedName(t, start, value); // 唐纳德·特朗普, not 唐纳德
+            if (dotted != null) {
+                return dotted;
+            }
+        }
         int surname = surnameAt(t, start);
         // after a title, a surname's name ends at any word that may follow a name; at a clause's start
         // only at a title or a verb (，王小洪强调), as a particle there follows any word (，成功的)
@@ -108,11 +204,32 @@ public final class PersonNames {
         if (name == null && afterTitle) {
             name = nameEndingAt(t, start, 3, LONGEST, Ending.VERB, value); // a foreign name: 贝森特, 泽连斯基
         }
+        if (name == null && afterTitle) {
+            // a foreign name before punctuation (英国首相斯塔默，): only characters the dictionary knows
+            // no word in, as a transliteration is (总统大选投票日， is no name)
+            String run = nameEndingAt(t, start, 3, LONGEST, Ending.PUNCTUATION, value);
+            name = run != null && unknownCharacters(run) ? run : null;
+        }
         return name;
     }
 
-    /** What may follow a name: a verb; a title or a verb; or any of those, an ending word or punctuation. */
-    private enum Ending { VERB, TITLE_OR_VERB, ANY }
+    /** Whether the dictionary's words in the text around {@code at} have a boundary there. */
+    private boolean wordEndsAt(String t, int at) {
+        int from = Math.max(0, at - 4);
+        String window = t.substring(from, Math.min(t.length(), at + 4));
+        for (dev.zhsearch.analysis.hhmm.HhmmSegmenter.Word w : segmenter.segment(window)) {
+            if (from + w.start() < at && from + w.end() > at) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * What may follow a name: a verb; a title or a verb; any of those, an ending word or punctuation;
+     * a verb, a title or punctuation.
+     */
+    private enum Ending { VERB, TITLE_OR_VERB, ANY, PUNCTUATION }
 
     /**
      * The shortest run of {@code shortest} to {@code longest} Han characters at {@code start} followed by
@@ -135,7 +252,8 @@ public final class PersonNames {
             }
             boolean ended = verbs.match(t, end, n, value) > 0
                     || ending != Ending.VERB && titles.match(t, end, n, value) > 0
-                    || ending == Ending.ANY && (ends.match(t, end, n, value) > 0 || end == n || !Character.isIdeographic(t.charAt(end)));
+                    || ending == Ending.ANY && (ends.match(t, end, n, value) > 0 || end == n || !Character.isIdeographic(t.charAt(end)))
+                    || ending == Ending.PUNCTUATION && (end == n || !Character.isIdeographic(t.charAt(end)));
             if (ended) {
                 String name = t.substring(start, end);
                 return notNames.contains(name) || holdsTitle(name, value)

@@ -31,6 +31,34 @@ class PersonNamesTest {
         assertEquals(List.of("韩正"), find("国务院副总理韩正在北京会见"));
     }
 
+    /**
+     * Foreign names the fold writes in full (施凱爾 becomes 基尔·斯塔默), or that end at punctuation, are
+     * names when the dictionary knows no word in them and the title before them is a word of its own.
+     */
+    @Test
+    void dottedAndPunctuationEndedForeignNamesAfterATitleThatStandsAlone() {
+        assertEquals(List.of("唐纳德·特朗普"), find("美国总统唐纳德·特朗普表示美国将对进口商品征收关税，"));
+        assertEquals(List.of("唐纳德·特朗普"), find("总统唐纳德·特朗普的政策"), "the longest dotted name that ends so");
+        assertEquals(List.of("马姆努恩·侯赛因"), find("总理马姆努恩·侯赛因表示"), "因 may end a name, but not this one");
+        assertEquals(List.of("斯塔默"), find("英国首相斯塔默，"));
+        assertEquals(List.of("巴沙尔·阿萨德"), find("叙利亚总统巴沙尔·阿萨德也，"));
+        // known words inside: no name; a title inside a longer word (委员会, 代表团): no name after it
+        assertEquals(List.of(), find("美国总统大选投票日，"));
+        assertEquals(List.of(), find("全国人大常委会第十四次会议，"));
+        assertEquals(List.of(), find("总统·表示"));
+        String pasted = "总统" + "阿".repeat(10) + "·" + "德".repeat(20) + "。";
+        assertEquals(List.of(), find(pasted), "no name longer than a name may be");
+    }
+
+    /** The names listed after a name found: each of a surname and one or two characters no word is made of. */
+    @Test
+    void namesListedAfterANameAreNamesToo() {
+        assertEquals(List.of("王楚钦", "孙颖莎"), find("选手王楚钦和孙颖莎以3:0横扫对手"));
+        assertEquals(List.of("王楚钦", "孙颖莎"), find("名将王楚钦、孙颖莎，"));
+        // 民进党 is a word: the list stops there
+        assertEquals(List.of("赖清德"), find("总统赖清德和民进党立委"));
+    }
+
     @Test
     void aNameAtAClausesStartNeedsASurnameAndATitleOrVerbAfterIt() {
         assertEquals(List.of("王小洪"), find("会议指出。王小洪强调，要坚决打击"));
