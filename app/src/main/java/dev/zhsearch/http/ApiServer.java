@@ -97,7 +97,8 @@ public final class ApiServer {
         this.config = config;
         this.suggester = new Suggester(analysis.companyTable(), analysis.configs().converter("t2s"), analysis.scripts());
         this.pinyin = new PinyinSuggester(dev.zhsearch.pinyin.Readings.standard(), analysis.companyTable(),
-                analysis.configs().converter("t2s"), analysis.configs().converter("s2twp"), analysis.folder()::wordsFoldingTo, service);
+                analysis.configs().converter("t2s"), analysis.configs().converter("s2twp"), analysis.configs().converter("s2tw"),
+                analysis.folder()::wordsFoldingTo, service);
         Thread.ofVirtual().name("pinyin-suggestions").start(pinyin::warm);
         this.textAnalysis = new dev.zhsearch.search.TextAnalysis(analysis, dev.zhsearch.clean.Cleaner.standard());
     }

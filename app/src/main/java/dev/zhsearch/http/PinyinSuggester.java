@@ -78,7 +78,10 @@ final class PinyinSuggester {
     private final Readings readings;
     private final CompanyTable companies;
     private final ChineseConverter toSimplified;
+    /** Simplified to Traditional with Taiwan's phrases (服务器 → 伺服器, 奥巴马 → 歐巴馬). */
     private final ChineseConverter toTraditional;
+    /** Simplified to Traditional characters only (奥巴马 → 奧巴馬): a word shown as it was typed for. */
+    private final ChineseConverter scriptTraditional;
     private final Searching service;
     /** The other regions' words that fold to a word of the index (特朗普 → 川普). */
     private final java.util.function.Function<String, List<String>> otherWords;
@@ -86,7 +89,8 @@ final class PinyinSuggester {
 
     /** The table is built on first use, or ahead by {@link #warm()}. */
     PinyinSuggester(Readings readings, CompanyTable companies, ChineseConverter toSimplified, ChineseConverter toTraditional,
-                    java.util.function.Function<String, List<String>> otherWords, Searching service) {
+                    ChineseConverter scriptTraditional, java.util.function.Function<String, List<String>> otherWords, Searching service) {
+        this.scriptTraditional = scriptTraditional;
         this.otherWords = otherWords;
         this.readings = readings;
         this.companies = companies;
@@ -155,22 +159,25 @@ final class PinyinSuggester {
         List<Ranked> ranked = new ArrayList<>();
         found.forEach((i, exact) -> {
             Candidate c = t.candidates().get(i);
-            Ranked r = new Ranked(c, score(c, exact));
+            Ranked r = new Ranked(c, score(c, exact), i);
             if (c.id() == null) {
                 ranked.add(r);
             } else {
+                // of equals, the shorter name, then the one the table gives first (its display name)
                 perCompany.merge(c.id(), r, (a, b) -> a.score() != b.score() ? (a.score() > b.score() ? a : b)
-                        : (a.candidate().hant().length() <= b.candidate().hant().length() ? a : b));
+                        : a.candidate().hant().length() != b.candidate().hant().length()
+                        ? (a.candidate().hant().length() < b.candidate().hant().length() ? a : b)
+                        : (a.index() < b.index() ? a : b));
             }
         });
         ranked.addAll(perCompany.values());
-        ranked.sort((a, b) -> Double.compare(b.score(), a.score()));
+        ranked.sort(java.util.Comparator.comparingDouble(Ranked::score).reversed().thenComparingInt(Ranked::index));
         List<Ranked> out = ranked.subList(0, Math.min(max, ranked.size()));
         return out.stream().map(Ranked::candidate).toList();
     }
 
     /** A matching candidate and its score. */
-    private record Ranked(Candidate candidate, double score) {}
+    private record Ranked(Candidate candidate, double score, int index) {}
 
     /** Bonus of a word whose whole reading (or initials) is what was typed, over one it only begins. */
     static final double WHOLE_READING = 2.0;
@@ -254,14 +261,7 @@ final class PinyinSuggester {
                 continue;
             }
             words.add(hans);
-            String hant = toTraditional.convert(hans);
-            int owner = candidates.size();
-            candidates.add(new Candidate(hant, hans, "term", null, term.documents()));
-            key(hans, owner, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
-            String taiwan = toSimplified.convert(hant); // the Taiwan word of a folded pair reads its own way: 伺服器 si fu qi
-            if (!taiwan.equals(hans)) {
-                key(taiwan, owner, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
-            }
+            String taiwan = word(hans, "term", term.documents(), candidates, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
             // the other regions' words the index folded into this one (川普, 通膨, 土石流, 健保署 of 医保署):
             // suggestions of their own, as they are written, as frequent as the word they fold to
             for (String other : otherForms(hans)) {
@@ -278,11 +278,43 @@ final class PinyinSuggester {
             if (companyForms.contains(hans) || !words.add(hans)) {
                 continue;
             }
-            int owner = candidates.size();
-            candidates.add(new Candidate(toTraditional.convert(hans), hans, "person", null, person.documents()));
-            key(hans, owner, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
+            String taiwan = word(hans, "person", person.documents(), candidates, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
+            // the names the index folded into this one (施凱爾 into 基尔·斯塔默), as they are written
+            for (String other : otherWords.apply(hans)) {
+                if (!other.equals(taiwan) && words.add(other)) {
+                    int o = candidates.size();
+                    candidates.add(new Candidate(toTraditional.convert(other), other, "person", null, person.documents()));
+                    key(other, o, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
+                }
+            }
         }
         return new Table(List.copyOf(candidates), Keys.of(pinyinKeys, pinyinOwners), Keys.of(zhuyinKeys, zhuyinOwners), documents);
+    }
+
+    /**
+     * A word of the index as suggestions, each shown as what was typed for it: the word in either
+     * script (奥巴马 / 奧巴馬, read ao ba ma), and where Taiwan writes it otherwise, Taiwan's word as
+     * a suggestion of its own (歐巴馬, read ou ba ma; 伺服器 si fu qi for 服务器), as frequent. Returns
+     * Taiwan's word, Simplified (the word itself where Taiwan writes it alike).
+     */
+    private String word(String hans, String type, long weight, List<Candidate> candidates, List<String> pinyinKeys,
+                        List<Integer> pinyinOwners, List<String> zhuyinKeys, List<Integer> zhuyinOwners) {
+        String taiwanHant = toTraditional.convert(hans);
+        String taiwan = toSimplified.convert(taiwanHant);
+        Set<String> own = keys(hans);
+        Set<String> theirs = keys(taiwan);
+        theirs.removeAll(own);
+        // one suggestion where Taiwan's word reads as this one (机率 / 几率: ji lv), shown in Taiwan's words
+        boolean apart = !theirs.isEmpty();
+        int owner = candidates.size();
+        candidates.add(new Candidate(apart ? scriptTraditional.convert(hans) : taiwanHant, hans, type, null, weight));
+        key(hans, owner, Set.of(), pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
+        if (apart) {
+            int t = candidates.size();
+            candidates.add(new Candidate(taiwanHant, taiwan, type, null, weight));
+            key(taiwan, t, own, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners); // only what this word's keys are not
+        }
+        return taiwan;
     }
 
     /** Other regions' spellings of one word at most. */
@@ -323,19 +355,38 @@ final class PinyinSuggester {
 
     private void key(String simplified, int owner, List<String> pinyinKeys, List<Integer> pinyinOwners,
                      List<String> zhuyinKeys, List<Integer> zhuyinOwners) {
+        key(simplified, owner, Set.of(), pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
+    }
+
+    /** The word's keys (pinyin, initials, Zhuyin) but those in {@code skip}, for {@code owner}. */
+    private void key(String simplified, int owner, Set<String> skip, List<String> pinyinKeys, List<Integer> pinyinOwners,
+                     List<String> zhuyinKeys, List<Integer> zhuyinOwners) {
         for (Readings.Keys k : readings.keysAll(simplified, WAYS)) {
             if (k.pinyin().isEmpty()) {
                 return;
             }
-            pinyinKeys.add(k.pinyin());
-            pinyinOwners.add(owner);
-            if (!k.initials().equals(k.pinyin())) {
-                pinyinKeys.add(k.initials());
-                pinyinOwners.add(owner);
+            for (String p : k.initials().equals(k.pinyin()) ? List.of(k.pinyin()) : List.of(k.pinyin(), k.initials())) {
+                if (!skip.contains(p)) {
+                    pinyinKeys.add(p);
+                    pinyinOwners.add(owner);
+                }
             }
-            zhuyinKeys.add(k.zhuyin());
-            zhuyinOwners.add(owner);
+            if (!skip.contains(k.zhuyin())) {
+                zhuyinKeys.add(k.zhuyin());
+                zhuyinOwners.add(owner);
+            }
         }
+    }
+
+    /** Every key a word is typed by: its pinyin, initials and Zhuyin, each way it may be read. */
+    private Set<String> keys(String simplified) {
+        Set<String> out = new HashSet<>();
+        for (Readings.Keys k : readings.keysAll(simplified, WAYS)) {
+            out.add(k.pinyin());
+            out.add(k.initials());
+            out.add(k.zhuyin());
+        }
+        return out;
     }
 
     /** A display name without the brackets that mark it shown but not matched. */

@@ -148,7 +148,9 @@ class LiveWritesTest {
                 throw new IllegalStateException(e);
             }
         };
-        String[] bodies = {"立委翁曉玲表示，法案應退回重審。", "國民黨立委翁曉玲說，將再提修正。", "立委翁曉玲今天召開記者會。"};
+        String[] bodies = {"立委翁曉玲表示，法案應退回重審。英國首相施凱爾，昨日抵達。選手王楚欽和孫穎莎以3比0獲勝。",
+            "國民黨立委翁曉玲說，將再提修正。英國首相施凱爾，今天發表談話。選手王楚欽和孫穎莎以3比1獲勝。",
+            "立委翁曉玲今天召開記者會。英國首相施凱爾，稍早表示。選手王楚欽和孫穎莎以3比2獲勝。"};
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < bodies.length; i++) {
             lines.append(JSON.writeValueAsString(java.util.Map.of("id", "p" + i, "title", "立法院審查法案 第" + i + "次", "body", bodies[i]))).append('\n');
@@ -166,6 +168,13 @@ class LiveWritesTest {
             JsonNode person = s.stream().filter(n -> n.path("text").asText().equals("翁曉玲")).findFirst().orElse(null);
             assertNotNull(person, typed + " → " + s);
             assertEquals("person", person.path("type").asText());
+        }
+        // a name listed after a name; a foreign name before punctuation, which the fold writes in full
+        // (基尔·斯塔默), suggested as Taiwan writes it too
+        for (String[] typedAndMeant : new String[][] {{"sunyingsha", "孫穎莎"}, {"jiersita", "基爾·斯塔默"}, {"shikaier", "施凱爾"}}) {
+            List<JsonNode> s = suggest.apply(typedAndMeant[0]);
+            assertTrue(s.stream().anyMatch(n -> n.path("text").asText().equals(typedAndMeant[1]) && n.path("type").asText().equals("person")),
+                    typedAndMeant[0] + " → " + s);
         }
     }
 
