@@ -579,7 +579,8 @@ public final class SearchService implements Searching {
                     words.merge(g, n, Math::max);
                 }
             });
-            // and any shorter piece of a word kept that is nearly always in it (播快 of 联播快讯)
+            // and any shorter piece of a word kept that is nearly always in it (播快 of 联播快讯), unless
+            // the word analysis cuts the word there on both sides: 从严治党 of 全面从严治党 is typed alone
             java.util.Map<String, Integer> pairs = sequences.get(2);
             for (var e : longer.entrySet()) {
                 String g = e.getKey();
@@ -587,6 +588,7 @@ public final class SearchService implements Searching {
                 if (absorbed.contains(g) || len > LONGEST_SEQUENCE) {
                     continue;
                 }
+                java.util.BitSet cuts = null;
                 for (int from = 0; from < len; from++) {
                     for (int to = from + 2; to <= len; to++) {
                         if (to - from == len) {
@@ -594,6 +596,10 @@ public final class SearchService implements Searching {
                         }
                         String piece = g.substring(g.offsetByCodePoints(0, from), g.offsetByCodePoints(0, to));
                         Integer pieceCount = to - from == 2 ? pairs.get(piece) : longer.get(piece);
+                        if (pieceCount != null && e.getValue() >= 0.8 * pieceCount && !analysed.contains(piece)
+                                && to - from >= 3 && (cuts = cuts == null ? wordCuts(g) : cuts).get(from) && cuts.get(to)) {
+                            continue; // a word of its own inside the longer one
+                        }
                         if (pieceCount != null && e.getValue() >= 0.8 * pieceCount && !analysed.contains(piece)) {
                             absorbed.add(piece); // a word of the word analysis stays (台南 beside 台南市)
                             words.remove(piece);
@@ -610,6 +616,21 @@ public final class SearchService implements Searching {
         } finally {
             manager.release(searcher);
         }
+    }
+
+    /** Where the word analysis cuts a (folded, Han) sequence: code point offsets of its words' starts and ends. */
+    private java.util.BitSet wordCuts(String sequence) throws IOException {
+        java.util.BitSet cuts = new java.util.BitSet();
+        try (org.apache.lucene.analysis.TokenStream ts = analyzer.tokenStream(Fields.TITLE, sequence)) {
+            var offsets = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                cuts.set(sequence.codePointCount(0, offsets.startOffset()));
+                cuts.set(sequence.codePointCount(0, offsets.endOffset()));
+            }
+            ts.end();
+        }
+        return cuts;
     }
 
     /** The {@code max} words of {@code documents} (each with the documents using it) that the most use, most used first. */
@@ -636,6 +657,12 @@ public final class SearchService implements Searching {
 
     private static void forEachHanTerm(org.apache.lucene.index.IndexReader reader, String field, int minDocs,
                                        java.util.function.ObjIntConsumer<String> each) throws IOException {
+        forEachTerm(reader, field, minDocs, w -> w.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN), each);
+    }
+
+    /** Each term of {@code field} that {@code minDocs} documents or more hold and {@code keep} takes, with its document count. */
+    private static void forEachTerm(org.apache.lucene.index.IndexReader reader, String field, int minDocs,
+                                    java.util.function.Predicate<String> keep, java.util.function.ObjIntConsumer<String> each) throws IOException {
         org.apache.lucene.index.Terms terms = org.apache.lucene.index.MultiTerms.getTerms(reader, field);
         if (terms == null) {
             return;
@@ -646,7 +673,7 @@ public final class SearchService implements Searching {
                 continue;
             }
             String word = t.utf8ToString();
-            if (word.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+            if (keep.test(word)) {
                 each.accept(word, te.docFreq());
             }
         }
@@ -657,7 +684,9 @@ public final class SearchService implements Searching {
         IndexSearcher searcher = manager.acquire();
         try {
             java.util.Map<String, Integer> people = new java.util.HashMap<>();
-            forEachHanTerm(searcher.getIndexReader(), Fields.PERSON, minDocs, people::put);
+            // Han characters, and the dots of a foreign name the fold writes in full (基尔·斯塔默)
+            forEachTerm(searcher.getIndexReader(), Fields.PERSON, minDocs,
+                    w -> w.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN || "·‧・".indexOf(cp) >= 0), people::put);
             return mostUsed(people, max);
         } finally {
             manager.release(searcher);
