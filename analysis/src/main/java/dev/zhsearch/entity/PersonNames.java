@@ -19,8 +19,9 @@ import java.util.function.UnaryOperator;
  *       a foreign name (no surname) has three to five characters and ends where a verb begins;</li>
  *   <li>a name of a surname and one or two characters at the start of a clause (after punctuation or
  *       the start), followed by a title or a reporting verb: ，王小洪强调, 。习近平总书记;</li>
- *   <li>after a title that is a word of its own there, a foreign name may also end at punctuation when the dictionary
- *       knows no word inside it (英国首相斯塔默，);</li>
+ *   <li>after a title that is a word of its own there, a foreign name may also end at punctuation, or
+ *       be written in full with dots (基尔·斯塔默, as the fold writes 施凱爾), when the dictionary knows
+ *       no word inside it (英国首相斯塔默，);</li>
  *   <li>the names listed after a name found (王楚钦和孙颖莎, 孙颖莎、陈梦), each of a surname and one or
  *       two characters the dictionary knows no word in.</li>
  * </ul>
