@@ -47,7 +47,7 @@ final class PinyinSuggester {
         }
 
         /** The candidates of every key that starts with {@code prefix}, each marked whether a key of it is {@code prefix} itself. */
-        void matching(String prefix, Map<Integer, Boolean> into) {
+        void matching(String prefix, Found into) {
             int lo = 0;
             int hi = keys.length;
             while (lo < hi) {
@@ -59,8 +59,21 @@ final class PinyinSuggester {
                 }
             }
             for (int i = lo; i < keys.length && keys[i].startsWith(prefix); i++) {
-                into.merge(owners[i], keys[i].length() == prefix.length(), Boolean::logicalOr);
+                into.any.set(owners[i]);
+                if (keys[i].length() == prefix.length()) {
+                    into.exact.set(owners[i]);
+                }
             }
+        }
+    }
+
+    /**
+     * The candidates a typed input matched, by their number in the table, and those it matched with
+     * a whole key: bit sets, as a short common beginning (xian, ㄨˊ) matches tens of thousands of keys.
+     */
+    private record Found(java.util.BitSet any, java.util.BitSet exact) {
+        Found(int candidates) {
+            this(new java.util.BitSet(candidates), new java.util.BitSet(candidates));
         }
     }
 
@@ -133,10 +146,10 @@ final class PinyinSuggester {
             return Optional.empty();
         }
         Table t = current();
-        Map<Integer, Boolean> found = new java.util.HashMap<>();
+        Found found = new Found(t.candidates().size());
         t.pinyin().matching(typed.key(), found);
         // the whole reading, not only a prefix of a longer word's (taijidian is 台積電), and not by initials
-        return found.entrySet().stream().filter(Map.Entry::getValue).map(e -> t.candidates().get(e.getKey()))
+        return found.exact().stream().mapToObj(t.candidates()::get)
                 .filter(c -> readings.keys(toSimplified.convert(c.hans())).pinyin().equals(typed.key())
                         || readings.keys(toSimplified.convert(c.hant())).pinyin().equals(typed.key()))
                 .min(ORDER);
@@ -148,7 +161,7 @@ final class PinyinSuggester {
             return List.of();
         }
         Table t = current();
-        Map<Integer, Boolean> found = new java.util.HashMap<>();
+        Found found = new Found(t.candidates().size());
         for (String key : typed.keys()) {
             (typed.zhuyin() ? t.zhuyin() : t.pinyin()).matching(key, found);
         }
@@ -156,12 +169,20 @@ final class PinyinSuggester {
         // word whose whole reading is what was typed (xijin: 习近平, used in 9,807 titles, before 吸金);
         // one suggestion per company, by its shortest name that matched
         Map<String, Ranked> perCompany = new java.util.HashMap<>();
-        List<Ranked> ranked = new ArrayList<>();
-        found.forEach((i, exact) -> {
+        // the best {@code max} kept as they come, the worst on top (no sort of every match)
+        java.util.Comparator<Ranked> best = java.util.Comparator.comparingDouble(Ranked::score).reversed().thenComparingInt(Ranked::index);
+        java.util.PriorityQueue<Ranked> ranked = new java.util.PriorityQueue<>(best.reversed());
+        java.util.function.Consumer<Ranked> offer = r -> {
+            ranked.add(r);
+            if (ranked.size() > max) {
+                ranked.poll();
+            }
+        };
+        for (int i = found.any().nextSetBit(0); i >= 0; i = found.any().nextSetBit(i + 1)) {
             Candidate c = t.candidates().get(i);
-            Ranked r = new Ranked(c, score(c, exact), i);
+            Ranked r = new Ranked(c, score(c, found.exact().get(i)), i);
             if (c.id() == null) {
-                ranked.add(r);
+                offer.accept(r);
             } else {
                 // of equals, the shorter name, then the one the table gives first (its display name)
                 perCompany.merge(c.id(), r, (a, b) -> a.score() != b.score() ? (a.score() > b.score() ? a : b)
@@ -169,11 +190,9 @@ final class PinyinSuggester {
                         ? (a.candidate().hant().length() < b.candidate().hant().length() ? a : b)
                         : (a.index() < b.index() ? a : b));
             }
-        });
-        ranked.addAll(perCompany.values());
-        ranked.sort(java.util.Comparator.comparingDouble(Ranked::score).reversed().thenComparingInt(Ranked::index));
-        List<Ranked> out = ranked.subList(0, Math.min(max, ranked.size()));
-        return out.stream().map(Ranked::candidate).toList();
+        }
+        perCompany.values().forEach(offer);
+        return ranked.stream().sorted(best).map(Ranked::candidate).toList();
     }
 
     /** A matching candidate and its score. */
