@@ -122,6 +122,11 @@ public final class PersonNames {
 
     /** The dots between a foreign name's parts (基尔·斯塔默), as the fold writes them. */
     private static final String NAME_DOTS = "·‧・";
+
+    /** Whether {@code name} is made of what a found name may hold: Han characters and a foreign name's dots. */
+    public static boolean nameCharacters(String name) {
+        return name.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN || NAME_DOTS.indexOf(cp) >= 0);
+    }
     /** Longest dotted name, dots counted. */
     static final int LONGEST_DOTTED = 16;
 

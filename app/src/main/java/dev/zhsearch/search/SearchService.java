@@ -685,8 +685,7 @@ public final class SearchService implements Searching {
         try {
             java.util.Map<String, Integer> people = new java.util.HashMap<>();
             // Han characters, and the dots of a foreign name the fold writes in full (基尔·斯塔默)
-            forEachTerm(searcher.getIndexReader(), Fields.PERSON, minDocs,
-                    w -> w.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN || "·‧・".indexOf(cp) >= 0), people::put);
+            forEachTerm(searcher.getIndexReader(), Fields.PERSON, minDocs, dev.zhsearch.entity.PersonNames::nameCharacters, people::put);
             return mostUsed(people, max);
         } finally {
             manager.release(searcher);
