@@ -320,18 +320,20 @@ final class PinyinSuggester {
                         List<Integer> pinyinOwners, List<String> zhuyinKeys, List<Integer> zhuyinOwners) {
         String taiwanHant = toTraditional.convert(hans);
         String taiwan = toSimplified.convert(taiwanHant);
-        Set<String> own = keys(hans);
-        Set<String> theirs = keys(taiwan);
+        List<Readings.Keys> ownWays = readings.keysAll(hans, WAYS);
+        List<Readings.Keys> theirWays = taiwan.equals(hans) ? ownWays : readings.keysAll(taiwan, WAYS);
+        Set<String> own = keys(ownWays);
+        Set<String> theirs = keys(theirWays);
         theirs.removeAll(own);
         // one suggestion where Taiwan's word reads as this one (机率 / 几率: ji lv), shown in Taiwan's words
         boolean apart = !theirs.isEmpty();
         int owner = candidates.size();
         candidates.add(new Candidate(apart ? scriptTraditional.convert(hans) : taiwanHant, hans, type, null, weight));
-        key(hans, owner, Set.of(), pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
+        key(ownWays, owner, Set.of(), pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
         if (apart) {
             int t = candidates.size();
             candidates.add(new Candidate(taiwanHant, taiwan, type, null, weight));
-            key(taiwan, t, own, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners); // only what this word's keys are not
+            key(theirWays, t, own, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners); // only what this word's keys are not
         }
         return taiwan;
     }
@@ -374,13 +376,13 @@ final class PinyinSuggester {
 
     private void key(String simplified, int owner, List<String> pinyinKeys, List<Integer> pinyinOwners,
                      List<String> zhuyinKeys, List<Integer> zhuyinOwners) {
-        key(simplified, owner, Set.of(), pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
+        key(readings.keysAll(simplified, WAYS), owner, Set.of(), pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
     }
 
-    /** The word's keys (pinyin, initials, Zhuyin) but those in {@code skip}, for {@code owner}. */
-    private void key(String simplified, int owner, Set<String> skip, List<String> pinyinKeys, List<Integer> pinyinOwners,
-                     List<String> zhuyinKeys, List<Integer> zhuyinOwners) {
-        for (Readings.Keys k : readings.keysAll(simplified, WAYS)) {
+    /** A word's keys (pinyin, initials, Zhuyin; each way it may be read) but those in {@code skip}, for {@code owner}. */
+    private static void key(List<Readings.Keys> ways, int owner, Set<String> skip, List<String> pinyinKeys, List<Integer> pinyinOwners,
+                            List<String> zhuyinKeys, List<Integer> zhuyinOwners) {
+        for (Readings.Keys k : ways) {
             if (k.pinyin().isEmpty()) {
                 return;
             }
@@ -398,9 +400,9 @@ final class PinyinSuggester {
     }
 
     /** Every key a word is typed by: its pinyin, initials and Zhuyin, each way it may be read. */
-    private Set<String> keys(String simplified) {
+    private static Set<String> keys(List<Readings.Keys> ways) {
         Set<String> out = new HashSet<>();
-        for (Readings.Keys k : readings.keysAll(simplified, WAYS)) {
+        for (Readings.Keys k : ways) {
             out.add(k.pinyin());
             out.add(k.initials());
             out.add(k.zhuyin());
