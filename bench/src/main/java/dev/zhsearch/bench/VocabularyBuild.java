@@ -118,9 +118,8 @@ public final class VocabularyBuild {
                 continue;
             }
             // the pairs file names one group of a pair (澳大利亚/澳洲: ALeague); the rules give them all (AU Places too)
-            java.util.SortedSet<String> all = groups.getOrDefault(c[0] + "\t" + c[1], new java.util.TreeSet<>(Set.of(c[3])));
-            all.add(c[3]);
-            java.util.Optional<String> news = newsGroup(c[3]) ? java.util.Optional.of(c[3]) : all.stream().filter(VocabularyBuild::newsGroup).findFirst();
+            java.util.Optional<String> news = newsGroup(c[3]) ? java.util.Optional.of(c[3])
+                    : groups.getOrDefault(c[0] + "\t" + c[1], new java.util.TreeSet<>()).stream().filter(VocabularyBuild::newsGroup).findFirst();
             if (news.isPresent()) {
                 out.add(new Candidate("wiki-cgroups", news.get(), c[0], c[1]));
                 surname(c[0], c[1]).ifPresent(s -> out.add(new Candidate("wiki-cgroups", news.get() + " (surname)", s[0], s[1])));
