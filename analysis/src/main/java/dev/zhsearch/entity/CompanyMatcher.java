@@ -61,10 +61,26 @@ public final class CompanyMatcher {
     }
 
     public CompanyMatcher(CompanyTable table, ScriptFolder folder, ScriptDetector scripts) {
+        this(table, folder, scripts, null);
+    }
+
+    /**
+     * A matcher whose recogniser reads its rules from {@code orgRules} (an org-names.txt, say an
+     * earlier version's, to compare with) instead of the shipped and local ones; null: those.
+     */
+    public CompanyMatcher(CompanyTable table, ScriptFolder folder, ScriptDetector scripts, java.nio.file.Path orgRules) {
         this.table = table;
         this.folder = folder;
         this.scripts = scripts;
-        this.orgs = OrgNames.standard(this::fold);
+        if (orgRules == null) {
+            this.orgs = OrgNames.standard(this::fold);
+        } else {
+            try (java.io.Reader in = java.nio.file.Files.newBufferedReader(orgRules)) {
+                this.orgs = OrgNames.read(in, orgRules.toString(), this::fold);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(orgRules.toString(), e);
+            }
+        }
         this.people = PersonNames.standard(this::fold);
         Map<String, String> entries = new HashMap<>();
         targets.add(Target.BLOCKED);
@@ -138,6 +154,16 @@ public final class CompanyMatcher {
             found.add(m.company());
         }
         return List.copyOf(found);
+    }
+
+    /** Whether a folded phrase is a word of the recogniser's rules (org-names.txt: stop, not, generic, market), so no name. */
+    public boolean ruleWord(String folded) {
+        return orgs.ruleWord(folded);
+    }
+
+    /** Whether a folded word is a generic word of the recogniser's rules (科技, 电力, 航空). */
+    public boolean genericWord(String folded) {
+        return orgs.genericWord(folded);
     }
 
     /** The table this matcher finds the companies of. */

@@ -20,7 +20,9 @@ import java.util.stream.Stream;
 
 /**
  * The company alias table: data, not code. Lines are {@code id<TAB>繁<TAB>简<TAB>English<TAB>a|b|c};
- * {@code !block<TAB>a|b} lists phrases that block a shorter company name inside them. A name in
+ * An id is lower-case ASCII, or {@code org:} and the folded name for a company no registry lists (the
+ * id {@link OrgNames} gives a name it recognises). {@code !block<TAB>a|b} lists phrases that block a
+ * shorter company name inside them. A name in
  * brackets ({@code [泰山]}) is for display only, not matched (an ordinary word, or too short). Later files
  * may add aliases to an id an earlier file defined (names are kept from the first). A malformed line
  * is an error that names the file and line.
@@ -28,8 +30,11 @@ import java.util.stream.Stream;
 public final class CompanyTable {
 
     public static final String BLOCK = "!block";
+    /** The names the press writes before a company word, found by {@code entities mine} (generated against the other tables). */
+    public static final String CORPUS_NAMES = "entities/corpus-names.tsv";
     static final List<String> RESOURCES = List.of("entities/companies.tsv", "entities/major.tsv",
-            "entities/tw-listed.tsv", "entities/cn-listed.tsv", "entities/cn-soe.tsv", "entities/brands-cedict.tsv");
+            "entities/tw-listed.tsv", "entities/cn-listed.tsv", "entities/cn-soe.tsv", "entities/brands-cedict.tsv",
+            CORPUS_NAMES);
     /** Beside the project: users' own additions, loaded after the shipped tables. */
     public static final Path LOCAL_DIR = Path.of("conf", "entities");
 
@@ -42,8 +47,16 @@ public final class CompanyTable {
     }
 
     public static CompanyTable standard() {
+        return standardWithout(null);
+    }
+
+    /** The standard tables without one shipped resource (a table generated against the others is built so). */
+    public static CompanyTable standardWithout(String left) {
         Builder b = new Builder();
         for (String r : RESOURCES) {
+            if (r.equals(left)) {
+                continue;
+            }
             try (InputStream in = CompanyTable.class.getClassLoader().getResourceAsStream(r)) {
                 if (in != null) {
                     b.read(new InputStreamReader(in, StandardCharsets.UTF_8), r);
@@ -123,8 +136,9 @@ public final class CompanyTable {
                         + "(id, 繁, 简, English, aliases), found " + cols.length + ": " + line);
             }
             String id = cols[0].strip();
-            if (!id.matches("[a-z0-9][a-z0-9.-]*")) {
-                throw new IllegalArgumentException(name + ":" + n + ": id must be lower-case letters, digits, '-' or '.': '" + id + "'");
+            if (!id.matches("[a-z0-9][a-z0-9.-]*") && !id.matches(OrgNames.PREFIX + "\\S+")) {
+                throw new IllegalArgumentException(name + ":" + n + ": id must be lower-case letters, digits, '-' or '.', or "
+                        + OrgNames.PREFIX + " and the folded name (a company no registry lists): '" + id + "'");
             }
             for (int c = 1; c <= 3; c++) {
                 if (cols[c].isBlank()) {

@@ -59,6 +59,21 @@ public final class OrgNames {
         this.market = PrefixDictionary.of(market);
     }
 
+    /**
+     * Whether a folded phrase is one of the rules' own words, none of which is a company's name: a
+     * stop word, a "not" word, a generic word or a word of the market (上櫃, 新創, 股價).
+     */
+    boolean ruleWord(String folded) {
+        String[] value = new String[1];
+        return stop.contains(folded) || not.contains(folded) || generic.contains(folded)
+                || market.match(folded, 0, folded.length(), value) == folded.length();
+    }
+
+    /** Whether a folded word is a generic word of the rules (科技, 电力, 航空: a name made only of these is a description). */
+    boolean genericWord(String folded) {
+        return generic.contains(folded);
+    }
+
     /** Characters on each side of a name in which a word of the stock market makes it its company's. */
     static final int MARKET_WINDOW = 10;
 

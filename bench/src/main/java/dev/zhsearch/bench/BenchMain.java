@@ -29,11 +29,14 @@ public final class BenchMain {
     static final int USAGE = CommandLine.USAGE;
 
     static final String USAGE_TEXT = """
-            usage: zhsearch bench NAME [options]   |   zhsearch entities tables|sample|eval|audit [options]
+            usage: zhsearch bench NAME [options]   |   zhsearch entities tables|mine|sample|eval|audit [options]
                    |   zhsearch vocabulary build [options]   |   zhsearch readings build [--data DIR] [--out DIR]
 
               vocabulary build [--data DIR] [--taiwan PATH] [--mainland PATH] [--out FILE] [--report FILE]
               entities tables [--data ../shared/data] [--general CCTV-DIR] [--out DIR] [--report FILE]
+              entities mine --input PATH... [--data ../shared/data] [--out FILE] [--report FILE]
+                     Company names the corpora write before company words (台糖公司, 中聯油脂董事長),
+                     as entities/corpus-names.tsv; every candidate's verdict in the report.
               entities sample --input PATH... [--n N] [--seed S] [--topic FILE] [--out FILE]
               entities eval [--gold FILE] [--verbose]
                      Precision and recall of company extraction against a hand-annotated gold file.
@@ -161,7 +164,7 @@ public final class BenchMain {
 
     private int entities(List<String> args) throws Args.UsageException, IOException {
         if (args.isEmpty()) {
-            throw new Args.UsageException("entities needs: tables | sample | eval | audit");
+            throw new Args.UsageException("entities needs: tables | mine | sample | eval | audit");
         }
         List<String> rest = args.subList(1, args.size());
         return switch (args.getFirst()) {
@@ -181,6 +184,11 @@ public final class BenchMain {
                 yield CompanyTablesCommand.run(Path.of(a.get("data", "../shared/data")), Path.of(a.get("general", "../shared/corpora/cctv-xwlb")),
                         Path.of(a.get("out", "analysis/src/main/resources/entities")), Path.of(a.get("report", "target/company-tables-report.tsv")),
                         Path.of(a.get("review", "bench/src/main/resources/entities/listed-review.tsv")), out, err);
+            }
+            case "mine" -> {
+                Args a = Args.parse(rest, Set.of("input", "data", "out", "report"), Set.of());
+                yield CorpusNamesCommand.run(a.inputs(), Path.of(a.get("data", "../shared/data")), Path.of(a.get("out", "analysis/src/main/resources/entities/corpus-names.tsv")),
+                        Path.of(a.get("report", "target/corpus-names-report.tsv")), out, err);
             }
             case "eval" -> {
                 Args a = Args.parse(rest, Set.of("gold"), Set.of("verbose"));

@@ -11,6 +11,7 @@ import dev.zhsearch.entity.CompanyMatcher;
 import dev.zhsearch.entity.CompanyTable;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +32,8 @@ final class CompanyFacetBench {
     record Report(int documents, List<Double> baselineMs, List<Double> currentMs, Map<String, Integer> before, Map<String, Integer> after) {}
 
     static CompanyMatcher baseline(Path dir, ScriptFolder folder, ScriptDetector scripts) throws IOException {
-        return new CompanyMatcher(CompanyTable.fromDirectory(dir), folder, scripts);
+        Path rules = dir.resolve("org-names.txt"); // the baseline's recogniser rules too, when it has them
+        return new CompanyMatcher(CompanyTable.fromDirectory(dir), folder, scripts, Files.isRegularFile(rules) ? rules : null);
     }
 
     static Report run(List<Path> inputs, CompanyMatcher baseline, CompanyMatcher current, int rounds, PrintStream out) throws IOException {

@@ -662,6 +662,21 @@ public final class CompanyTablesBuild {
         return rows;
     }
 
+    /** Whether a word is one of CC-CEDICT's surnames (either script). */
+    boolean surname(String word) {
+        return surnames.contains(word);
+    }
+
+    /** Whether a folded word is a common word in CC-CEDICT (lower-case pinyin). */
+    boolean cedictCommon(String folded) {
+        return cedictCommon.contains(folded);
+    }
+
+    /** Whether a folded word is a CC-CEDICT proper name that is no company's (a place, a person). */
+    boolean cedictPlace(String folded) {
+        return cedictPlace.contains(folded);
+    }
+
     List<Outcome> outcomes() {
         return outcomes;
     }
