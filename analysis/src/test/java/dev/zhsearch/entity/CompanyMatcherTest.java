@@ -49,12 +49,19 @@ class CompanyMatcherTest {
             // companies no table knows, by legal form or group word (OrgNames)
             "前往山西百信信息技术有限公司，考察;org:山西百信信息技术", "前往山西百信信息技術有限公司;org:山西百信信息技术",
             "习近平来到北京能源投资集团有限公司所属京桥热电;org:北京能源投资集团", "輝達及SK集團將宣布;nvidia org:SK集团",
-            "由中船重工集团自主研发;org:中船重工集团", "中国船舶重工集团公司所属;org:中国船舶重工集团", "奥博穆感谢中方对大众集团在华发展的支持;volkswagen", "第54集团军某部;", "加入詐騙集團擔任車手;", "二十国集团领导人峰会;",
+            // (the news writes 中船重工 and 中国船舶重工 before 公司 often enough: entities/corpus-names.tsv names them)
+            "由中船重工集团自主研发;org:中船重工", "中国船舶重工集团公司所属;org:中国船舶重工", "奥博穆感谢中方对大众集团在华发展的支持;volkswagen", "第54集团军某部;", "加入詐騙集團擔任車手;", "二十国集团领导人峰会;",
             "该集团表示;", "拉美最大传媒集团;", "台積電集團;tsmc", "國家電網有限公司;state-grid",
             // an A-share named by the country and a common word is a phrase as often (audit-200-seed2605.tsv):
             // the company with its code, 股份 or beside another company; its group is the state's
             "中国船舶工业发展迅速;", "中国核电事业;", "中国船舶(600150)公告;cn-600150", "中国移动、中国船舶等央企股;china-mobile cn-600150",
-            "中国移动发布财报;china-mobile"})
+            "中国移动发布财报;china-mobile",
+            // names the press writes before company words (entities/corpus-names.tsv), bare where they stand as words
+            // (two characters only beside a word of the market or of its business, or with a company word: ^台糖)
+            "中聯油脂表示;org:中联油脂", "東京電力公司排放處理水;org:东京电力", "台糖公司表示;org:台糖", "台糖董事長表示;org:台糖",
+            "台糖表示將調漲糖價;", "記者洪美秀報導;",
+            // Taiwan's finance names end as group words do: an investment trust, a life insurer
+            "施羅德投信表示;org:施罗德投信", "保誠人壽總經理;org:保诚人寿", "這家投信表示;", "國泰人壽推出保單;cathay-life"})
     void findsCompaniesAndAvoidsTraps(String text, String expected) {
         List<String> want = expected == null ? List.of() : List.of(expected.split(" "));
         assertEquals(want, STANDARD.companies(text));
@@ -72,6 +79,10 @@ class CompanyMatcherTest {
         assertTrue(e.getMessage().startsWith("my.tsv:3: expected 5 TAB-separated columns"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> CompanyTable.parse("Bad Id\t甲\t甲\tA\t\n", "x.tsv"));
         assertTrue(e.getMessage().startsWith("x.tsv:1: id must be"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> CompanyTable.parse("org:\t甲\t甲\tA\t\n", "x.tsv"));
+        assertTrue(e.getMessage().startsWith("x.tsv:1: id must be"), e.getMessage());
+        // a company no registry lists is named by org: and its folded name, as the recogniser names one
+        assertEquals("org:台糖", CompanyTable.parse("org:台糖\t台糖\t台糖\t[台糖]\t\n", "x.tsv").get("org:台糖").orElseThrow().id());
         e = assertThrows(IllegalArgumentException.class, () -> CompanyTable.parse("!block\t\n", "x.tsv"));
         assertTrue(e.getMessage().startsWith("x.tsv:1:"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> CompanyTable.parse("a\t\t甲\tA\t\n", "x.tsv"));

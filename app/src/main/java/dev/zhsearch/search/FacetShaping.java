@@ -124,11 +124,15 @@ public final class FacetShaping {
     }
 
     public String companyName(String id, Display display) {
+        var tabled = companies.get(id); // a table's names first, org: ids of entities/corpus-names.tsv too
+        if (tabled.isPresent()) {
+            return display.companyName(tabled.get());
+        }
         if (id.startsWith(OrgNames.PREFIX)) { // a recognised name, kept folded (Simplified) in its id
             String name = id.substring(OrgNames.PREFIX.length());
             return display == Display.SIMPLIFIED ? name : configs.converter("s2twp").convert(name);
         }
-        return companies.get(id).map(display::companyName).orElse(id);
+        return id;
     }
 
     List<CompanyRef> companyRefs(Document d, Display display) {
