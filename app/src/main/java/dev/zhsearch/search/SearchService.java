@@ -647,8 +647,8 @@ public final class SearchService implements Searching {
         return out;
     }
 
-    /** The longest sequence of characters counted as a word for suggestions (粤港澳大湾区, 中国式现代化). */
-    static final int LONGEST_SEQUENCE = 6;
+    /** The longest sequence of characters counted as a word for suggestions (粤港澳大湾区, 中央经济工作会议, 和平共处五项原则). */
+    static final int LONGEST_SEQUENCE = 8;
 
     /** A bigram this frequent, in the titles or the bodies, may be inside a word of three or more characters. */
     static final int FREQUENT_BIGRAM = 10;

@@ -1,0 +1,53 @@
+package dev.zhsearch.search;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zhsearch.corpus.CorpusReaders;
+import dev.zhsearch.corpus.PubDate;
+import dev.zhsearch.corpus.SourceDoc;
+import dev.zhsearch.index.Indexer;
+import dev.zhsearch.index.LiveIndex;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The titles' words for suggestions by sound: a long name the titles repeat is one word, up to eight characters. */
+class TitleTermsTest {
+
+    private static SourceDoc doc(int n, String title) {
+        return new SourceDoc("d" + n, title, "新闻正文第" + n + "段。", new PubDate(LocalDate.of(2024, 12, 1 + n % 28), null, PubDate.Provenance.METADATA),
+                "央视新闻联播", "https://tv.cctv.com/" + n + ".shtml", "test");
+    }
+
+    @Test
+    void aLongNameTheTitlesRepeatIsOneWord(@TempDir Path dir) throws Exception {
+        List<SourceDoc> docs = new ArrayList<>();
+        String[] before = {"", "习近平出席", "聚焦", "解读", "学习贯彻", "落实", "专家谈", "权威发布", "评论：", "回顾", "展望", "热议"};
+        String[] after = {"在北京举行", "召开", "精神", "部署", "要点", "闭幕", "开幕", "释放信号", "定调", "明确方向", "举行", "提出"};
+        for (int i = 0; i < before.length; i++) {
+            docs.add(doc(i, before[i] + "中央经济工作会议" + after[i]));           // eight characters
+            docs.add(doc(100 + i, before[i] + "和平共处五项原则" + after[i]));     // eight characters
+            docs.add(doc(200 + i, before[i] + "中国国际进口博览会开幕式" + after[i])); // twelve: longer than a word may be
+        }
+        Path indexDir = dir.resolve("index");
+        new Indexer(SeedIndex.ANALYSIS, CorpusReaders.standard(), 1, null, 0).build(List.of(), indexDir);
+        try (LiveIndex index = LiveIndex.open(indexDir, SeedIndex.ANALYSIS)) {
+            index.upsertAll(docs);
+            assertTrue(index.awaitSearchable(5_000));
+            try (SearchService service = SearchService.over(index, SeedIndex.ANALYSIS)) {
+                Set<String> words = service.titleTerms(3, 100_000).stream().map(Searching.TermCount::term).collect(Collectors.toSet());
+                assertTrue(words.contains("中央经济工作会议"), "eight characters the titles repeat: " + words);
+                assertTrue(words.contains("和平共处五项原则"), words.toString());
+                assertFalse(words.contains("济工作会议"), "a piece nearly always inside the longer word gives way to it");
+                assertTrue(words.stream().noneMatch(w -> w.codePointCount(0, w.length()) > SearchService.LONGEST_SEQUENCE),
+                        "no word longer than " + SearchService.LONGEST_SEQUENCE + ": " + words);
+            }
+        }
+    }
+}
