@@ -563,8 +563,9 @@ public final class SearchService implements Searching {
                     String tail = g.substring(g.offsetByCodePoints(0, 1));
                     // continues its beginning or its end often enough (马斯克: 马斯 is also Hamas's 哈马斯)
                     int ends = Math.min(shorter.getOrDefault(head, Integer.MAX_VALUE), shorter.getOrDefault(tail, Integer.MAX_VALUE));
-                    if (absorbed.contains(g) || count < minDocs || count < TRIGRAM_SHARE * ends) {
-                        return;
+                    if (absorbed.contains(g) || count < minDocs || count < TRIGRAM_SHARE * ends
+                            || FUNCTION_ENDS.indexOf(g.codePointBefore(g.length())) >= 0) {
+                        return; // (链博会将 "the chain expo will": a word and the next sentence's first character)
                     }
                     longer.merge(g, count, Math::max);
                     for (String part : List.of(head, tail)) {
@@ -649,6 +650,12 @@ public final class SearchService implements Searching {
 
     /** The longest sequence of characters counted as a word for suggestions (粤港澳大湾区, 中央经济工作会议, 和平共处五项原则). */
     static final int LONGEST_SEQUENCE = 8;
+
+    /**
+     * Characters that end no word of three or more characters: they begin what the title says next
+     * (链博会将, 台积电的, 美国对). Folded (Simplified); 等, 为 and 于 are left out, as they end words (不平等, 不作为, 相当于).
+     */
+    static final String FUNCTION_ENDS = "将的了在是与和及对被把也都就又已再向从";
 
     /** A bigram this frequent, in the titles or the bodies, may be inside a word of three or more characters. */
     static final int FREQUENT_BIGRAM = 10;

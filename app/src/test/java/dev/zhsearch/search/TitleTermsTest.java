@@ -31,6 +31,9 @@ class TitleTermsTest {
         String[] before = {"", "习近平出席", "聚焦", "解读", "学习贯彻", "落实", "专家谈", "权威发布", "评论：", "回顾", "展望", "热议"};
         String[] after = {"在北京举行", "召开", "精神", "部署", "要点", "闭幕", "开幕", "释放信号", "定调", "明确方向", "举行", "提出"};
         for (int i = 0; i < before.length; i++) {
+            docs.add(doc(300 + i, before[i] + "链博会将" + after[i]));   // "the chain expo will …": the word is 链博会
+        }
+        for (int i = 0; i < before.length; i++) {
             docs.add(doc(i, before[i] + "中央经济工作会议" + after[i]));           // eight characters
             docs.add(doc(100 + i, before[i] + "和平共处五项原则" + after[i]));     // eight characters
             docs.add(doc(200 + i, before[i] + "中国国际进口博览会开幕式" + after[i])); // twelve: longer than a word may be
@@ -45,6 +48,8 @@ class TitleTermsTest {
                 assertTrue(words.contains("中央经济工作会议"), "eight characters the titles repeat: " + words);
                 assertTrue(words.contains("和平共处五项原则"), words.toString());
                 assertFalse(words.contains("济工作会议"), "a piece nearly always inside the longer word gives way to it");
+                assertTrue(words.contains("链博会"), words.toString());
+                assertFalse(words.contains("链博会将"), "将 begins what the title says next");
                 assertTrue(words.stream().noneMatch(w -> w.codePointCount(0, w.length()) > SearchService.LONGEST_SEQUENCE),
                         "no word longer than " + SearchService.LONGEST_SEQUENCE + ": " + words);
             }
