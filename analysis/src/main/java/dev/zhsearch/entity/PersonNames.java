@@ -194,10 +194,10 @@ public final class PersonNames {
         }
         // after a title, the title must be a word of its own there (委员|会成员 is 委员会's end, 代表|团分别
         // 代表团's): what follows a longer word's piece is no name
-        if (afterTitle && !wordEndsAt(t, start)) {
-            return null;
-        }
         if (afterTitle) {
+            if (!wordEndsAt(t, start)) {
+                return null;
+            }
             String dotted = dottedName(t, start, value); // 唐纳德·特朗普, not 唐纳德
             if (dotted != null) {
                 return dotted;

@@ -285,9 +285,7 @@ final class PinyinSuggester {
             // suggestions of their own, as they are written, as frequent as the word they fold to
             for (String other : otherForms(hans)) {
                 if (!other.equals(taiwan) && !companyForms.contains(other)) {
-                    int o = candidates.size();
-                    candidates.add(new Candidate(toTraditional.convert(other), other, "term", null, term.documents()));
-                    key(other, o, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
+                    otherForm(other, "term", term.documents(), candidates, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
                 }
             }
         }
@@ -301,9 +299,7 @@ final class PinyinSuggester {
             // the names the index folded into this one (施凱爾 into 基尔·斯塔默), as they are written
             for (String other : otherWords.apply(hans)) {
                 if (!other.equals(taiwan) && words.add(other)) {
-                    int o = candidates.size();
-                    candidates.add(new Candidate(toTraditional.convert(other), other, "person", null, person.documents()));
-                    key(other, o, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
+                    otherForm(other, "person", person.documents(), candidates, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
                 }
             }
         }
@@ -336,6 +332,14 @@ final class PinyinSuggester {
             key(theirWays, t, own, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners); // only what this word's keys are not
         }
         return taiwan;
+    }
+
+    /** Another region's spelling of a word (川普 of 特朗普, 施凱爾 of 基尔·斯塔默) as a suggestion of its own, as it is written. */
+    private void otherForm(String other, String type, long weight, List<Candidate> candidates, List<String> pinyinKeys,
+                           List<Integer> pinyinOwners, List<String> zhuyinKeys, List<Integer> zhuyinOwners) {
+        int owner = candidates.size();
+        candidates.add(new Candidate(toTraditional.convert(other), other, type, null, weight));
+        key(other, owner, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
     }
 
     /** Other regions' spellings of one word at most. */

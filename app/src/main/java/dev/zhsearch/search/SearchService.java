@@ -597,14 +597,15 @@ public final class SearchService implements Searching {
                         }
                         String piece = g.substring(g.offsetByCodePoints(0, from), g.offsetByCodePoints(0, to));
                         Integer pieceCount = to - from == 2 ? pairs.get(piece) : longer.get(piece);
-                        if (pieceCount != null && e.getValue() >= 0.8 * pieceCount && !analysed.contains(piece)
-                                && to - from >= 3 && (cuts = cuts == null ? wordCuts(g) : cuts).get(from) && cuts.get(to)) {
+                        // (a word of the word analysis stays: 台南 beside 台南市)
+                        if (pieceCount == null || e.getValue() < 0.8 * pieceCount || analysed.contains(piece)) {
+                            continue;
+                        }
+                        if (to - from >= 3 && (cuts = cuts == null ? wordCuts(g) : cuts).get(from) && cuts.get(to)) {
                             continue; // a word of its own inside the longer one
                         }
-                        if (pieceCount != null && e.getValue() >= 0.8 * pieceCount && !analysed.contains(piece)) {
-                            absorbed.add(piece); // a word of the word analysis stays (台南 beside 台南市)
-                            words.remove(piece);
-                        }
+                        absorbed.add(piece);
+                        words.remove(piece);
                     }
                 }
             }

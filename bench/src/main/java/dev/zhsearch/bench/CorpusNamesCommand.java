@@ -28,6 +28,11 @@ final class CorpusNamesCommand {
     static final java.util.regex.Pattern MEDIA = java.util.regex.Pattern.compile("(广播|广播电视|电视|传媒|媒体|新闻|新影|报业|出版|动画)$");
     /** Words after a two-character name that make it the company (台糖公司, 哈電集團), as the listed names have them. */
     static final List<String> COMPANY_WORDS = List.of("公司", "集團", "控股");
+    /** The share of the documents holding a candidate in which it stands before a company word. */
+    static double share(CorpusNamesBuild.Stat st) {
+        return st.companyDocs / (double) Math.max(1, st.docs);
+    }
+
     /** The table companies a name with a company word after it is (中核集團 is cnnc): a guarded short name, not a new company. */
     static List<String> knownWithWord(String k, CompanyMatcher known, java.util.function.UnaryOperator<String> fold) {
         return COMPANY_WORDS.stream().flatMap(w -> known.companies(k + fold.apply(w)).stream())
@@ -122,18 +127,20 @@ final class CorpusNamesCommand {
         b.countUse(corpora, o);
         List<String> names = new java.util.ArrayList<>();
         Map<String, String> verdicts = new java.util.LinkedHashMap<>();
+        List<String> foldedCompanyWords = COMPANY_WORDS.stream().map(fold).toList();
         StringBuilder sb = new StringBuilder("name\tcompanyDocs\tdocs\tshare\tbefore\tafterCount/uses\tonBoundary\tverdict\n");
         for (String k : CorpusNamesBuild.sortedByUse(b.stats())) {
             var st = b.stats().get(k);
             String verdict;
             List<String> ids = known.companies(k);
+            List<String> withWord = ids.isEmpty() ? knownWithWord(k, known, fold) : List.of();
             List<String> asOrg = bare.companies(k + "集团");
-            double share = st.companyDocs / (double) Math.max(1, st.docs);
+            double share = share(st);
             if (!ids.isEmpty()) {
                 verdict = "known " + ids;
-            } else if (!knownWithWord(k, known, fold).isEmpty()) {
-                verdict = "a table's company with a company word after it " + knownWithWord(k, known, fold) + ": the table guards the bare name";
-            } else if (COMPANY_WORDS.stream().map(fold).anyMatch(k::endsWith)) {
+            } else if (!withWord.isEmpty()) {
+                verdict = "a table's company with a company word after it " + withWord + ": the table guards the bare name";
+            } else if (foldedCompanyWords.stream().anyMatch(k::endsWith)) {
                 verdict = "ends in a company word: the name before it is the candidate";
             } else if (tabled.contains(k)) {
                 verdict = "a name the tables guard (display-only, in lists or beside market words, or blocked)";
@@ -190,7 +197,7 @@ final class CorpusNamesCommand {
             if (verdict.equals(NAME)) {
                 names.add(k);
             }
-            double share = st.companyDocs / (double) Math.max(1, st.docs);
+            double share = share(st);
             sb.append(k).append('\t').append(st.companyDocs).append('\t').append(st.docs).append('\t')
                     .append(String.format("%.2f", share)).append('\t').append(st.before.size()).append('\t').append(st.kindBefore).append('/').append(st.occurrences).append('\t').append(String.format("%.2f", st.onBoundary / (double) st.occurrences)).append('\t').append(verdict).append('\n');
         }
