@@ -205,6 +205,11 @@ public final class Readings {
         return out;
     }
 
+    /** The words the phrase table reads (Simplified): the dictionaries' words, for suggestions of words the titles seldom hold. */
+    public java.util.Set<String> phrases() {
+        return java.util.Collections.unmodifiableSet(phrases.keySet());
+    }
+
     /** How a word is typed: its whole pinyin, its initials, its Zhuyin, all without tones. */
     public record Keys(String pinyin, String initials, String zhuyin) {}
 

@@ -30,6 +30,10 @@ class ReadingsTest {
         assertEquals("wei4 lai2", read("蔚来"), "no phrase lists 蔚来: each character's most common reading");
         // the longest phrase at each position, then the rest
         assertEquals("zhong1 guo2 yin2 hang2", read("中国银行"));
+        // a name only CC-CEDICT lists, read as it reads it (森 alone is sen1 too: the phrase decides the tone)
+        assertEquals("qian2 xue2 sen1", read("钱学森"));
+        assertEquals("lu2 gou1 qiao2", read("卢沟桥"));
+        assertTrue(READINGS.phrases().contains("卢沟桥"), "the dictionaries' words are listed, for suggestions");
     }
 
     @Test
@@ -68,9 +72,11 @@ class ReadingsTest {
 
     @Test
     void aCharacterNoPhraseCoversIsTypedByEachOfItsReadings() {
-        List<String> ways = READINGS.keysAll("长荣", 4).stream().map(Readings.Keys::pinyin).toList();
-        assertEquals("zhangrong", ways.getFirst(), "the most common reading first");
-        assertTrue(ways.contains("changrong"), ways.toString());
+        // (长荣 itself is in CC-CEDICT, chang rong; 长泓 is in no dictionary)
+        List<String> ways = READINGS.keysAll("长泓", 4).stream().map(Readings.Keys::pinyin).toList();
+        assertEquals("zhanghong", ways.getFirst(), "the most common reading first");
+        assertTrue(ways.contains("changhong"), ways.toString());
+        assertEquals(List.of("changrong"), READINGS.keysAll("长荣", 4).stream().map(Readings.Keys::pinyin).toList());
         assertEquals(List.of("chongqing"), READINGS.keysAll("重庆", 4).stream().map(Readings.Keys::pinyin).toList(),
                 "a phrase decides: no other reading");
     }

