@@ -29,7 +29,10 @@ final class PinyinSuggester {
     /** A word that can be suggested: its two scripts' forms, what it is, and how much it weighs. */
     record Candidate(String hant, String hans, String type, String id, long weight) {}
 
-    /** Keys sorted for prefix search, each with the candidate it reads. */
+    /**
+     * Keys sorted for prefix search, each with the candidate it reads: {@code owner << 1}, plus 1 for
+     * a key of a reading other than the word's usual one ({@link #key}).
+     */
     private record Keys(String[] keys, int[] owners) {
         static Keys of(List<String> keys, List<Integer> owners) {
             Integer[] order = new Integer[keys.size()];
@@ -59,9 +62,13 @@ final class PinyinSuggester {
                 }
             }
             for (int i = lo; i < keys.length && keys[i].startsWith(prefix); i++) {
-                into.any.set(owners[i]);
+                int owner = owners[i] >>> 1;
+                into.any.set(owner);
+                if ((owners[i] & 1) == 0) {
+                    into.usual.set(owner);
+                }
                 if (keys[i].length() == prefix.length()) {
-                    into.exact.set(owners[i]);
+                    into.exact.set(owner);
                 }
             }
         }
@@ -71,9 +78,9 @@ final class PinyinSuggester {
      * The candidates a typed input matched, by their number in the table, and those it matched with
      * a whole key: bit sets, as a short common beginning (xian, ㄨˊ) matches tens of thousands of keys.
      */
-    private record Found(java.util.BitSet any, java.util.BitSet exact) {
+    private record Found(java.util.BitSet any, java.util.BitSet exact, java.util.BitSet usual) {
         Found(int candidates) {
-            this(new java.util.BitSet(candidates), new java.util.BitSet(candidates));
+            this(new java.util.BitSet(candidates), new java.util.BitSet(candidates), new java.util.BitSet(candidates));
         }
     }
 
@@ -180,7 +187,7 @@ final class PinyinSuggester {
         };
         for (int i = found.any().nextSetBit(0); i >= 0; i = found.any().nextSetBit(i + 1)) {
             Candidate c = t.candidates().get(i);
-            Ranked r = new Ranked(c, score(c, found.exact().get(i)), i);
+            Ranked r = new Ranked(c, score(c, found.exact().get(i), found.usual().get(i)), i);
             if (c.id() == null) {
                 offer.accept(r);
             } else {
@@ -203,8 +210,15 @@ final class PinyinSuggester {
     /** Bonus of a company's name over a word of the titles. */
     static final double COMPANY = 1.5;
 
-    private static double score(Candidate c, boolean exact) {
+    /**
+     * Cost of a word matched only by a reading other than its usual one: a character no phrase
+     * covers may be read each way it can (长 chang or zhang), but 大 read tai makes 国大 a guotai.
+     */
+    static final double OTHER_READING = 1.0;
+
+    private static double score(Candidate c, boolean exact, boolean usual) {
         return Math.log1p(c.weight()) + (exact ? WHOLE_READING : 0) + (c.type().equals("company") ? COMPANY : 0)
+                - (usual ? 0 : OTHER_READING)
                 - c.hant().length() * 0.01; // of equals, the shorter
     }
 
@@ -274,12 +288,18 @@ final class PinyinSuggester {
             }
         }
         Set<String> words = new HashSet<>();
-        for (Searching.TermCount term : service.titleTerms(MIN_DOCUMENTS, MAX_WORDS)) {
+        List<Searching.TermCount> terms = new ArrayList<>(service.titleTerms(MIN_DOCUMENTS, MAX_WORDS));
+        // and the dictionaries' words the documents hold, in titles or bodies (卢沟桥, 钱学森: the titles
+        // seldom hold them, or the title sequences cut them otherwise), after the titles' words
+        java.util.Map<String, Integer> used = service.documentsUsing(readings.phrases(), MIN_DOCUMENTS);
+        used.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> terms.add(new Searching.TermCount(e.getKey(), e.getValue())));
+        for (Searching.TermCount term : terms) {
             String hans = term.term();
-            if (companyForms.contains(hans)) {
+            if (companyForms.contains(hans) || !words.add(hans)) {
                 continue;
             }
-            words.add(hans);
             String taiwan = word(hans, "term", term.documents(), candidates, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
             // the other regions' words the index folded into this one (川普, 通膨, 土石流, 健保署 of 医保署):
             // suggestions of their own, as they are written, as frequent as the word they fold to
@@ -386,19 +406,21 @@ final class PinyinSuggester {
     /** A word's keys (pinyin, initials, Zhuyin; each way it may be read) but those in {@code skip}, for {@code owner}. */
     private static void key(List<Readings.Keys> ways, int owner, Set<String> skip, List<String> pinyinKeys, List<Integer> pinyinOwners,
                             List<String> zhuyinKeys, List<Integer> zhuyinOwners) {
-        for (Readings.Keys k : ways) {
+        for (int way = 0; way < ways.size(); way++) {
+            Readings.Keys k = ways.get(way);
             if (k.pinyin().isEmpty()) {
                 return;
             }
+            int marked = owner << 1 | (way == 0 ? 0 : 1); // the first way is the usual reading
             for (String p : k.initials().equals(k.pinyin()) ? List.of(k.pinyin()) : List.of(k.pinyin(), k.initials())) {
                 if (!skip.contains(p)) {
                     pinyinKeys.add(p);
-                    pinyinOwners.add(owner);
+                    pinyinOwners.add(marked);
                 }
             }
             if (!skip.contains(k.zhuyin())) {
                 zhuyinKeys.add(k.zhuyin());
-                zhuyinOwners.add(owner);
+                zhuyinOwners.add(marked);
             }
         }
     }

@@ -336,6 +336,11 @@ public final class QueryFactory {
         return clauses;
     }
 
+    /** Han characters as an exact substring of a bigram field (their bigrams' phrase). */
+    static Query exactText(String bigramField, List<String> chars) {
+        return Parser.bigramPhrase(bigramField, chars);
+    }
+
     /** The plain text as an exact substring of title or body (bigram phrases): a bonus, never required. */
     private java.util.Optional<Query> exactSubstring(String text) {
         if (mode == Mode.WORDS) {

@@ -700,6 +700,64 @@ public final class SearchService implements Searching {
         }
     }
 
+    /**
+     * Counted on the bigram fields: a word whose rarest bigram fewer than {@code minDocs} documents
+     * hold is passed over at the cost of a term lookup; a two-character word counts the documents of
+     * its bigram (the title's or the body's, the larger); a longer one those that hold its bigram
+     * phrase in title or body.
+     */
+    @Override
+    public java.util.Map<String, Integer> documentsUsing(java.util.Collection<String> words, int minDocs) throws IOException {
+        IndexSearcher searcher = manager.acquire();
+        try {
+            org.apache.lucene.index.IndexReader reader = searcher.getIndexReader();
+            org.apache.lucene.index.Terms titles = org.apache.lucene.index.MultiTerms.getTerms(reader, Fields.TITLE_BIGRAM);
+            org.apache.lucene.index.Terms bodies = org.apache.lucene.index.MultiTerms.getTerms(reader, Fields.BODY_BIGRAM);
+            java.util.Map<String, Integer> out = new java.util.HashMap<>();
+            if (titles == null || bodies == null) {
+                return out;
+            }
+            org.apache.lucene.index.TermsEnum inTitles = titles.iterator();
+            org.apache.lucene.index.TermsEnum inBodies = bodies.iterator();
+            java.util.Map<String, Integer> pairs = new java.util.HashMap<>();
+            for (String word : words) {
+                String folded = analyzer.normalize(Fields.TITLE, word).utf8ToString();
+                int[] cps = folded.codePoints().toArray();
+                if (cps.length < 2 || out.containsKey(folded)
+                        || !java.util.Arrays.stream(cps).allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+                    continue;
+                }
+                int rarest = Integer.MAX_VALUE;
+                List<String> chars = new ArrayList<>();
+                for (int i = 0; i < cps.length; i++) {
+                    chars.add(new String(cps, i, 1));
+                    if (i + 1 < cps.length && rarest >= minDocs) {
+                        String pair = new String(cps, i, 2);
+                        Integer df = pairs.get(pair);
+                        if (df == null) {
+                            org.apache.lucene.util.BytesRef term = new org.apache.lucene.util.BytesRef(pair);
+                            df = Math.max(inTitles.seekExact(term) ? inTitles.docFreq() : 0, inBodies.seekExact(term) ? inBodies.docFreq() : 0);
+                            pairs.put(pair, df);
+                        }
+                        rarest = Math.min(rarest, df);
+                    }
+                }
+                if (rarest < minDocs) {
+                    continue;
+                }
+                int count = cps.length == 2 ? rarest : searcher.count(new org.apache.lucene.search.BooleanQuery.Builder()
+                        .add(QueryFactory.exactText(Fields.TITLE_BIGRAM, chars), org.apache.lucene.search.BooleanClause.Occur.SHOULD)
+                        .add(QueryFactory.exactText(Fields.BODY_BIGRAM, chars), org.apache.lucene.search.BooleanClause.Occur.SHOULD).build());
+                if (count >= minDocs) {
+                    out.put(folded, count);
+                }
+            }
+            return out;
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
     @Override
     public java.util.Map<String, Integer> companyDocuments() throws IOException {
         IndexSearcher searcher = manager.acquire();

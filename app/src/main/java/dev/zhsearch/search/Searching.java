@@ -60,6 +60,16 @@ public interface Searching extends Closeable {
         return List.of();
     }
 
+    /**
+     * Of these dictionary words, those that at least {@code minDocs} documents hold as written, in
+     * the title or the body (each folded the way the analyzer folds; the folded word is the key),
+     * with how many documents hold each, for suggestions by sound of words the titles seldom hold;
+     * an engine that cannot count them answers none.
+     */
+    default java.util.Map<String, Integer> documentsUsing(java.util.Collection<String> words, int minDocs) throws IOException {
+        return java.util.Map.of();
+    }
+
     /** How many documents name each company (by id); an engine that cannot say answers none. */
     default java.util.Map<String, Integer> companyDocuments() throws IOException {
         return java.util.Map.of();

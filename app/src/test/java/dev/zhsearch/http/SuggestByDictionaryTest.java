@@ -1,0 +1,97 @@
+package dev.zhsearch.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zhsearch.corpus.CorpusReaders;
+import dev.zhsearch.corpus.PubDate;
+import dev.zhsearch.corpus.SourceDoc;
+import dev.zhsearch.index.Indexer;
+import dev.zhsearch.index.LiveIndex;
+import dev.zhsearch.search.SearchService;
+import dev.zhsearch.search.SeedIndex;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Suggestions by sound beyond the titles' words: a dictionary word the bodies hold (盧溝橋 in three
+ * reports, never in a title) is suggested, one held by fewer documents is not, and a word read so only
+ * by a character's rarer reading (大 read tai) comes after one read so by its usual reading.
+ */
+class SuggestByDictionaryTest {
+
+    private static SourceDoc doc(int n, String title, String body) {
+        return new SourceDoc("d" + n, title, body, new PubDate(LocalDate.of(2025, 3, 1 + n % 28), null, PubDate.Provenance.METADATA),
+                "test", "https://example.org/" + n, "test");
+    }
+
+    private static List<String> suggestions(HttpClient client, int port, String q, String display) throws Exception {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/suggest?q="
+                + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&display=" + display)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        List<String> out = new ArrayList<>();
+        new ObjectMapper().readTree(r.body()).path("suggestions").forEach(s -> out.add(s.path("text").asText()));
+        return out;
+    }
+
+    @Test
+    void dictionaryWordsOfTheBodiesAndUsualReadingsFirst(@TempDir Path dir) throws Exception {
+        List<SourceDoc> docs = new ArrayList<>();
+        // the bodies name the bridge, in either script; no title does
+        docs.add(doc(1, "纪念活动举行", "各界人士在卢沟桥畔举行纪念活动。"));
+        docs.add(doc(2, "抗战史料展出", "展览回顾了卢沟桥事变的经过。"));
+        docs.add(doc(3, "兩岸學者座談", "學者談到盧溝橋的歷史。"));
+        // two reports only: under the three documents a suggestion needs
+        docs.add(doc(4, "科学家精神报告会", "报告会讲述了钱学森的故事。"));
+        docs.add(doc(5, "航天事业回顾", "钱学森回国后投身航天事业。"));
+        // 大泓 in six titles, 泰泓 in three: neither is a dictionary word; taihong is 泰泓's usual
+        // reading and 大泓's only through 大's rarer tai
+        for (int i = 0; i < 6; i++) {
+            docs.add(doc(10 + i, "大泓社区第" + "一二三四五六".charAt(i) + "次议事会", "居民议事。"));
+        }
+        for (int i = 0; i < 3; i++) {
+            docs.add(doc(20 + i, "泰泓村第" + "一二三".charAt(i) + "批新房交付", "村民入住。"));
+        }
+        Path indexDir = dir.resolve("index");
+        new Indexer(SeedIndex.ANALYSIS, CorpusReaders.standard(), 1, null, 0).build(List.of(), indexDir);
+        try (LiveIndex index = LiveIndex.open(indexDir, SeedIndex.ANALYSIS)) {
+            index.upsertAll(docs);
+            assertTrue(index.awaitSearchable(5_000));
+            try (SearchService service = SearchService.over(index, SeedIndex.ANALYSIS)) {
+                Map<String, Integer> used = service.documentsUsing(List.of("盧溝橋", "钱学森", "议事会"), 3);
+                assertEquals(Map.of("卢沟桥", 3, "议事会", 6), used, "folded, counted in titles and bodies, at least three documents");
+
+                Javalin app = new ApiServer(service, SeedIndex.ANALYSIS, () -> "not used",
+                        new ApiServer.Config("127.0.0.1", 0, null, List.of(), List.of())).start();
+                try {
+                    HttpClient client = HttpClient.newHttpClient();
+                    assertTrue(suggestions(client, app.port(), "lugouqiao", "hant").contains("盧溝橋"),
+                            "a word of the bodies, in the script asked for");
+                    assertTrue(suggestions(client, app.port(), "lgq", "hans").contains("卢沟桥"), "by its initials");
+                    assertFalse(suggestions(client, app.port(), "qianxuesen", "hans").contains("钱学森"), "two documents are too few");
+                    List<String> taihong = suggestions(client, app.port(), "taihong", "hans");
+                    assertTrue(taihong.contains("泰泓") && taihong.contains("大泓"), taihong.toString());
+                    assertTrue(taihong.indexOf("泰泓") < taihong.indexOf("大泓"),
+                            "泰泓 reads taihong as it is usually read, 大泓 only through 大's rarer reading: " + taihong);
+                    assertEquals("大泓", suggestions(client, app.port(), "dahong", "hans").getFirst(), "read as it usually is");
+                } finally {
+                    app.stop();
+                }
+            }
+        }
+    }
+}
