@@ -128,9 +128,16 @@ public final class QueryFactory {
     public static final float WHOLE_MATCH_FACTOR = 10_000f;
 
     /**
+     * In partial matches, the weight of each of the typed text's character pairs a document holds
+     * (chosen on the judged set: 1 gave nDCG@10 0.797 against 0.793 without, 0.3 gave 0.789).
+     */
+    public static final float PARTIAL_PAIR_BOOST = 1f;
+
+    /**
      * The search box's query with {@link #PARTIAL_FRACTION} of its plain words required instead of
-     * all (documents with every word still come first: their words count twice), or empty where that
-     * changes nothing (one word, or Lucene syntax). {@code strict} is the query {@link #parse(String,
+     * all (documents with every word still come first: their words count twice), and the typed
+     * text's character pairs counted ({@link #PARTIAL_PAIR_BOOST}), or empty where that changes
+     * nothing (one word, or Lucene syntax). {@code strict} is the query {@link #parse(String,
      * Syntax)} made of the same text.
      */
     public java.util.Optional<Query> partial(String text, Syntax syntax, Query strict) {
@@ -138,7 +145,29 @@ public final class QueryFactory {
             return java.util.Optional.empty();
         }
         Query partial = people(text, PARTIAL_FRACTION, 1);
-        return partial.equals(strict) ? java.util.Optional.empty() : java.util.Optional.of(partial);
+        if (partial.equals(strict)) {
+            return java.util.Optional.empty();
+        }
+        // each of the typed text's character pairs a document holds counts too (its BM25 in title or
+        // body, the better): 卡塔尔世界杯 holds more of 卡達世足賽 (卡塔尔世界杯赛) than 卡達 alone does
+        String folded = analyzer.normalize(Fields.TITLE, text.length() > MAX_QUERY_CHARS ? text.substring(0, MAX_QUERY_CHARS) : text).utf8ToString();
+        int[] cps = folded.codePoints().toArray();
+        java.util.Set<String> pairs = new java.util.LinkedHashSet<>();
+        for (int i = 0; i + 1 < cps.length && pairs.size() < MAX_TERMS; i++) {
+            if (Character.UnicodeScript.of(cps[i]) == Character.UnicodeScript.HAN && Character.UnicodeScript.of(cps[i + 1]) == Character.UnicodeScript.HAN) {
+                pairs.add(new String(cps, i, 2));
+            }
+        }
+        if (!pairs.isEmpty()) {
+            BooleanQuery.Builder covered = new BooleanQuery.Builder().add(partial, BooleanClause.Occur.MUST);
+            for (String pair : pairs) {
+                covered.add(new BoostQuery(new org.apache.lucene.search.DisjunctionMaxQuery(List.of(
+                        new TermQuery(new Term(Fields.TITLE_BIGRAM, pair)), new TermQuery(new Term(Fields.BODY_BIGRAM, pair))), 0f),
+                        PARTIAL_PAIR_BOOST), BooleanClause.Occur.SHOULD);
+            }
+            partial = covered.build();
+        }
+        return java.util.Optional.of(partial);
     }
 
     /**

@@ -75,6 +75,26 @@ class PartialMatchesTest {
         assertFalse(lucene.partial());
     }
 
+    /**
+     * 卡達世足賽 folds to 卡塔尔 + 世界杯赛, and the mainland's report says 卡塔尔世界杯: no document has both
+     * words, and the one that holds most of the typed text comes first, before reports holding one
+     * word each (a Taiwan report of Qatar, two of the 世足賽 with the word in their titles).
+     */
+    @Test
+    void ofPartialMatchesTheOneHoldingMostOfTheTypedTextComesFirst() throws Exception {
+        index.upsertAll(List.of(
+                doc("cctv", "卡塔尔世界杯开幕", "来自各大洲的球队今天展开角逐。"),
+                doc("qatar", "卡達外交部長訪台", "外交部長今天抵達，雙方討論能源合作。"),
+                doc("cup-1", "世足賽決賽在即", "決賽明天登場，球迷湧入，門票一票難求。"),
+                doc("cup-2", "世足賽轉播權談判破局", "轉播恐開天窗，球迷不滿。")));
+        assertTrue(index.awaitSearchable(5_000));
+        service.refresh();
+        SearchResult r = service.search(SearchRequest.of("卡達世足賽", 10));
+        assertTrue(r.partial(), ids(r).toString());
+        assertEquals("cctv", ids(r).getFirst(), ids(r).toString());
+        assertTrue(ids(r).containsAll(List.of("qatar", "cup-1", "cup-2")), "the partial matches still follow: " + ids(r));
+    }
+
     /** A page or more of documents with every word: nothing partial is added. */
     @Test
     void enoughWholeMatchesAddNothingPartial() throws Exception {
