@@ -35,7 +35,9 @@ public final class CompanyMatcher {
     /** Characters of context on each side that the segmenter sees around a candidate match. */
     private static final int CONTEXT = 8;
     /** What may stand between two items of a list (after spaces are skipped). */
-    private static final Set<String> LIST_SEPARATORS = Set.of("、", ",", "，", "/", "&", "和", "与", "及", "以及", "或", "跟", "同");
+    private static final Set<String> LIST_SEPARATORS = Set.of("、", ",", "，", "/", "&", "和", "与", "及", "以及", "或", "跟", "同", ".", "．", "・", "·");
+    /** The conjunctions of a list (folded): a name ends before one. */
+    private static final String CONJUNCTIONS = "和与及或跟";
     private final HhmmSegmenter segmenter = new HhmmSegmenter();
     private final CompanyTable table;
     private final ScriptFolder folder;
@@ -301,7 +303,9 @@ public final class CompanyMatcher {
             to++;
         }
         boolean startOk = !hanStart || start == from;
-        boolean endOk = !hanEnd || end == to;
+        // a name and the conjunction after it are two words, however the segmenter joins them
+        // (微软和英特尔: smartcn reads 微|软和|英特尔, 软和 "soft")
+        boolean endOk = !hanEnd || end == to || CONJUNCTIONS.indexOf(t.charAt(end)) >= 0;
         for (HhmmSegmenter.Word word : segmenter.segment(t.substring(from, to))) {
             startOk |= word.start() + from == start;
             endOk |= word.end() + from == end;

@@ -139,6 +139,7 @@ class CompanyMatcherTest {
         CompanyTable t = CompanyTable.parse("a\t甲工汽車\t甲工汽车\tA\t~甲工\nb\t乙汽車\t乙汽车\tB\t乙汽車\n", "x.tsv");
         CompanyMatcher m = new CompanyMatcher(t, FOLDER, SCRIPTS);
         assertEquals(List.of("b", "a"), m.companies("乙汽車、甲工"));
+        assertEquals(List.of("b", "a"), m.companies("乙汽車.甲工"), "Taiwan's market lists put a dot between names");
         assertEquals(List.of(), m.companies("甲工說"));
         assertEquals(List.of("b"), m.companies("乙汽車說甲工"));
     }
@@ -207,6 +208,14 @@ class CompanyMatcherTest {
         assertEquals(List.of("samsung"), STANDARD.companies("三星AB-101二期臨床完成"));
     }
 
+    /** A name ends before a list's conjunction, though the segmenter joins them (微|软和|英特尔: 软和 is "soft"). */
+    @Test
+    void aNameEndsBeforeAConjunction() {
+        assertEquals(List.of("dell", "hp", "microsoft", "intel"), STANDARD.companies("戴尔、惠普、微软和英特尔等美国多家电脑业巨头"));
+        assertEquals(List.of("microsoft"), STANDARD.companies("美国微软公司"), "微软公司 is Microsoft, not a brand of its own");
+        assertEquals(List.of(), STANDARD.companies("努力成为"), "a name inside a word still is none (力成)");
+    }
+
     @Test
     void theGeneratedTablesReachTheLongTail() {
         // listings no hand table had: every TWSE/TPEx/興櫃 and A-share name comes from ../shared/data
@@ -220,6 +229,9 @@ class CompanyMatcherTest {
         assertEquals(List.of(), STANDARD.companies("今天國際垃圾食物日"));
         assertEquals(List.of(), STANDARD.companies("大成就"));
         assertEquals(List.of("tw-1210"), STANDARD.companies("大成(1210)股價"));
+        // a listed name that is another company's in a hand table takes no company word: 三星集團 is Samsung's
+        assertEquals(List.of("samsung"), STANDARD.companies("三星集團宣布投資"));
+        assertEquals(List.of("tw-5007"), STANDARD.companies("三星科技股價"));
     }
 
     @Test

@@ -385,7 +385,8 @@ public final class CompanyTablesBuild {
     }
 
     /**
-     * A guarded name with a company word after it names the company (大同公司, 泰山企業), except that
+     * A guarded name with a company word after it names the company (大同公司, 泰山企業), except where
+     * the name is another company's in a hand table (三星 is Samsung), and except that
      * a common word with 企業 after it is a kind of business (机器人企业, 全国企业), not a name, and a
      * two-character name that begins with a conjunction or preposition takes none (和大企业).
      */
@@ -393,6 +394,10 @@ public final class CompanyTablesBuild {
         String f = fold.apply(name);
         if (f.codePointCount(0, f.length()) == 2 && functionStarts.contains(f.substring(0, f.offsetByCodePoints(0, 1)))) {
             return; // 和大企业 is "and large enterprises", 与大公司 "with big companies"
+        }
+        String other = claims.get(f);
+        if (other != null && !other.equals(id)) {
+            return; // 三星公司 and 三星集團 are Samsung's (the hand table's 三星), not San Shing's (5007)
         }
         boolean common = why.startsWith(COMMON_WORD) || cedictCommon.contains(f); // 全国企业: enterprises nationwide
         for (String w : COMPANY_WORDS) {
@@ -645,7 +650,9 @@ public final class CompanyTablesBuild {
             } else {
                 String en = senses.getFirst().replaceAll("[,(].*", "").strip();
                 String slug = en.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-                String id = claims.getOrDefault(fold.apply(trad), "brand-" + (slug.isEmpty() ? "x" : slug));
+                // 微軟公司 is the hand table's 微軟 with a company word after it: the same company, not a brand of its own
+                String id = claims.getOrDefault(fold.apply(trad), claims.getOrDefault(fold.apply(withoutCompanyWord(trad)),
+                        "brand-" + (slug.isEmpty() ? "x" : slug)));
                 while (id.startsWith("brand-") && !ids.add(id)) {
                     id = id + "-2";
                 }
@@ -660,6 +667,20 @@ public final class CompanyTablesBuild {
             outcomes.add(new Outcome("cedict", trad, "", trad, verdict + ": " + gloss));
         }
         return rows;
+    }
+
+    /**
+     * A name without the company word it ends with (微軟公司 → 微軟, 宏碁集團 → 宏碁), unless what is left
+     * ends with one too (中國石油天然氣集團公司 is the group, not the listed 中國石油天然氣).
+     */
+    static String withoutCompanyWord(String name) {
+        for (String w : List.of("公司", "集團", "集团")) {
+            if (name.endsWith(w) && name.length() > w.length() + 1) {
+                String stem = name.substring(0, name.length() - w.length());
+                return stem.endsWith("集團") || stem.endsWith("集团") ? name : stem;
+            }
+        }
+        return name;
     }
 
     /** Whether a word is one of CC-CEDICT's surnames (either script). */
