@@ -232,6 +232,10 @@ class CompanyMatcherTest {
         // a listed name that is another company's in a hand table takes no company word: 三星集團 is Samsung's
         assertEquals(List.of("samsung"), STANDARD.companies("三星集團宣布投資"));
         assertEquals(List.of("tw-5007"), STANDARD.companies("三星科技股價"));
+        // two-character names Taiwan's news uses mostly beside company and market words match alone there
+        assertEquals(List.of("tw-4904"), STANDARD.companies("遠傳推出新資費方案"));
+        assertEquals(List.of("tw-3653"), STANDARD.companies("健策宣布在高雄擴建新廠"));
+        assertEquals(List.of(), STANDARD.companies("聯發宣布在越南擴建新廠"), "reviewed: 聯發 is MediaTek's 聯發科 cut short as often");
         // reviewed: a kind of company is no company (機器人公司, though 机器人 is Siasun's listed short name)
         assertEquals(List.of("tw-2332"), STANDARD.companies("友訊成立機器人公司"));
         assertEquals(List.of("cn-300024"), STANDARD.companies("机器人(300024)股价"));

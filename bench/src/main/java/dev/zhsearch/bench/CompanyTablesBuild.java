@@ -109,6 +109,8 @@ public final class CompanyTablesBuild {
     /** CCTV documents where a name stands near a company word (公司, 集团, 股份 …). */
     private final Map<String, Integer> mainlandCompanyUse = new HashMap<>();
     private final Map<String, Integer> taiwanCompanyUse = new HashMap<>();
+    /** Taiwan documents where a name follows a surname (林佳龍's 佳龍): a given name's use. */
+    private final Map<String, Integer> taiwanAfterSurname = new HashMap<>();
     /** Characters on each side of a name in which a company word makes the use a company's. */
     private static final int CONTEXT = 8;
     private static final List<String> CONTEXT_WORDS = List.of("公司", "集团", "股份", "企业", "董事长", "总经理", "有限", "上市", "股价", "营收", "财报", "品牌", "门市", "门店", "旗下", "子公司",
@@ -232,6 +234,7 @@ public final class CompanyTablesBuild {
                 }
                 Set<String> seen = new java.util.HashSet<>();
                 Set<String> asCompany = new java.util.HashSet<>();
+                Set<String> afterSurname = new java.util.HashSet<>();
                 for (int i = 0; i < t.length(); i++) {
                     for (int len = dict.match(t, i, t.length(), value); len > 0; len = dict.match(t, i, i + len - 1, value)) {
                         if (!words.standsAsWord(t, i, i + len)) {
@@ -245,6 +248,9 @@ public final class CompanyTablesBuild {
                             continue;
                         }
                         seen.add(value[0]);
+                        if (i > 0 && surnames.contains(t.substring(i - 1, i))) {
+                            afterSurname.add(value[0]);
+                        }
                         String around = t.substring(Math.max(0, i - CONTEXT), Math.min(t.length(), i + len + CONTEXT));
                         if (contextWords.stream().anyMatch(around::contains)) {
                             asCompany.add(value[0]);
@@ -253,6 +259,9 @@ public final class CompanyTablesBuild {
                 }
                 seen.forEach(n -> use.merge(n, 1, Integer::sum));
                 asCompany.forEach(n -> companyUse.merge(n, 1, Integer::sum));
+                if (!mainland) {
+                    afterSurname.forEach(n -> taiwanAfterSurname.merge(n, 1, Integer::sum));
+                }
                 if (++docs[0] % 40_000 == 0) {
                     out.printf("  %s: %,d documents%n", corpus, docs[0]);
                 }
@@ -322,6 +331,25 @@ public final class CompanyTablesBuild {
         return null;
     }
 
+    /** Taiwan documents that must use a two-character name before its uses are judged … */
+    static final int PRESS_USE = Integer.getInteger("zh.pressuse", 5);
+    /** … the share of them with a company or market word near it … */
+    static final double PRESS_COMPANY_SHARE = Double.parseDouble(System.getProperty("zh.pressshare", "0.5"));
+    /** … and the share, at most, that put a surname before it. */
+    static final double PRESS_SURNAME_SHARE = 0.1;
+
+    /**
+     * Whether Taiwan's news uses a two-character listed name as the company's: in enough documents,
+     * mostly with a company or market word near it (東陽7月營收, 燦坤門市), seldom after a surname, and
+     * no common word, place or person in CC-CEDICT or in general text.
+     */
+    private boolean pressNamesTheCompany(String f) {
+        int tw = taiwanUse.getOrDefault(f, 0);
+        return tw >= PRESS_USE && taiwanCompanyUse.getOrDefault(f, 0) >= PRESS_COMPANY_SHARE * tw
+                && taiwanAfterSurname.getOrDefault(f, 0) <= PRESS_SURNAME_SHARE * tw
+                && !cedictCommon.contains(f) && !cedictPlace.contains(f) && generalUse(f, "tw") == null;
+    }
+
     private String ordinary(String name, String origin) {
         String f = fold.apply(name);
         if (f.codePointCount(0, f.length()) < 2) {
@@ -333,7 +361,8 @@ public final class CompanyTablesBuild {
         if (f.length() <= 3 && f.chars().allMatch(c -> c < 0x80 && Character.isLetter(c))) {
             return "a Latin name of three letters or fewer: an acronym as often (GIS, AES)";
         }
-        if (f.codePointCount(0, f.length()) == 2 && f.codePoints().allMatch(Character::isIdeographic) && !pressWritesWithCode.contains(f)) {
+        if (f.codePointCount(0, f.length()) == 2 && f.codePoints().allMatch(Character::isIdeographic) && !pressWritesWithCode.contains(f)
+                && !(origin.equals("tw") && pressNamesTheCompany(f))) {
             // the audit of 200 random mentions (seed 2601) found two-character listed names inside
             // people's and places' names (林佳龍, 阿戴尔, 伊利哈姆, 大甲); a name Taiwan's press writes as
             // 名稱(代號) (欣興(3037)) is the company's there, as the reviewed discovery table found
