@@ -236,6 +236,10 @@ class CompanyMatcherTest {
         assertEquals(List.of("tw-4904"), STANDARD.companies("遠傳推出新資費方案"));
         assertEquals(List.of("tw-3653"), STANDARD.companies("健策宣布在高雄擴建新廠"));
         assertEquals(List.of(), STANDARD.companies("聯發宣布在越南擴建新廠"), "reviewed: 聯發 is MediaTek's 聯發科 cut short as often");
+        // the big banks as CCTV shortens them; 中国投资 is "investment in China" far more than CIC
+        assertEquals(List.of("icbc", "abc", "ccb", "boc", "bocom"), STANDARD.companies("工行、农行、建行、中行、交行等五大行"));
+        assertEquals(List.of(), STANDARD.companies("扩大对中国投资"));
+        assertEquals(List.of("cic"), STANDARD.companies("中投公司"));
         // reviewed: a kind of company is no company (機器人公司, though 机器人 is Siasun's listed short name)
         assertEquals(List.of("tw-2332"), STANDARD.companies("友訊成立機器人公司"));
         assertEquals(List.of("cn-300024"), STANDARD.companies("机器人(300024)股价"));
