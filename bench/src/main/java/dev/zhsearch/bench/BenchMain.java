@@ -40,7 +40,7 @@ public final class BenchMain {
               entities sample --input PATH... [--n N] [--seed S] [--topic FILE] [--out FILE]
               entities eval [--gold FILE] [--verbose]
                      Precision and recall of company extraction against a hand-annotated gold file.
-              entities audit --index DIR [--n N] [--seed S] [--only PREFIX] [--out FILE] | --judged FILE
+              entities audit --index DIR [--n N] [--seed S] [--only PREFIX,…] [--out FILE] | --judged FILE
                      Precision on a big index: random mentions to judge y/n, then score them
                      (--only org: draws only names no table knows).
               bench relevance --index DIR [--queries FILE] [--judgments FILE] [--variant NAME:key=value,…]... [--per-query RANKING] [--pool OUT [--seed N]]

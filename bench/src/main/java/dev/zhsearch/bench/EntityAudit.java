@@ -41,10 +41,6 @@ public final class EntityAudit {
 
     static final int CONTEXT = 20;
 
-    /**
-     * Random documents (fixed seed) until {@code n} of them name a company whose id starts with
-     * {@code only} (empty: any); one random such mention of each.
-     */
     /** The 95% Wilson score interval of a proportion of {@code k} in {@code n}. */
     static double[] wilson(int k, int n) {
         if (n == 0) {
@@ -57,7 +53,12 @@ public final class EntityAudit {
         return new double[] {centre - half, centre + half};
     }
 
+    /**
+     * Random documents (fixed seed) until {@code n} of them name a company whose id starts with
+     * {@code only} or, comma-separated, one of its prefixes (empty: any); one random such mention of each.
+     */
     public static List<Row> sample(Path index, CompanyMatcher matcher, int n, long seed, String only) throws IOException {
+        List<String> prefixes = List.of(only.split(",", -1));
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
             if (reader.numDocs() == 0) {
                 throw new IOException("index " + index + " has no documents");
@@ -68,7 +69,7 @@ public final class EntityAudit {
             for (int tries = 0; rows.size() < n && tries < 1000 * n; tries++) {
                 Document d = stored.document(random.nextInt(reader.maxDoc()));
                 String text = d.get(Fields.TITLE) + "\n" + d.get(Fields.BODY);
-                List<CompanyMatcher.Mention> mentions = matcher.mentions(text).stream().filter(x -> x.company().startsWith(only)).toList();
+                List<CompanyMatcher.Mention> mentions = matcher.mentions(text).stream().filter(x -> prefixes.stream().anyMatch(x.company()::startsWith)).toList();
                 if (mentions.isEmpty()) {
                     continue;
                 }
