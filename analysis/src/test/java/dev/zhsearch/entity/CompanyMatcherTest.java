@@ -232,9 +232,12 @@ class CompanyMatcherTest {
         // a listed name that is another company's in a hand table takes no company word: 三星集團 is Samsung's
         assertEquals(List.of("samsung"), STANDARD.companies("三星集團宣布投資"));
         assertEquals(List.of("tw-5007"), STANDARD.companies("三星科技股價"));
-        // two-character names Taiwan's news uses mostly beside company and market words match alone there
+        // two-character names Taiwan's news uses mostly beside company and market words match alone there …
         assertEquals(List.of("tw-4904"), STANDARD.companies("遠傳推出新資費方案"));
         assertEquals(List.of("tw-3653"), STANDARD.companies("健策宣布在高雄擴建新廠"));
+        // … in Traditional text only: CCTV's text is no evidence for them (精测风云, 百余家登上总台榜单)
+        assertEquals(List.of(), STANDARD.companies("精测风云"));
+        assertEquals(List.of(), STANDARD.companies("百余家登上总台榜单"));
         assertEquals(List.of(), STANDARD.companies("聯發宣布在越南擴建新廠"), "reviewed: 聯發 is MediaTek's 聯發科 cut short as often");
         // the big banks as CCTV shortens them; 中国投资 is "investment in China" far more than CIC
         assertEquals(List.of("icbc", "abc", "ccb", "boc", "bocom"), STANDARD.companies("工行、农行、建行、中行、交行等五大行"));

@@ -339,7 +339,8 @@ public final class CompanyTablesBuild {
     static final double PRESS_SURNAME_SHARE = 0.1;
 
     /**
-     * Whether Taiwan's news uses a two-character listed name as the company's: in enough documents,
+     * Whether Taiwan's news uses a two-character listed name as the company's (its alias then names
+     * it in Traditional text, {@code @hant}): in enough documents,
      * mostly with a company or market word near it (東陽7月營收, 燦坤門市), seldom after a surname, and
      * no common word, place or person in CC-CEDICT or in general text.
      */
@@ -361,8 +362,7 @@ public final class CompanyTablesBuild {
         if (f.length() <= 3 && f.chars().allMatch(c -> c < 0x80 && Character.isLetter(c))) {
             return "a Latin name of three letters or fewer: an acronym as often (GIS, AES)";
         }
-        if (f.codePointCount(0, f.length()) == 2 && f.codePoints().allMatch(Character::isIdeographic) && !pressWritesWithCode.contains(f)
-                && !(origin.equals("tw") && pressNamesTheCompany(f))) {
+        if (f.codePointCount(0, f.length()) == 2 && f.codePoints().allMatch(Character::isIdeographic) && !pressWritesWithCode.contains(f)) {
             // the audit of 200 random mentions (seed 2601) found two-character listed names inside
             // people's and places' names (林佳龍, 阿戴尔, 伊利哈姆, 大甲); a name Taiwan's press writes as
             // 名稱(代號) (欣興(3037)) is the company's there, as the reviewed discovery table found
@@ -555,6 +555,14 @@ public final class CompanyTablesBuild {
             } else {
                 companyWords(aliases, id, shortName, why, "tw");
                 listItem(aliases, id, shortName, why, "tw");
+                if (why.equals(TWO_CHARACTERS) && pressNamesTheCompany(fold.apply(shortName))) {
+                    // Taiwan's news names the company so: there the name alone is the company's (遠傳,
+                    // 健策); CCTV's text is no evidence (家登 of 百余家登上, 精测 of 精测风云)
+                    // (in place of its forms beside a market word or in a list, which it covers there)
+                    aliases.removeAll(List.of(Company.IN_MARKET + shortName, Company.IN_LISTS + shortName));
+                    alias(aliases, id, shortName + "@hant", "tw");
+                    why = TWO_CHARACTERS + "; in Taiwan's script the name alone: Taiwan's news names the company so";
+                }
             }
             // the code alone where it cannot be a year, so that a mention stays on the name (台積電（2330）)
             alias(aliases, id, yearLike(code) ? shortName + "(" + code + ")" : "(" + code + ")", "tw");
