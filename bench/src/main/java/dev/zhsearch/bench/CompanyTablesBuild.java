@@ -332,17 +332,17 @@ public final class CompanyTablesBuild {
     }
 
     /** Taiwan documents that must use a two-character name before its uses are judged … */
-    static final int PRESS_USE = Integer.getInteger("zh.pressuse", 5);
+    static final int PRESS_USE = 5;
     /** … the share of them with a company or market word near it … */
-    static final double PRESS_COMPANY_SHARE = Double.parseDouble(System.getProperty("zh.pressshare", "0.5"));
+    static final double PRESS_COMPANY_SHARE = 0.5;
     /** … and the share, at most, that put a surname before it. */
     static final double PRESS_SURNAME_SHARE = 0.1;
 
     /**
      * Whether Taiwan's news uses a two-character listed name as the company's (its alias then names
-     * it in Traditional text, {@code @hant}): in enough documents,
-     * mostly with a company or market word near it (東陽7月營收, 燦坤門市), seldom after a surname, and
-     * no common word, place or person in CC-CEDICT or in general text.
+     * it in Traditional text, {@code @hant}): in enough documents, mostly with a company or market
+     * word near it (遠傳 5G 用戶, 健策漲停), seldom after a surname, and no common word, place or person
+     * in CC-CEDICT or in general text. (20 names on the 2026 lists; 東陽, a place in CC-CEDICT, is not one.)
      */
     private boolean pressNamesTheCompany(String f) {
         int tw = taiwanUse.getOrDefault(f, 0);
