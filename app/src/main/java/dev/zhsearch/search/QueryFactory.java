@@ -149,14 +149,21 @@ public final class QueryFactory {
             return java.util.Optional.empty();
         }
         // each of the typed text's character pairs a document holds counts too (its BM25 in title or
-        // body, the better): 卡塔尔世界杯 holds more of 卡達世足賽 (卡塔尔世界杯赛) than 卡達 alone does
-        String folded = analyzer.normalize(Fields.TITLE, text.length() > MAX_QUERY_CHARS ? text.substring(0, MAX_QUERY_CHARS) : text).utf8ToString();
-        int[] cps = folded.codePoints().toArray();
+        // body, the better): 卡塔尔世界杯 holds more of 卡達世足賽 (卡塔尔世界杯赛) than 卡達 alone does.
+        // The pairs are the bigram field's own terms for the text, folded as it folds them.
         java.util.Set<String> pairs = new java.util.LinkedHashSet<>();
-        for (int i = 0; i + 1 < cps.length && pairs.size() < MAX_TERMS; i++) {
-            if (Character.UnicodeScript.of(cps[i]) == Character.UnicodeScript.HAN && Character.UnicodeScript.of(cps[i + 1]) == Character.UnicodeScript.HAN) {
-                pairs.add(new String(cps, i, 2));
+        try (TokenStream ts = analyzer.tokenStream(Fields.TITLE_BIGRAM, text.length() > MAX_QUERY_CHARS ? text.substring(0, MAX_QUERY_CHARS) : text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken() && pairs.size() < MAX_TERMS) {
+                String t = term.toString();
+                if (t.codePointCount(0, t.length()) == 2 && Parser.hanWord(t)) {
+                    pairs.add(t);
+                }
             }
+            ts.end();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // analysing a String does not fail
         }
         if (!pairs.isEmpty()) {
             BooleanQuery.Builder covered = new BooleanQuery.Builder().add(partial, BooleanClause.Occur.MUST);
@@ -365,11 +372,6 @@ public final class QueryFactory {
         return clauses;
     }
 
-    /** Han characters as an exact substring of a bigram field (their bigrams' phrase). */
-    static Query exactText(String bigramField, List<String> chars) {
-        return Parser.bigramPhrase(bigramField, chars);
-    }
-
     /** The plain text as an exact substring of title or body (bigram phrases): a bonus, never required. */
     private java.util.Optional<Query> exactSubstring(String text) {
         if (mode == Mode.WORDS) {
@@ -434,7 +436,7 @@ public final class QueryFactory {
         return first.replace("Cannot parse '", "").replaceAll("^.*?': ", "");
     }
 
-    private static final class Parser extends MultiFieldQueryParser {
+    static final class Parser extends MultiFieldQueryParser {
         private final boolean bigram;
         private final Map<String, Float> boosts;
 

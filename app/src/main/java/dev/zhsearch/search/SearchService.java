@@ -722,11 +722,10 @@ public final class SearchService implements Searching {
             java.util.Map<String, Integer> pairs = new java.util.HashMap<>();
             for (String word : words) {
                 String folded = analyzer.normalize(Fields.TITLE, word).utf8ToString();
-                int[] cps = folded.codePoints().toArray();
-                if (cps.length < 2 || out.containsKey(folded)
-                        || !java.util.Arrays.stream(cps).allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+                if (out.containsKey(folded) || !QueryFactory.Parser.hanWord(folded)) {
                     continue;
                 }
+                int[] cps = folded.codePoints().toArray();
                 int rarest = Integer.MAX_VALUE;
                 List<String> chars = new ArrayList<>();
                 for (int i = 0; i < cps.length; i++) {
@@ -746,8 +745,8 @@ public final class SearchService implements Searching {
                     continue;
                 }
                 int count = cps.length == 2 ? rarest : searcher.count(new org.apache.lucene.search.BooleanQuery.Builder()
-                        .add(QueryFactory.exactText(Fields.TITLE_BIGRAM, chars), org.apache.lucene.search.BooleanClause.Occur.SHOULD)
-                        .add(QueryFactory.exactText(Fields.BODY_BIGRAM, chars), org.apache.lucene.search.BooleanClause.Occur.SHOULD).build());
+                        .add(QueryFactory.Parser.bigramPhrase(Fields.TITLE_BIGRAM, chars), org.apache.lucene.search.BooleanClause.Occur.SHOULD)
+                        .add(QueryFactory.Parser.bigramPhrase(Fields.BODY_BIGRAM, chars), org.apache.lucene.search.BooleanClause.Occur.SHOULD).build());
                 if (count >= minDocs) {
                     out.put(folded, count);
                 }
