@@ -554,14 +554,14 @@ public final class CompanyTablesBuild {
                 }
             } else {
                 companyWords(aliases, id, shortName, why, "tw");
-                listItem(aliases, id, shortName, why, "tw");
                 if (why.equals(TWO_CHARACTERS) && pressNamesTheCompany(fold.apply(shortName))) {
                     // Taiwan's news names the company so: there the name alone is the company's (遠傳,
-                    // 健策); CCTV's text is no evidence (家登 of 百余家登上, 精测 of 精测风云)
-                    // (in place of its forms beside a market word or in a list, which it covers there)
-                    aliases.removeAll(List.of(Company.IN_MARKET + shortName, Company.IN_LISTS + shortName));
+                    // 健策), in place of its forms beside a market word or in a list; CCTV's text is no
+                    // evidence (家登 of 百余家登上, 精测 of 精测风云)
                     alias(aliases, id, shortName + "@hant", "tw");
                     why = TWO_CHARACTERS + "; in Taiwan's script the name alone: Taiwan's news names the company so";
+                } else {
+                    listItem(aliases, id, shortName, why, "tw");
                 }
             }
             // the code alone where it cannot be a year, so that a mention stays on the name (台積電（2330）)
