@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.zhsearch.corpus.CorpusReaders;
 import dev.zhsearch.corpus.PubDate;
 import dev.zhsearch.corpus.SourceDoc;
-import dev.zhsearch.index.Indexer;
 import dev.zhsearch.index.LiveIndex;
 import dev.zhsearch.search.SearchService;
 import dev.zhsearch.search.SeedIndex;
@@ -66,11 +64,7 @@ class SuggestByDictionaryTest {
         for (int i = 0; i < 3; i++) {
             docs.add(doc(20 + i, "泰泓村第" + "一二三".charAt(i) + "批新房交付", "村民入住。"));
         }
-        Path indexDir = dir.resolve("index");
-        new Indexer(SeedIndex.ANALYSIS, CorpusReaders.standard(), 1, null, 0).build(List.of(), indexDir);
-        try (LiveIndex index = LiveIndex.open(indexDir, SeedIndex.ANALYSIS)) {
-            index.upsertAll(docs);
-            assertTrue(index.awaitSearchable(5_000));
+        try (LiveIndex index = SeedIndex.of(dir, docs)) {
             try (SearchService service = SearchService.over(index, SeedIndex.ANALYSIS)) {
                 Map<String, Integer> used = service.documentsUsing(List.of("盧溝橋", "钱学森", "议事会"), 3);
                 assertEquals(Map.of("卢沟桥", 3, "议事会", 6), used, "folded, counted in titles and bodies, at least three documents");

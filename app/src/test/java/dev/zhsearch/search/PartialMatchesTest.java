@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zhsearch.corpus.CorpusReaders;
 import dev.zhsearch.corpus.PubDate;
 import dev.zhsearch.corpus.SourceDoc;
-import dev.zhsearch.index.Indexer;
 import dev.zhsearch.index.LiveIndex;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -34,9 +32,6 @@ class PartialMatchesTest {
 
     @BeforeEach
     void open(@TempDir Path dir) throws Exception {
-        Path indexDir = dir.resolve("index");
-        new Indexer(SeedIndex.ANALYSIS, CorpusReaders.standard(), 1, null, 0).build(List.of(), indexDir);
-        index = LiveIndex.open(indexDir, SeedIndex.ANALYSIS);
         List<SourceDoc> docs = new ArrayList<>(List.of(
                 doc("honhai", "鴻海7月營收創新高", "鴻海今天公布7月合併營收，受惠AI伺服器出貨，年增兩成，創同期新高。"),
                 doc("mediatek", "聯發科7月營收年增", "聯發科今天公布7月營收，年增一成，手機晶片需求回溫。"),
@@ -44,8 +39,7 @@ class PartialMatchesTest {
         for (int i = 0; i < 12; i++) {
             docs.add(doc("rain-" + i, "南部豪雨第" + i + "天", "西南氣流帶來豪雨，南部多處淹水，第" + i + "天仍未停歇。"));
         }
-        index.upsertAll(docs);
-        assertTrue(index.awaitSearchable(5_000));
+        index = SeedIndex.of(dir, docs);
         service = SearchService.over(index, SeedIndex.ANALYSIS);
     }
 

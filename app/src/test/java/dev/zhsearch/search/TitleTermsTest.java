@@ -3,10 +3,8 @@ package dev.zhsearch.search;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zhsearch.corpus.CorpusReaders;
 import dev.zhsearch.corpus.PubDate;
 import dev.zhsearch.corpus.SourceDoc;
-import dev.zhsearch.index.Indexer;
 import dev.zhsearch.index.LiveIndex;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -38,11 +36,7 @@ class TitleTermsTest {
             docs.add(doc(100 + i, before[i] + "和平共处五项原则" + after[i]));     // eight characters
             docs.add(doc(200 + i, before[i] + "中国国际进口博览会开幕式" + after[i])); // twelve: longer than a word may be
         }
-        Path indexDir = dir.resolve("index");
-        new Indexer(SeedIndex.ANALYSIS, CorpusReaders.standard(), 1, null, 0).build(List.of(), indexDir);
-        try (LiveIndex index = LiveIndex.open(indexDir, SeedIndex.ANALYSIS)) {
-            index.upsertAll(docs);
-            assertTrue(index.awaitSearchable(5_000));
+        try (LiveIndex index = SeedIndex.of(dir, docs)) {
             try (SearchService service = SearchService.over(index, SeedIndex.ANALYSIS)) {
                 Set<String> words = service.titleTerms(3, 100_000).stream().map(Searching.TermCount::term).collect(Collectors.toSet());
                 assertTrue(words.contains("中央经济工作会议"), "eight characters the titles repeat: " + words);
