@@ -489,7 +489,9 @@ public final class SearchService implements Searching {
      * {@link #LONGEST_SEQUENCE} characters counted over the folded titles whose bigrams are all
      * frequent, in the titles or in the bodies, and which usually continue their beginning or their
      * end (赖清德, 习近平, 联播快讯, 粤港澳大湾区: the word analysis splits names into characters); a
-     * shorter sequence nearly always part of a longer one gives way to it. Each with the documents
+     * sequence nearly always continued by one character gives way to the longer one, unless that
+     * character begins or ends a word of the other side (中央经济工作会议 of 中央经济工作会议精神, 人大常委会
+     * of 全国人大常委会 stay; 联播快 of 联播快讯 and 粤港澳大湾 of 粤港澳大湾区 go). Each with the documents
      * using it. (Tried and left out: sequences counted over the bodies' first sentences too found a
      * few more names but many pieces of sentences, 政府今 and 年的時間, and took three times as long; a
      * surname and two characters in the bodies' openings found few of the people wanted.)
@@ -524,10 +526,11 @@ public final class SearchService implements Searching {
                     frequentPairs.add(w);
                 }
             });
-            // sequences[n]: titles that hold the n-character sequence (n = 2: the frequent pairs)
+            // sequences[n]: titles that hold the n-character sequence (n = 2: the frequent pairs), up to
+            // two characters longer than a word may be: one to see a sequence of a word's length
+            // continued into a longer phrase, one more to see what the analysis makes of that phrase
             List<java.util.Map<String, Integer>> sequences = new ArrayList<>();
-            // (one character longer than a word may be: a sequence nearly always continued is cut from a longer one)
-            for (int n = 0; n <= LONGEST_SEQUENCE + 1; n++) {
+            for (int n = 0; n <= LONGEST_SEQUENCE + 2; n++) {
                 sequences.add(new java.util.HashMap<>());
             }
             org.apache.lucene.index.StoredFields stored = reader.storedFields();
@@ -544,7 +547,7 @@ public final class SearchService implements Searching {
                 int[] cps = analyzer.normalize(Fields.TITLE, title).utf8ToString().codePoints().toArray();
                 seen.clear();
                 for (int i = 0; i + 2 <= cps.length; i++) {
-                    for (int n = 2; n <= LONGEST_SEQUENCE + 1 && i + n <= cps.length && frequentPairs.contains(new String(cps, i + n - 2, 2)); n++) {
+                    for (int n = 2; n <= LONGEST_SEQUENCE + 2 && i + n <= cps.length && frequentPairs.contains(new String(cps, i + n - 2, 2)); n++) {
                         String g = new String(cps, i, n);
                         if (seen.add(g)) {
                             sequences.get(n).merge(g, 1, Integer::sum);
@@ -552,28 +555,48 @@ public final class SearchService implements Searching {
                     }
                 }
             }
-            // a longer sequence is a word when it usually continues its beginning or its end; the
-            // shorter ones it nearly always is part of give way to it (联播快讯 over 联播快 and 播快讯)
-            java.util.Set<String> absorbed = new java.util.HashSet<>();
-            java.util.Map<String, Integer> longer = new java.util.HashMap<>();
-            for (int n = LONGEST_SEQUENCE + 1; n >= 3; n--) {
-                java.util.Map<String, Integer> shorter = sequences.get(n - 1);
-                sequences.get(n).forEach((g, count) -> {
-                    String head = g.substring(0, g.offsetByCodePoints(0, g.codePointCount(0, g.length()) - 1));
-                    String tail = g.substring(g.offsetByCodePoints(0, 1));
-                    // continues its beginning or its end often enough (马斯克: 马斯 is also Hamas's 哈马斯)
-                    int ends = Math.min(shorter.getOrDefault(head, Integer.MAX_VALUE), shorter.getOrDefault(tail, Integer.MAX_VALUE));
-                    if (absorbed.contains(g) || count < minDocs || count < TRIGRAM_SHARE * ends
-                            || FUNCTION_ENDS.indexOf(g.codePointBefore(g.length())) >= 0) {
-                        return; // (链博会将 "the chain expo will": a word and the next sentence's first character)
-                    }
-                    longer.merge(g, count, Math::max);
-                    for (String part : List.of(head, tail)) {
-                        if (count >= 0.8 * shorter.getOrDefault(part, Integer.MAX_VALUE)) {
-                            absorbed.add(part);
-                        }
+            // each sequence's commonest continuation by one character, after it and before it
+            java.util.Map<String, String> after = new java.util.HashMap<>();
+            java.util.Map<String, String> before = new java.util.HashMap<>();
+            for (int n = 3; n <= LONGEST_SEQUENCE + 2; n++) {
+                java.util.Map<String, Integer> counts = sequences.get(n);
+                counts.forEach((g, count) -> {
+                    if (count >= CONTINUED * minDocs) { // (a rarer one continues no sequence counted often enough)
+                        after.merge(head(g), g, (a, b) -> counts.get(a) >= counts.get(b) ? a : b);
+                        before.merge(tail(g), g, (a, b) -> counts.get(a) >= counts.get(b) ? a : b);
                     }
                 });
+            }
+            // a sequence is a word when it usually continues its beginning or its end (马斯克: 马斯 is also
+            // Hamas's 哈马斯), and is not a piece of a longer one (see pieceOf)
+            java.util.Map<String, Integer> longer = new java.util.HashMap<>();
+            for (int n = LONGEST_SEQUENCE; n >= 3; n--) {
+                java.util.Map<String, Integer> shorter = sequences.get(n - 1);
+                java.util.Map<String, Integer> longerCounts = sequences.get(n + 1);
+                for (var e : sequences.get(n).entrySet()) {
+                    String g = e.getKey();
+                    int count = e.getValue();
+                    int ends = Math.min(shorter.getOrDefault(head(g), Integer.MAX_VALUE), shorter.getOrDefault(tail(g), Integer.MAX_VALUE));
+                    if (count < minDocs || count < TRIGRAM_SHARE * ends
+                            || FUNCTION_ENDS.indexOf(g.codePointBefore(g.length())) >= 0) {
+                        continue; // (链博会将 "the chain expo will": a word and the next sentence's first character)
+                    }
+                    if (pieceOf(g, count, after, longerCounts, true) || pieceOf(g, count, before, longerCounts, false)) {
+                        continue;
+                    }
+                    longer.put(g, count);
+                }
+            }
+            // a two-character sequence nearly always continued on one side gives way (a word of the word
+            // analysis stays, below: 台南 beside 台南市)
+            java.util.Set<String> absorbed = new java.util.HashSet<>();
+            java.util.Map<String, Integer> triples = sequences.get(3);
+            for (var e : sequences.get(2).entrySet()) {
+                for (String g : java.util.Arrays.asList(after.get(e.getKey()), before.get(e.getKey()))) {
+                    if (g != null && continued(triples.get(g), e.getValue())) {
+                        absorbed.add(e.getKey());
+                    }
+                }
             }
             longer.forEach((g, n) -> {
                 if (!absorbed.contains(g) && g.codePointCount(0, g.length()) <= LONGEST_SEQUENCE) {
@@ -620,6 +643,16 @@ public final class SearchService implements Searching {
         }
     }
 
+    /** The sequence without its last character. */
+    private static String head(String g) {
+        return g.substring(0, g.offsetByCodePoints(g.length(), -1));
+    }
+
+    /** The sequence without its first character. */
+    private static String tail(String g) {
+        return g.substring(g.offsetByCodePoints(0, 1));
+    }
+
     /** Where the word analysis cuts a (folded, Han) sequence: code point offsets of its words' starts and ends. */
     private java.util.BitSet wordCuts(String sequence) throws IOException {
         java.util.BitSet cuts = new java.util.BitSet();
@@ -657,6 +690,52 @@ public final class SearchService implements Searching {
      * (链博会将, 台积电的, 美国对). Folded (Simplified); 等, 为 and 于 are left out, as they end words (不平等, 不作为, 相当于).
      */
     static final String FUNCTION_ENDS = "将的了在是与和及对被把也都就又已再向从";
+
+    /** A sequence continued this often by one character on one side may be a piece of the longer one (see pieceOf). */
+    static final double CONTINUED = 0.8;
+
+    private static boolean continued(int longer, int count) {
+        return longer >= CONTINUED * count;
+    }
+
+    /**
+     * Whether title sequence {@code g}, in {@code count} titles, is a piece of a longer one rather than a
+     * word: its commonest continuation by one character on one side ({@code continuations}: after it if
+     * {@code right}, else before it; counted in {@code longerCounts}) holds it {@link #CONTINUED} of the
+     * time, and the word analysis of that continuation, one character further still, puts the added
+     * character in a word with g's characters or alone (联播快 of 联播快讯, 粤港澳大湾 of 粤港澳大湾区), not
+     * in a word of the other side's (中央经济工作会议 of 中央经济工作会议精神, 人大常委会 of 全国人大常委会,
+     * 夏季达沃斯 of 夏季达沃斯论坛 are words).
+     */
+    private boolean pieceOf(String g, int count, java.util.Map<String, String> continuations,
+                            java.util.Map<String, Integer> longerCounts, boolean right) throws IOException {
+        String longer = continuations.get(g);
+        if (longer == null || !continued(longerCounts.get(longer), count)) {
+            return false;
+        }
+        String further = continuations.get(longer);
+        String context = further != null ? further : longer;
+        java.util.BitSet cuts = wordCuts(context);
+        int n = g.codePointCount(0, g.length());
+        int x = right ? n : (further != null ? 1 : 0); // the added character
+        if (!(right ? cuts.get(n) : cuts.get(x + 1))) {
+            return true; // the analysis puts it in one word with g's characters (快讯 of 联播快讯)
+        }
+        boolean outsideWord = further != null && (right ? !cuts.get(n + 1) : !cuts.get(x));
+        if (outsideWord) {
+            return false; // in a word of the other side's (精神, 全国, 论坛)
+        }
+        // alone: a piece only where g is (nearly) never without it, and it is no word that begins or
+        // ends what the title says next (区 of 粤港澳大湾区; not 为 of 采购经理指数为, 第 of …委员会第)
+        int cp = context.codePointAt(context.offsetByCodePoints(0, x));
+        return longerCounts.get(longer) >= ALWAYS * count && FUNCTION_ENDS.indexOf(cp) < 0 && NOT_CONTINUING.indexOf(cp) < 0;
+    }
+
+    /** A sequence continued this often by a character the analysis leaves alone is part of the longer one (粤港澳大湾 of 粤港澳大湾区). */
+    static final double ALWAYS = 0.95;
+
+    /** Characters that, besides {@link #FUNCTION_ENDS}, begin or end a phrase of their own beside a word: ordinals, classifiers, copulas (第, 届, 为). */
+    static final String NOT_CONTINUING = "第届为于";
 
     /** A bigram this frequent, in the titles or the bodies, may be inside a word of three or more characters. */
     static final int FREQUENT_BIGRAM = 10;

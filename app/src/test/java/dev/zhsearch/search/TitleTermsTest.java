@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The titles' words for suggestions by sound: a long name the titles repeat is one word, up to eight characters. */
+/** The titles' words for suggestions by sound: a long name the titles repeat is one word, up to eight characters, and a piece of a longer one is none. */
 class TitleTermsTest {
 
     private static SourceDoc doc(int n, String title) {
@@ -46,6 +46,32 @@ class TitleTermsTest {
                 assertFalse(words.contains("链博会将"), "将 begins what the title says next");
                 assertTrue(words.stream().noneMatch(w -> w.codePointCount(0, w.length()) > SearchService.LONGEST_SEQUENCE),
                         "no word longer than " + SearchService.LONGEST_SEQUENCE + ": " + words);
+            }
+        }
+    }
+
+    @Test
+    void aWordNearlyAlwaysContinuedByTheNextWordStaysAndAPieceGoes(@TempDir Path dir) throws Exception {
+        String[] before = {"", "聚焦", "解读", "学习贯彻", "落实", "专家谈", "权威发布", "评论：", "回顾", "展望", "热议", "关注"};
+        String[] numbers = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+        List<SourceDoc> docs = new ArrayList<>();
+        for (int i = 0; i < before.length; i++) {
+            // ten of twelve go on with 精神 (a word of its own): the meeting's name is still typed alone
+            docs.add(doc(i, before[i] + (i < 10 ? "中央经济工作会议精神" : "中央经济工作会议召开")));
+            // the bay area's name never goes without its last character
+            docs.add(doc(100 + i, before[i] + "粤港澳大湾区建设" + numbers[i % numbers.length] + "年"));
+            // ten of twelve after an ordinal's classifier (第三届): the expo's name is typed without it
+            docs.add(doc(200 + i, (i < 10 ? "第" + numbers[i] + "届" : before[i]) + "消博会开幕"));
+        }
+        try (LiveIndex index = SeedIndex.of(dir, docs)) {
+            try (SearchService service = SearchService.over(index, SeedIndex.ANALYSIS)) {
+                Set<String> words = service.titleTerms(3, 100_000).stream().map(Searching.TermCount::term).collect(Collectors.toSet());
+                assertTrue(words.contains("中央经济工作会议"), "continued by a word that begins after it: " + words);
+                assertFalse(words.contains("中央经济工作会议精"), "精 is the next word's: " + words);
+                assertFalse(words.contains("中央经济工作会"), "a piece of 会议: " + words);
+                assertTrue(words.contains("粤港澳大湾区"), words.toString());
+                assertFalse(words.contains("粤港澳大湾"), "never without 区: " + words);
+                assertTrue(words.contains("消博会"), "after the classifier of an ordinal: " + words);
             }
         }
     }
