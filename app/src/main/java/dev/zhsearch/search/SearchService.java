@@ -486,9 +486,8 @@ public final class SearchService implements Searching {
     /**
      * The words of the titles, for suggestions by sound: the word field's title terms of two or more
      * Han characters, the title bigram field's terms (营收, 川普's 特朗普), and sequences of three to
-     * {@link #LONGEST_SEQUENCE} characters counted over the folded titles whose bigrams are all
-     * frequent, in the titles or in the bodies, and which usually continue their beginning or their
-     * end (赖清德, 习近平, 联播快讯, 粤港澳大湾区: the word analysis splits names into characters); a
+     * {@link #LONGEST_SEQUENCE} Han characters that {@code minDocs} folded titles or more hold and
+     * which usually continue their beginning or their end (赖清德, 习近平, 联播快讯, 粤港澳大湾区: the word analysis splits names into characters); a
      * sequence nearly always continued by one character gives way to the longer one, unless that
      * character begins or ends a word of the other side (中央经济工作会议 of 中央经济工作会议精神, 人大常委会
      * of 全国人大常委会 stay; 联播快 of 联播快讯 and 粤港澳大湾 of 粤港澳大湾区 go). Each with the documents
@@ -514,45 +513,65 @@ public final class SearchService implements Searching {
                     bigrams.put(w, df);
                 }
             });
-            // which bigrams may be inside a sequence: frequent in the titles or in the bodies
-            java.util.Set<String> frequentPairs = new java.util.HashSet<>();
-            bigrams.forEach((w, df) -> {
-                if (df >= FREQUENT_BIGRAM) {
-                    frequentPairs.add(w);
-                }
-            });
-            forEachHanTerm(reader, Fields.BODY_BIGRAM, FREQUENT_BIGRAM, (w, df) -> {
-                if (w.codePointCount(0, w.length()) == 2) {
-                    frequentPairs.add(w);
-                }
-            });
-            // sequences[n]: titles that hold the n-character sequence (n = 2: the frequent pairs), up to
-            // two characters longer than a word may be: one to see a sequence of a word's length
-            // continued into a longer phrase, one more to see what the analysis makes of that phrase
-            List<java.util.Map<String, Integer>> sequences = new ArrayList<>();
-            for (int n = 0; n <= LONGEST_SEQUENCE + 2; n++) {
-                sequences.add(new java.util.HashMap<>());
-            }
+            // the titles, folded, as code points
             org.apache.lucene.index.StoredFields stored = reader.storedFields();
             org.apache.lucene.util.Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            List<int[]> titles = new ArrayList<>();
             for (int doc = 0; doc < reader.maxDoc(); doc++) {
                 if (live != null && !live.get(doc)) {
                     continue;
                 }
                 String title = stored.document(doc, java.util.Set.of(Fields.TITLE)).get(Fields.TITLE);
-                if (title == null) {
-                    continue;
+                if (title != null) {
+                    titles.add(analyzer.normalize(Fields.TITLE, title).utf8ToString().codePoints().toArray());
                 }
-                int[] cps = analyzer.normalize(Fields.TITLE, title).utf8ToString().codePoints().toArray();
-                seen.clear();
-                for (int i = 0; i + 2 <= cps.length; i++) {
-                    for (int n = 2; n <= LONGEST_SEQUENCE + 2 && i + n <= cps.length && frequentPairs.contains(new String(cps, i + n - 2, 2)); n++) {
-                        String g = new String(cps, i, n);
-                        if (seen.add(g)) {
-                            sequences.get(n).merge(g, 1, Integer::sum);
+            }
+            // sequences[n]: titles that hold the n-character sequence of Han characters, up to two
+            // characters longer than a word may be: one to see a sequence of a word's length continued
+            // into a longer phrase, one more to see what the analysis makes of that phrase. Counted a
+            // length at a time, each only where both its shorter sequences are in minDocs titles or more
+            // (one in fewer titles holds none that is in more): rare given names stay (林郁婷, 田馥甄)
+            List<java.util.Map<String, Integer>> sequences = new ArrayList<>();
+            for (int n = 0; n <= LONGEST_SEQUENCE + 2; n++) {
+                sequences.add(new java.util.HashMap<>());
+            }
+            // where in each title a sequence of the last length counted begins that is in minDocs titles or more
+            List<java.util.BitSet> frequent = new ArrayList<>(titles.size());
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int[] cps : titles) {
+                java.util.BitSet han = new java.util.BitSet(cps.length);
+                for (int i = 0; i < cps.length; i++) {
+                    if (Character.UnicodeScript.of(cps[i]) == Character.UnicodeScript.HAN) {
+                        han.set(i);
+                    }
+                }
+                frequent.add(han); // (characters: length 1)
+            }
+            for (int n = 2; n <= LONGEST_SEQUENCE + 2; n++) {
+                java.util.Map<String, Integer> counts = sequences.get(n);
+                for (int t = 0; t < titles.size(); t++) {
+                    int[] cps = titles.get(t);
+                    java.util.BitSet f = frequent.get(t);
+                    seen.clear();
+                    for (int i = f.nextSetBit(0); i >= 0 && i + n <= cps.length; i = f.nextSetBit(i + 1)) {
+                        if (f.get(i + 1)) {
+                            String g = new String(cps, i, n);
+                            if (seen.add(g)) {
+                                counts.merge(g, 1, Integer::sum);
+                            }
                         }
                     }
+                }
+                for (int t = 0; t < titles.size(); t++) {
+                    int[] cps = titles.get(t);
+                    java.util.BitSet f = frequent.get(t);
+                    java.util.BitSet next = new java.util.BitSet(cps.length);
+                    for (int i = f.nextSetBit(0); i >= 0 && i + n <= cps.length; i = f.nextSetBit(i + 1)) {
+                        if (f.get(i + 1) && counts.get(new String(cps, i, n)) >= minDocs) {
+                            next.set(i);
+                        }
+                    }
+                    frequent.set(t, next);
                 }
             }
             // each sequence's commonest continuation by one character, after it and before it
@@ -587,15 +606,14 @@ public final class SearchService implements Searching {
                     longer.put(g, count);
                 }
             }
-            // a two-character sequence nearly always continued on one side gives way (a word of the word
+            // a pair that is a piece of a longer sequence gives way to it as well (a word of the word
             // analysis stays, below: 台南 beside 台南市)
             java.util.Set<String> absorbed = new java.util.HashSet<>();
             java.util.Map<String, Integer> triples = sequences.get(3);
             for (var e : sequences.get(2).entrySet()) {
-                for (String g : java.util.Arrays.asList(after.get(e.getKey()), before.get(e.getKey()))) {
-                    if (g != null && continued(triples.get(g), e.getValue())) {
-                        absorbed.add(e.getKey());
-                    }
+                if (e.getValue() >= minDocs && (pieceOf(e.getKey(), e.getValue(), after, triples, true)
+                        || pieceOf(e.getKey(), e.getValue(), before, triples, false))) {
+                    absorbed.add(e.getKey());
                 }
             }
             longer.forEach((g, n) -> {
@@ -687,9 +705,9 @@ public final class SearchService implements Searching {
 
     /**
      * Characters that end no word of three or more characters: they begin what the title says next
-     * (链博会将, 台积电的, 美国对). Folded (Simplified); 等, 为 and 于 are left out, as they end words (不平等, 不作为, 相当于).
+     * (链博会将, 台积电的, 美国对, 大泓第). Folded (Simplified); 等, 为 and 于 are left out, as they end words (不平等, 不作为, 相当于).
      */
-    static final String FUNCTION_ENDS = "将的了在是与和及对被把也都就又已再向从";
+    static final String FUNCTION_ENDS = "将的了在是与和及对被把也都就又已再向从第";
 
     /** A sequence continued this often by one character on one side may be a piece of the longer one (see pieceOf). */
     static final double CONTINUED = 0.8;
@@ -734,11 +752,9 @@ public final class SearchService implements Searching {
     /** A sequence continued this often by a character the analysis leaves alone is part of the longer one (粤港澳大湾 of 粤港澳大湾区). */
     static final double ALWAYS = 0.95;
 
-    /** Characters that, besides {@link #FUNCTION_ENDS}, begin or end a phrase of their own beside a word: ordinals, classifiers, copulas (第, 届, 为). */
-    static final String NOT_CONTINUING = "第届为于";
+    /** Characters that, besides {@link #FUNCTION_ENDS}, begin or end a phrase of their own beside a word: a classifier, copulas (届, 为, 于). */
+    static final String NOT_CONTINUING = "届为于";
 
-    /** A bigram this frequent, in the titles or the bodies, may be inside a word of three or more characters. */
-    static final int FREQUENT_BIGRAM = 10;
     /** A sequence of three or more characters is a word when it continues its beginning or its end at least this often. */
     static final double TRIGRAM_SHARE = 0.3;
 

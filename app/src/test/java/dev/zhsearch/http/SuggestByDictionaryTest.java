@@ -59,10 +59,10 @@ class SuggestByDictionaryTest {
         // 大泓 in six titles, 泰泓 in three: neither is a dictionary word; taihong is 泰泓's usual
         // reading and 大泓's only through 大's rarer tai
         for (int i = 0; i < 6; i++) {
-            docs.add(doc(10 + i, "大泓社区第" + "一二三四五六".charAt(i) + "次议事会", "居民议事。"));
+            docs.add(doc(10 + i, "大泓第" + "一二三四五六".charAt(i) + "次社区议事会", "居民议事。"));
         }
         for (int i = 0; i < 3; i++) {
-            docs.add(doc(20 + i, "泰泓村第" + "一二三".charAt(i) + "批新房交付", "村民入住。"));
+            docs.add(doc(20 + i, "泰泓第" + "一二三".charAt(i) + "批新房交付", "村民入住。"));
         }
         try (LiveIndex index = SeedIndex.of(dir, docs)) {
             try (SearchService service = SearchService.over(index, SeedIndex.ANALYSIS)) {
