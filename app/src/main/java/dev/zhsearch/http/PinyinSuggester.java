@@ -167,6 +167,9 @@ final class PinyinSuggester {
         if (typed.isEmpty()) {
             return List.of();
         }
+        // the characters typed among the letters are in the word meant (台nan: 台南, not 死难 through
+        // 台's rarer reading si)
+        List<String> typedWords = hanRuns(toSimplified.convert(q));
         Table t = current();
         Found found = new Found(t.candidates().size());
         for (String key : typed.keys()) {
@@ -181,12 +184,15 @@ final class PinyinSuggester {
         java.util.PriorityQueue<Ranked> ranked = new java.util.PriorityQueue<>(best.reversed());
         java.util.function.Consumer<Ranked> offer = r -> {
             ranked.add(r);
-            if (ranked.size() > max) {
+            if (ranked.size() > max + 2) { // (two to spare for one text twice)
                 ranked.poll();
             }
         };
         for (int i = found.any().nextSetBit(0); i >= 0; i = found.any().nextSetBit(i + 1)) {
             Candidate c = t.candidates().get(i);
+            if (!typedWords.stream().allMatch(c.hans()::contains)) {
+                continue;
+            }
             Ranked r = new Ranked(c, score(c, found.exact().get(i), found.usual().get(i)), i);
             if (c.id() == null) {
                 offer.accept(r);
@@ -199,7 +205,27 @@ final class PinyinSuggester {
             }
         }
         perCompany.values().forEach(offer);
-        return ranked.stream().sorted(best).map(Ranked::candidate).toList();
+        // one suggestion per text: a word of its own and a company of its name (台南) as the better
+        Set<String> texts = new HashSet<>();
+        return ranked.stream().sorted(best).map(Ranked::candidate).filter(c -> texts.add(c.hans())).limit(max).toList();
+    }
+
+    /** The runs of Han characters in {@code text}. */
+    private static List<String> hanRuns(String text) {
+        List<String> runs = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        text.codePoints().forEach(cp -> {
+            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+                run.appendCodePoint(cp);
+            } else if (!run.isEmpty()) {
+                runs.add(run.toString());
+                run.setLength(0);
+            }
+        });
+        if (!run.isEmpty()) {
+            runs.add(run.toString());
+        }
+        return runs;
     }
 
     /** A matching candidate and its score. */
@@ -253,7 +279,8 @@ final class PinyinSuggester {
         List<Integer> pinyinOwners = new ArrayList<>();
         List<String> zhuyinKeys = new ArrayList<>();
         List<Integer> zhuyinOwners = new ArrayList<>();
-        Set<String> companyForms = new HashSet<>();
+        // each company name as folded, with the documents that name its company
+        Map<String, Integer> companyForms = new java.util.HashMap<>();
         Map<String, Integer> named = service.companyDocuments();
         for (Company c : companies.companies()) {
             if (!named.isEmpty() && !named.containsKey(c.id())) {
@@ -280,7 +307,7 @@ final class PinyinSuggester {
                 if (!simplifiedForms.add(hans)) {
                     continue; // the other script's spelling of a name already taken
                 }
-                companyForms.add(hans);
+                companyForms.merge(hans, named.getOrDefault(c.id(), 0), Math::max);
                 String hant = hans.equals(f) ? toTraditional.convert(f) : f;
                 int owner = candidates.size();
                 candidates.add(new Candidate(hant, hans, "company", c.id(), named.getOrDefault(c.id(), 0)));
@@ -297,14 +324,14 @@ final class PinyinSuggester {
                 .forEach(e -> terms.add(new Searching.TermCount(e.getKey(), e.getValue())));
         for (Searching.TermCount term : terms) {
             String hans = term.term();
-            if (companyForms.contains(hans) || !words.add(hans)) {
+            if (companysName(companyForms, hans, term.documents()) || !words.add(hans)) {
                 continue;
             }
             String taiwan = word(hans, "term", term.documents(), candidates, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
             // the other regions' words the index folded into this one (川普, 通膨, 土石流, 健保署 of 医保署):
             // suggestions of their own, as they are written, as frequent as the word they fold to
             for (String other : otherForms(hans)) {
-                if (!other.equals(taiwan) && !companyForms.contains(other)) {
+                if (!other.equals(taiwan) && !companyForms.containsKey(other)) {
                     otherForm(other, "term", term.documents(), candidates, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
                 }
             }
@@ -312,7 +339,7 @@ final class PinyinSuggester {
         // the people the documents name, by the words around them (titles seldom hold a name: 王小洪强调)
         for (Searching.TermCount person : service.people(MIN_PERSON_DOCUMENTS, MAX_PEOPLE)) {
             String hans = person.term();
-            if (companyForms.contains(hans) || !words.add(hans)) {
+            if (companyForms.containsKey(hans) || !words.add(hans)) {
                 continue;
             }
             String taiwan = word(hans, "person", person.documents(), candidates, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
@@ -324,6 +351,18 @@ final class PinyinSuggester {
             }
         }
         return new Table(List.copyOf(candidates), Keys.of(pinyinKeys, pinyinOwners), Keys.of(zhuyinKeys, zhuyinOwners), documents);
+    }
+
+    /**
+     * A word the documents use this many times more often than they name the company of the same name
+     * is a word of its own too (台南 the city, 1,596 documents, beside the company 台南 of 臺南紡織).
+     */
+    static final int WORD_OVER_COMPANY = 10;
+
+    /** Whether word {@code hans}, in {@code documents} documents, is rather a company's name (suggested as the company) than a word of its own. */
+    private static boolean companysName(Map<String, Integer> companyForms, String hans, long documents) {
+        Integer named = companyForms.get(hans);
+        return named != null && documents <= WORD_OVER_COMPANY * Math.max(named, 1L);
     }
 
     /**
