@@ -487,7 +487,8 @@ public final class SearchService implements Searching {
      * The words of the titles, for suggestions by sound: the word field's title terms of two or more
      * Han characters, the title bigram field's terms (营收, 川普's 特朗普), and sequences of three to
      * {@link #LONGEST_SEQUENCE} Han characters that {@code minDocs} folded titles or more hold and
-     * which usually continue their beginning or their end (赖清德, 习近平, 联播快讯, 粤港澳大湾区: the word analysis splits names into characters); a
+     * which usually continue their beginning or their end and begin and end where the word analysis
+     * cuts the titles that hold them (赖清德, 习近平, 联播快讯, 粤港澳大湾区: the word analysis splits names into characters); a
      * sequence nearly always continued by one character gives way to the longer one, unless that
      * character begins or ends a word of the other side (中央经济工作会议 of 中央经济工作会议精神, 人大常委会
      * of 全国人大常委会 stay; 联播快 of 联播快讯 and 粤港澳大湾 of 粤港澳大湾区 go). Each with the documents
@@ -517,13 +518,16 @@ public final class SearchService implements Searching {
             org.apache.lucene.index.StoredFields stored = reader.storedFields();
             org.apache.lucene.util.Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
             List<int[]> titles = new ArrayList<>();
+            List<java.util.BitSet> titleCuts = new ArrayList<>(); // where the word analysis cuts each
             for (int doc = 0; doc < reader.maxDoc(); doc++) {
                 if (live != null && !live.get(doc)) {
                     continue;
                 }
                 String title = stored.document(doc, java.util.Set.of(Fields.TITLE)).get(Fields.TITLE);
                 if (title != null) {
-                    titles.add(analyzer.normalize(Fields.TITLE, title).utf8ToString().codePoints().toArray());
+                    String folded = analyzer.normalize(Fields.TITLE, title).utf8ToString();
+                    titles.add(folded.codePoints().toArray());
+                    titleCuts.add(wordCuts(folded));
                 }
             }
             // sequences[n]: titles that hold the n-character sequence of Han characters, up to two
@@ -535,9 +539,15 @@ public final class SearchService implements Searching {
             for (int n = 0; n <= LONGEST_SEQUENCE + 2; n++) {
                 sequences.add(new java.util.HashMap<>());
             }
+            // and the titles whose word analysis cuts the title where the sequence begins and ends
+            List<java.util.Map<String, Integer>> aligned = new ArrayList<>();
+            for (int n = 0; n <= LONGEST_SEQUENCE + 2; n++) {
+                aligned.add(new java.util.HashMap<>());
+            }
             // where in each title a sequence of the last length counted begins that is in minDocs titles or more
             List<java.util.BitSet> frequent = new ArrayList<>(titles.size());
             java.util.Set<String> seen = new java.util.HashSet<>();
+            java.util.Set<String> seenAligned = new java.util.HashSet<>();
             for (int[] cps : titles) {
                 java.util.BitSet han = new java.util.BitSet(cps.length);
                 for (int i = 0; i < cps.length; i++) {
@@ -549,15 +559,21 @@ public final class SearchService implements Searching {
             }
             for (int n = 2; n <= LONGEST_SEQUENCE + 2; n++) {
                 java.util.Map<String, Integer> counts = sequences.get(n);
+                java.util.Map<String, Integer> alignedCounts = aligned.get(n);
                 for (int t = 0; t < titles.size(); t++) {
                     int[] cps = titles.get(t);
                     java.util.BitSet f = frequent.get(t);
+                    java.util.BitSet cuts = titleCuts.get(t);
                     seen.clear();
+                    seenAligned.clear();
                     for (int i = f.nextSetBit(0); i >= 0 && i + n <= cps.length; i = f.nextSetBit(i + 1)) {
                         if (f.get(i + 1)) {
                             String g = new String(cps, i, n);
                             if (seen.add(g)) {
                                 counts.merge(g, 1, Integer::sum);
+                            }
+                            if (cuts.get(i) && cuts.get(i + n) && seenAligned.add(g)) {
+                                alignedCounts.merge(g, 1, Integer::sum);
                             }
                         }
                     }
@@ -597,6 +613,7 @@ public final class SearchService implements Searching {
                     int count = e.getValue();
                     int ends = Math.min(shorter.getOrDefault(head(g), Integer.MAX_VALUE), shorter.getOrDefault(tail(g), Integer.MAX_VALUE));
                     if (count < minDocs || count < TRIGRAM_SHARE * ends
+                            || aligned.get(n).getOrDefault(g, 0) < ALIGNED * count
                             || FUNCTION_ENDS.indexOf(g.codePointBefore(g.length())) >= 0) {
                         continue; // (链博会将 "the chain expo will": a word and the next sentence's first character)
                     }
@@ -650,8 +667,10 @@ public final class SearchService implements Searching {
                     }
                 }
             }
+            java.util.Map<String, Integer> alignedPairs = aligned.get(2);
             bigrams.forEach((ab, df) -> {
-                if (!absorbed.contains(ab) || analysed.contains(ab)) {
+                if (analysed.contains(ab) || !absorbed.contains(ab)
+                        && alignedPairs.getOrDefault(ab, 0) >= ALIGNED * pairs.getOrDefault(ab, 0)) {
                     words.merge(ab, df, Math::max);
                 }
             });
@@ -708,6 +727,15 @@ public final class SearchService implements Searching {
      * (链博会将, 台积电的, 美国对, 大泓第). Folded (Simplified); 等, 为 and 于 are left out, as they end words (不平等, 不作为, 相当于).
      */
     static final String FUNCTION_ENDS = "将的了在是与和及对被把也都就又已再向从第";
+
+    /**
+     * A title sequence is a word only where the word analysis cuts the title at its beginning and its
+     * end in this share of the titles that hold it: a name it splits into characters (林郁婷) is, a
+     * run across words is not (外资回 of 外资回补, 资规模 of 投资规模); nor is a pair of the titles the
+     * analysis does not make a word (是台 of 是台湾; 都更 and 竹科 are).
+     */
+    static final double ALIGNED = 0.5;
+
 
     /** A sequence continued this often by one character on one side may be a piece of the longer one (see pieceOf). */
     static final double CONTINUED = 0.8;

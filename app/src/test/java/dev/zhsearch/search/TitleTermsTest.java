@@ -75,4 +75,23 @@ class TitleTermsTest {
             }
         }
     }
+
+    @Test
+    void aRunAcrossWordsIsNoWordANameSplitIntoCharactersIs(@TempDir Path dir) throws Exception {
+        String[] after = {"回补", "回流", "回升", "回笼"};
+        List<SourceDoc> docs = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            // foreign capital, then one of four words that begin with 回: 外资回 is in twelve titles
+            docs.add(doc(i, "外资" + after[i % after.length] + "台股第" + i + "天"));
+            // a name the word analysis splits into characters
+            docs.add(doc(100 + i, "林郁婷" + new String[] {"夺金", "晋级", "出战", "获胜"}[i % 4] + "第" + i + "天"));
+        }
+        try (LiveIndex index = SeedIndex.of(dir, docs)) {
+            try (SearchService service = SearchService.over(index, SeedIndex.ANALYSIS)) {
+                Set<String> words = service.titleTerms(3, 100_000).stream().map(Searching.TermCount::term).collect(Collectors.toSet());
+                assertFalse(words.contains("外资回"), "回 begins the next word in every title: " + words);
+                assertTrue(words.contains("林郁婷"), words.toString());
+            }
+        }
+    }
 }
