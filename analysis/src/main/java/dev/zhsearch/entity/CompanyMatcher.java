@@ -240,7 +240,7 @@ public final class CompanyMatcher {
 
     private boolean acceptable(Target target, String t, String cased, int start, int end, Script script) {
         return target.inScript(script) && wordBoundaries(t, start, end)
-                && (target.blocked() || onSegmentBoundaries(t, start, end) && !modelAfter(t, end) && !orgs.productAfter(t, cased, end));
+                && (target.blocked() || !inForeignName(t, start, end) && onSegmentBoundaries(t, start, end) && !modelAfter(t, end) && !orgs.productAfter(t, cased, end));
     }
 
     /**
@@ -319,6 +319,18 @@ public final class CompanyMatcher {
             return false;
         }
         return !(isWordChar(t.charAt(end - 1)) && end < t.length() && isWordChar(t.charAt(end)));
+    }
+
+    /** The dots that join the parts of a foreign person's name written in characters (帕丽斯·希尔顿). */
+    private static final String NAME_DOTS = "·‧・•";
+
+    /**
+     * Whether {@code [start, end)} is a part of a foreign person's name, joined by a name dot to a
+     * Han part before or after it (希尔顿·博塔 the detective, 帕丽斯·希尔顿: not the hotel chain).
+     */
+    private static boolean inForeignName(String t, int start, int end) {
+        return end + 1 < t.length() && NAME_DOTS.indexOf(t.charAt(end)) >= 0 && Character.isIdeographic(t.codePointAt(end + 1))
+                || start >= 2 && NAME_DOTS.indexOf(t.charAt(start - 1)) >= 0 && Character.isIdeographic(t.codePointBefore(start - 1));
     }
 
     private static boolean isWordChar(char c) {

@@ -107,6 +107,15 @@ class CompanyMatcherTest {
     }
 
     @Test
+    void aPartOfAForeignPersonsNameIsNoCompany() {
+        CompanyTable t = CompanyTable.parse("hilton\t希爾頓\t希尔顿\tHilton\t希爾頓|希尔顿\n", "x.tsv");
+        CompanyMatcher m = new CompanyMatcher(t, FOLDER, SCRIPTS);
+        assertEquals(List.of("hilton"), m.companies("希尔顿宣布在亚洲扩张"));
+        assertEquals(List.of(), m.companies("首席警探希尔顿·博塔将面临指控"), "a given name before a name dot");
+        assertEquals(List.of(), m.companies("名媛帕麗斯·希爾頓出席"), "a family name after one");
+    }
+
+    @Test
     void laterLinesAddAliasesToAnId() {
         CompanyTable t = CompanyTable.parse("acme\t甲\t甲\tAcme\tAcme Corp\nacme\t乙\t乙\tB\t阿克米\n", "x.tsv");
         assertEquals("甲", t.get("acme").orElseThrow().nameHant());

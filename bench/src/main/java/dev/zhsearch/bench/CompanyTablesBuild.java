@@ -63,6 +63,18 @@ public final class CompanyTablesBuild {
     private static final Pattern NOT_A_COMPANY = Pattern.compile(
             "(?i)(development bank|reserve bank|bank of (england|japan|korea|canada|france|italy|spain|russia|thailand|israel)|\\(\\d{4}-|founder|magnate|businessman|entrepreneur|neighbou?rhood|ocean|\\bsea\\b|street|square|road|bridge|airport|port of|world bank|central bank|people's bank|development bank of asia|asian development|monetary fund|west bank|bank of the|river ?bank"
                     + "|township|county|district|province|city|town\\b|village|river|mountain|lake|island|surname|given name|prefecture|dynasty|emperor|temple)");
+    /** A sense of the whole dictionary's that names a company: a kind of business, or a company word. */
+    private static final Pattern MORE_COMPANY_GLOSS = Pattern.compile(
+            "(?i)\\b(company|corporation|corp\\.|inc\\.|ltd|co\\.|plc|airlines?|airways|bank|manufacturer|car ?maker|automaker|plane maker"
+                    + "|steel maker|retailer|retail group|supermarket|department store|restaurant|fast food|chain|bookstore|courier|logistics"
+                    + "|hypermarkets?"
+                    + "|Iron and Steel|Express|telecommunication service provider|card organization)\\b");
+    /** Senses of such kinds that are no company's: institutions, coinages, things named after a business. */
+    private static final Pattern NOT_MORE = Pattern.compile(
+            "(?i)(ethnic|universit|institute|college|school|commission|ministry|association|federation|\\bparty\\b|\\bgame\\b|journal"
+                    + "|daily|newspaper|slang|satirical|abbr\\.|National Health|function|award|index|average|pop group|math\\.|militant"
+                    + "|separatist|pressure group|aviator|Center|\\(coll\\.\\) most|intellectual property|strategic|syndrome|^Chinese restaurant$"
+                    + "|film industry|Space Agency|\\(military\\)|news service)");
     private static final String COMMON_WORD = "a common word";
     private static final String TWO_CHARACTERS = "two characters: as often part of a person's or place's name";
     /** A CC-CEDICT sense that says the headword is a surname: "surname Han" (韓 is Korea first). */
@@ -101,6 +113,13 @@ public final class CompanyTablesBuild {
     private final Set<String> cedictCommon = new java.util.HashSet<>();
     /** CC-CEDICT's surnames, both scripts (王, 歐陽 / 欧阳), for finding the people the news names. */
     private final Set<String> surnames = new java.util.TreeSet<>();
+    /**
+     * CC-CEDICT's proper names whose every sense is a company of a kind the keyword list of
+     * {@code cedict_company_brand_names.tsv} leaves out (an investment bank, a hotel chain, a restaurant:
+     * 雷曼兄弟, 希爾頓, 漢堡王), read from the whole dictionary. Platforms and apps (微博, 抖音) are not
+     * taken: the news names them mostly as a medium, which the annotation does not count.
+     */
+    private final List<Map<String, String>> moreCompanies = new ArrayList<>();
     /** CC-CEDICT proper names (folded) that are no company's: places, people, things. */
     private final Set<String> cedictPlace = new java.util.HashSet<>();
     /** Documents of CCTV's 新闻联播 (mainland) and of tw-news-digest (Taiwan) that hold each name. */
@@ -196,6 +215,10 @@ public final class CompanyTablesBuild {
                     || length == 2 && (SURNAME_SENSE.matcher(c[3]).find() || c[3].contains("two-character surname") || c[3].contains("compound surname")))) {
                 surnames.add(c[0]);
                 surnames.add(c[1]);
+            }
+            if (proper && List.of(c[3].split(" / ")).stream().allMatch(s -> MORE_COMPANY_GLOSS.matcher(s).find() || s.startsWith("also written"))
+                    && !NOT_A_COMPANY.matcher(c[3]).find() && !NOT_MORE.matcher(c[3]).find()) {
+                moreCompanies.add(Map.of("traditional", c[0], "simplified", c[1], "pinyin_numbered", c[2], "english", c[3]));
             }
             for (String w : new java.util.HashSet<>(List.of(fold.apply(c[0]), fold.apply(c[1])))) {
                 if (!proper) {
@@ -524,7 +547,7 @@ public final class CompanyTablesBuild {
             names.add(fold.apply(stripLegal(r.get("name"))));
             names.add(fold.apply(stripLegal(r.getOrDefault("alt_name", ""))));
         }
-        for (Map<String, String> r : DataTsv.records(brands)) {
+        for (Map<String, String> r : cedictEntries(brands)) {
             names.add(fold.apply(r.get("simplified")));
         }
         names.remove("");
@@ -670,7 +693,7 @@ public final class CompanyTablesBuild {
     List<Row> cedictCompanies(Path tsv) throws IOException {
         List<Row> rows = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
-        for (Map<String, String> r : DataTsv.records(tsv)) {
+        for (Map<String, String> r : cedictEntries(tsv)) {
             String gloss = r.get("english");
             List<String> senses = List.of(gloss.split(" / "));
             boolean every = senses.stream().allMatch(s -> COMPANY_GLOSS.matcher(s).find() || s.startsWith("abbr. for") || s.startsWith("also written"));
@@ -704,6 +727,14 @@ public final class CompanyTablesBuild {
             outcomes.add(new Outcome("cedict", trad, "", trad, verdict + ": " + gloss));
         }
         return rows;
+    }
+
+    /** The company and brand list's entries, then the whole dictionary's further companies ({@link #moreCompanies}; after {@link #readCedict}). */
+    private List<Map<String, String>> cedictEntries(Path subset) throws IOException {
+        List<Map<String, String>> entries = new ArrayList<>(DataTsv.records(subset));
+        Set<String> listed = entries.stream().map(r -> r.get("traditional")).collect(java.util.stream.Collectors.toSet());
+        moreCompanies.stream().filter(r -> !listed.contains(r.get("traditional"))).forEach(entries::add);
+        return entries;
     }
 
     /**

