@@ -169,7 +169,8 @@ final class PinyinSuggester {
         }
         // the characters typed among the letters are in the word meant (台nan: 台南, not 死难 through
         // 台's rarer reading si)
-        List<String> typedWords = hanRuns(toSimplified.convert(q));
+        List<String> typedWords = q.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
+                ? hanRuns(toSimplified.convert(q)) : List.of();
         Table t = current();
         Found found = new Found(t.candidates().size());
         for (String key : typed.keys()) {
@@ -190,7 +191,7 @@ final class PinyinSuggester {
         };
         for (int i = found.any().nextSetBit(0); i >= 0; i = found.any().nextSetBit(i + 1)) {
             Candidate c = t.candidates().get(i);
-            if (!typedWords.stream().allMatch(c.hans()::contains)) {
+            if (!typedWords.isEmpty() && !holdsAll(c.hans(), typedWords)) {
                 continue;
             }
             Ranked r = new Ranked(c, score(c, found.exact().get(i), found.usual().get(i)), i);
@@ -208,6 +209,15 @@ final class PinyinSuggester {
         // one suggestion per text: a word of its own and a company of its name (台南) as the better
         Set<String> texts = new HashSet<>();
         return ranked.stream().sorted(best).map(Ranked::candidate).filter(c -> texts.add(c.hans())).limit(max).toList();
+    }
+
+    private static boolean holdsAll(String word, List<String> parts) {
+        for (String p : parts) {
+            if (!word.contains(p)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The runs of Han characters in {@code text}. */
