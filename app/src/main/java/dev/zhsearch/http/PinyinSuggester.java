@@ -365,7 +365,7 @@ final class PinyinSuggester {
 
     /**
      * A word the documents use this many times more often than they name the company of the same name
-     * is a word of its own too (台南 the city, 1,596 documents, beside the company 台南 of 臺南紡織).
+     * is a word of its own too (台南 the city, in 1,596 documents, beside 台南, the short name of 台南企業).
      */
     static final int WORD_OVER_COMPANY = 10;
 
