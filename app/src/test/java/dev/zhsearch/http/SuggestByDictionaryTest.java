@@ -1,24 +1,18 @@
 package dev.zhsearch.http;
 
+import static dev.zhsearch.http.SuggestCalls.doc;
+import static dev.zhsearch.http.SuggestCalls.suggestions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.zhsearch.corpus.PubDate;
 import dev.zhsearch.corpus.SourceDoc;
 import dev.zhsearch.index.LiveIndex;
 import dev.zhsearch.search.SearchService;
 import dev.zhsearch.search.SeedIndex;
 import io.javalin.Javalin;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,20 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * by a character's rarer reading (大 read tai) comes after one read so by its usual reading.
  */
 class SuggestByDictionaryTest {
-
-    private static SourceDoc doc(int n, String title, String body) {
-        return new SourceDoc("d" + n, title, body, new PubDate(LocalDate.of(2025, 3, 1 + n % 28), null, PubDate.Provenance.METADATA),
-                "test", "https://example.org/" + n, "test");
-    }
-
-    private static List<String> suggestions(HttpClient client, int port, String q, String display) throws Exception {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/suggest?q="
-                + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&display=" + display)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        List<String> out = new ArrayList<>();
-        new ObjectMapper().readTree(r.body()).path("suggestions").forEach(s -> out.add(s.path("text").asText()));
-        return out;
-    }
 
     @Test
     void dictionaryWordsOfTheBodiesAndUsualReadingsFirst(@TempDir Path dir) throws Exception {

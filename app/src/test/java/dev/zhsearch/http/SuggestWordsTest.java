@@ -1,27 +1,19 @@
 package dev.zhsearch.http;
 
+import static dev.zhsearch.http.SuggestCalls.doc;
+import static dev.zhsearch.http.SuggestCalls.suggestions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.zhsearch.corpus.PubDate;
 import dev.zhsearch.corpus.SourceDoc;
 import dev.zhsearch.index.LiveIndex;
 import dev.zhsearch.search.SearchService;
 import dev.zhsearch.search.SeedIndex;
 import io.javalin.Javalin;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,20 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * readings si and yi would read).
  */
 class SuggestWordsTest {
-
-    private static SourceDoc doc(int n, String title, String body) {
-        return new SourceDoc("d" + n, title, body, new PubDate(LocalDate.of(2025, 3, 1 + n % 28), null, PubDate.Provenance.METADATA),
-                "test", "https://example.org/" + n, "test");
-    }
-
-    private static List<String> suggestions(HttpClient client, int port, String q) throws Exception {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/suggest?q="
-                + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&display=hans")).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        List<String> out = new ArrayList<>();
-        new ObjectMapper().readTree(r.body()).path("suggestions").forEach(s -> out.add(s.path("text").asText()));
-        return out;
-    }
 
     @Test
     void aPlaceBeforeTheCompanyOfItsNameAndTypedCharactersKept(@TempDir Path dir) throws Exception {
@@ -68,11 +46,11 @@ class SuggestWordsTest {
                         new ApiServer.Config("127.0.0.1", 0, null, List.of(), List.of())).start();
                 try {
                     HttpClient client = HttpClient.newHttpClient();
-                    assertEquals("台南", suggestions(client, app.port(), "tainan").getFirst(), "the city, in sixteen titles");
-                    List<String> mixed = suggestions(client, app.port(), "台nan");
+                    assertEquals("台南", suggestions(client, app.port(), "tainan", "hans").getFirst(), "the city, in sixteen titles");
+                    List<String> mixed = suggestions(client, app.port(), "台nan", "hans");
                     assertEquals("台南", mixed.getFirst(), mixed.toString());
                     assertTrue(mixed.stream().allMatch(s -> s.contains("台")), "every suggestion holds the character typed: " + mixed);
-                    assertTrue(suggestions(client, app.port(), "sinan").contains("死难"), "the letters alone still read it");
+                    assertTrue(suggestions(client, app.port(), "sinan", "hans").contains("死难"), "the letters alone still read it");
                 } finally {
                     app.stop();
                 }
