@@ -11,6 +11,7 @@ import dev.zhsearch.index.Fields;
 import dev.zhsearch.search.Display;
 import dev.zhsearch.search.FacetCounts;
 import dev.zhsearch.search.FacetShaping;
+import dev.zhsearch.search.FeedbackTerms;
 import dev.zhsearch.search.FoldNotes;
 import dev.zhsearch.search.Highlighting;
 import dev.zhsearch.search.Hit;
@@ -65,6 +66,7 @@ public final class ClusterSearch implements Searching {
     private final OpenccConfigs configs;
     private final ObjectMapper json;
     private final NewsRanking ranking;
+    private final FeedbackTerms feedback;
     /** The newest document's day, asked at most every {@link #NEWEST_TTL_NANOS}: [nanoTime, epoch day]. */
     private volatile long[] newest;
     private static final long NEWEST_TTL_NANOS = 10_000_000_000L;
@@ -81,6 +83,7 @@ public final class ClusterSearch implements Searching {
         this.shaping = new FacetShaping(analysis.companyTable(), analysis.configs());
         this.foldNotes = new FoldNotes(analysis.folder());
         this.configs = analysis.configs();
+        this.feedback = new FeedbackTerms(analysis.perField());
         this.json = client.json();
     }
 
@@ -92,24 +95,22 @@ public final class ClusterSearch implements Searching {
         boolean partial = false;
         Optional<Query> loose = request.sort() == SearchRequest.Sort.RELEVANCE || request.sort() == SearchRequest.Sort.SCORE
                 ? queries.partial(request.query(), request.syntax(), base) : Optional.empty();
-        ObjectNode text = QueryDsl.of(base);
-        if (loose.isPresent() && count(text, filters) < QueryFactory.PARTIAL_BELOW) {
+        ObjectNode strict = QueryDsl.of(base);
+        if (loose.isPresent() && count(strict, filters) < QueryFactory.PARTIAL_BELOW) {
             // as the embedded engine: part of the words, when all of them find less than a page,
             // those with all of them first (their score times WHOLE_MATCH_FACTOR)
-            ObjectNode strict = text;
             base = loose.get();
-            text = json.createObjectNode();
-            ObjectNode fs = text.putObject("function_score");
-            fs.set("query", QueryDsl.of(base));
-            ObjectNode whole = fs.putArray("functions").addObject();
-            whole.set("filter", strict);
-            whole.put("weight", QueryFactory.WHOLE_MATCH_FACTOR);
-            fs.put("score_mode", "multiply");
-            fs.put("boost_mode", "multiply");
             partial = true;
         }
         ObjectNode body = json.createObjectNode();
-        body.set("query", request.sort() == SearchRequest.Sort.RELEVANCE && !ranking.isNone() ? ranked(text) : text);
+        ObjectNode scored = scored(QueryDsl.of(base), strict, partial, request.sort());
+        if (request.sort() == SearchRequest.Sort.RELEVANCE && ranking.feedback().on() && !request.query().isBlank()) {
+            Optional<Query> words = feedbackWords(scored, filters, request);
+            if (words.isPresent()) {
+                scored = scored(QueryDsl.of(FeedbackTerms.fed(base, words.get())), strict, partial, request.sort());
+            }
+        }
+        body.set("query", scored);
         if (!filters.isEmpty()) {
             body.set("post_filter", all(filters.values()));
         }
@@ -374,6 +375,72 @@ public final class ClusterSearch implements Searching {
         outer.put("score_mode", "multiply");
         outer.put("boost_mode", "multiply");
         return fs;
+    }
+
+    /**
+     * The text's score as the embedded engine computes it: with partial matches, those with all the
+     * words ({@code strict}) times {@link QueryFactory#WHOLE_MATCH_FACTOR}; for sort=relevance, under
+     * the news ranking ({@link #ranked}).
+     */
+    private ObjectNode scored(ObjectNode text, ObjectNode strict, boolean partial, SearchRequest.Sort sort) throws IOException {
+        ObjectNode q = text;
+        if (partial) {
+            q = json.createObjectNode();
+            ObjectNode fs = q.putObject("function_score");
+            fs.set("query", text);
+            ObjectNode whole = fs.putArray("functions").addObject();
+            whole.set("filter", strict);
+            whole.put("weight", QueryFactory.WHOLE_MATCH_FACTOR);
+            fs.put("score_mode", "multiply");
+            fs.put("boost_mode", "multiply");
+        }
+        return sort == SearchRequest.Sort.RELEVANCE && !ranking.isNone() ? ranked(q) : q;
+    }
+
+    /**
+     * As the embedded engine's second pass ({@link FeedbackTerms}): the first pass's best documents
+     * within the filters, the bodies' counts of the words they share (one filters aggregation), and
+     * those words as a query to add to the text's (empty if they share none).
+     */
+    private Optional<Query> feedbackWords(ObjectNode scored, Map<String, ObjectNode> filters, SearchRequest request) throws IOException {
+        NewsRanking.Feedback fb = ranking.feedback();
+        ObjectNode first = json.createObjectNode();
+        ObjectNode bool = first.putObject("query").putObject("bool");
+        bool.putArray("must").add(scored);
+        ArrayNode filter = bool.putArray("filter");
+        filters.values().forEach(filter::add);
+        first.put("size", fb.docs() + 1);
+        first.put("track_total_hits", false);
+        first.putArray("_source").add(Fields.TITLE).add(Fields.BODY);
+        JsonNode hits = client.send("POST", "/" + alias + "/_search?search_type=dfs_query_then_fetch", first).path("hits").path("hits");
+        float[] scores = new float[hits.size()];
+        for (int i = 0; i < hits.size(); i++) {
+            scores[i] = hits.get(i).path("_score").floatValue();
+        }
+        List<FeedbackTerms.Doc> docs = new ArrayList<>();
+        for (int i = 0; i < FeedbackTerms.kept(scores, fb.docs()); i++) {
+            JsonNode src = hits.get(i).path("_source");
+            docs.add(new FeedbackTerms.Doc(src.path(Fields.TITLE).asText(""), src.path(Fields.BODY).asText("")));
+        }
+        Map<String, Integer> shared = feedback.shared(docs, request.query());
+        if (shared.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectNode counts = json.createObjectNode();
+        counts.put("size", 0);
+        counts.put("track_total_hits", true);
+        ObjectNode each = counts.putObject("aggs").putObject("df").putObject("filters").putObject("filters");
+        List<String> words = new ArrayList<>(shared.keySet());
+        for (int i = 0; i < words.size(); i++) {
+            each.set("w" + i, QueryDsl.of(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(Fields.BODY, words.get(i)))));
+        }
+        JsonNode r = client.send("POST", "/" + alias + "/_search", counts);
+        Map<String, Long> bodyDocs = new HashMap<>();
+        for (int i = 0; i < words.size(); i++) {
+            bodyDocs.put(words.get(i), r.path("aggregations").path("df").path("buckets").path("w" + i).path("doc_count").asLong());
+        }
+        long documents = r.path("hits").path("total").path("value").asLong();
+        return FeedbackTerms.query(FeedbackTerms.weigh(shared, docs.size(), bodyDocs, documents, fb.terms()), ranking.titleBoost(), fb.weight());
     }
 
     /** How many documents match the query within every filter. */

@@ -18,12 +18,34 @@ import java.util.Properties;
  * newest document in the index. Read from {@code search/ranking.properties}; a file can override any
  * key. {@link #NONE} is BM25 alone.
  */
-public record NewsRanking(Map<PageTypes.Type, Double> weights, double recencyWeight, double halfLifeDays, float titleBoost) {
+public record NewsRanking(Map<PageTypes.Type, Double> weights, double recencyWeight, double halfLifeDays, float titleBoost,
+                          Feedback feedback) {
+
+    /**
+     * Pseudo-relevance feedback: the words that {@code docs} of the first ranking's best documents share
+     * (at most {@code terms} of them) reorder the documents the query matched, each worth {@code weight}
+     * of a query word at most. {@code docs=0}: none. The matched documents (and so totals and facets)
+     * stay the same; only their order changes.
+     */
+    public record Feedback(int docs, int terms, double weight) {
+        public static final Feedback NONE = new Feedback(0, 0, 0);
+
+        public Feedback {
+            if (docs < 0 || docs > 100 || terms < 0 || terms > 100 || !(weight >= 0 && weight <= 1)) {
+                throw new IllegalArgumentException("feedback.docs and feedback.terms must be in [0, 100], feedback.weight in [0, 1]: "
+                        + docs + ", " + terms + ", " + weight);
+            }
+        }
+
+        public boolean on() {
+            return docs > 0 && terms > 0 && weight > 0;
+        }
+    }
 
     private static final String DEFAULTS = "search/ranking.properties";
 
     /** No weights, no recency: the text score alone ({@code sort=score}). */
-    public static final NewsRanking NONE = new NewsRanking(Map.of(), 0, 365, QueryFactory.TITLE_BOOST);
+    public static final NewsRanking NONE = new NewsRanking(Map.of(), 0, 365, QueryFactory.TITLE_BOOST, Feedback.NONE);
 
     public NewsRanking {
         EnumMap<PageTypes.Type, Double> all = new EnumMap<>(PageTypes.Type.class);
@@ -90,8 +112,8 @@ public record NewsRanking(Map<PageTypes.Type, Double> weights, double recencyWei
             String value = p.getProperty(key).strip();
             if (key.startsWith("weight.")) {
                 weights.put(PageTypes.Type.parse(key.substring("weight.".length())), number(key, value));
-            } else if (!key.equals("recency.weight") && !key.equals("recency.half-life-days") && !key.equals("title.boost")) {
-                throw new IllegalArgumentException("unknown ranking setting '" + key + "' (weight.TYPE, recency.weight, recency.half-life-days, title.boost)");
+            } else if (!SETTINGS.contains(key)) {
+                throw new IllegalArgumentException("unknown ranking setting '" + key + "' (weight.TYPE, " + String.join(", ", SETTINGS) + ")");
             }
         }
         double recency = p.containsKey("recency.weight") ? number("recency.weight", p.getProperty("recency.weight"))
@@ -100,8 +122,16 @@ public record NewsRanking(Map<PageTypes.Type, Double> weights, double recencyWei
                 : base == null ? 365 : base.halfLifeDays();
         float titleBoost = p.containsKey("title.boost") ? (float) number("title.boost", p.getProperty("title.boost"))
                 : base == null ? QueryFactory.TITLE_BOOST : base.titleBoost();
-        return new NewsRanking(weights, recency, halfLife, titleBoost);
+        Feedback f = base == null ? Feedback.NONE : base.feedback();
+        Feedback feedback = new Feedback(
+                p.containsKey("feedback.docs") ? (int) number("feedback.docs", p.getProperty("feedback.docs")) : f.docs(),
+                p.containsKey("feedback.terms") ? (int) number("feedback.terms", p.getProperty("feedback.terms")) : f.terms(),
+                p.containsKey("feedback.weight") ? number("feedback.weight", p.getProperty("feedback.weight")) : f.weight());
+        return new NewsRanking(weights, recency, halfLife, titleBoost, feedback);
     }
+
+    private static final java.util.List<String> SETTINGS = java.util.List.of("recency.weight", "recency.half-life-days", "title.boost",
+            "feedback.docs", "feedback.terms", "feedback.weight");
 
     private static double number(String key, String value) {
         try {
@@ -113,7 +143,7 @@ public record NewsRanking(Map<PageTypes.Type, Double> weights, double recencyWei
 
     /** Whether this ranking changes nothing (every weight 1, no recency). */
     public boolean isNone() {
-        return recencyWeight == 0 && weights.values().stream().allMatch(w -> w == 1.0);
+        return recencyWeight == 0 && !feedback.on() && weights.values().stream().allMatch(w -> w == 1.0);
     }
 
     /**

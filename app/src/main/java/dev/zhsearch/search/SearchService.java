@@ -55,6 +55,7 @@ public final class SearchService implements Searching {
     private final NewsRanking ranking;
     /** The index's own analysis, for the words of a related-articles query. */
     private final org.apache.lucene.analysis.Analyzer analyzer;
+    private final FeedbackTerms feedback;
 
     private SearchService(Directory directory, ReferenceManager<IndexSearcher> manager, Closeable owned, Analysis analysis,
                           NewsRanking ranking) {
@@ -68,6 +69,7 @@ public final class SearchService implements Searching {
         this.shaping = new FacetShaping(analysis.companyTable(), analysis.configs());
         this.foldNotes = new FoldNotes(analysis.folder());
         this.analyzer = analysis.perField();
+        this.feedback = new FeedbackTerms(analysis.perField());
     }
 
     /** Searches the last commit in {@code indexDir}, read-only; {@link #refresh()} picks up a newer one. */
@@ -123,22 +125,58 @@ public final class SearchService implements Searching {
         FacetedSearcher searcher = (FacetedSearcher) manager.acquire();
         try {
             Query base = strict;
-            Query text = strict;
             boolean partial = false;
             java.util.Optional<Query> loose = request.sort() == SearchRequest.Sort.RELEVANCE || request.sort() == SearchRequest.Sort.SCORE
                     ? queries.partial(request.query(), request.syntax(), strict) : java.util.Optional.empty();
             if (loose.isPresent() && searcher.count(filtered(strict, request)) < QueryFactory.PARTIAL_BELOW) {
                 base = loose.get();
-                text = FunctionScoreQuery.boostByQuery(loose.get(), strict, QueryFactory.WHOLE_MATCH_FACTOR);
                 partial = true;
             }
-            Query scored = request.sort() == SearchRequest.Sort.RELEVANCE && !ranking.isNone()
-                    ? NewsPrior.apply(text, searcher.getIndexReader(), ranking)
-                    : text;
+            Query scored = scored(base, strict, partial, request.sort(), searcher);
+            if (request.sort() == SearchRequest.Sort.RELEVANCE && ranking.feedback().on() && !request.query().isBlank()) {
+                java.util.Optional<Query> words = feedbackWords(scored, request, searcher);
+                if (words.isPresent()) {
+                    scored = scored(FeedbackTerms.fed(base, words.get()), strict, partial, request.sort(), searcher);
+                }
+            }
             return doSearch(request, withFacets, queries.marked(request.query(), request.syntax(), base), scored, searcher, start, partial);
         } finally {
             manager.release(searcher);
         }
+    }
+
+    /**
+     * The text's score: with partial matches, those with all the words ({@code strict}) times
+     * {@link QueryFactory#WHOLE_MATCH_FACTOR}; for sort=relevance, under the news ranking's priors.
+     */
+    private Query scored(Query text, Query strict, boolean partial, SearchRequest.Sort sort, IndexSearcher searcher) throws IOException {
+        Query q = partial ? FunctionScoreQuery.boostByQuery(text, strict, QueryFactory.WHOLE_MATCH_FACTOR) : text;
+        return sort == SearchRequest.Sort.RELEVANCE && !ranking.isNone() ? NewsPrior.apply(q, searcher.getIndexReader(), ranking) : q;
+    }
+
+    /**
+     * The ranking's second pass ({@link FeedbackTerms}): the words the first pass's best documents
+     * share, as a query to add to the text's (empty if they share none).
+     */
+    private java.util.Optional<Query> feedbackWords(Query scored, SearchRequest request, FacetedSearcher searcher) throws IOException {
+        NewsRanking.Feedback fb = ranking.feedback();
+        ScoreDoc[] first = searcher.search(filtered(scored, request), fb.docs() + 1).scoreDocs;
+        float[] scores = new float[first.length];
+        for (int i = 0; i < first.length; i++) {
+            scores[i] = first[i].score;
+        }
+        List<FeedbackTerms.Doc> docs = new ArrayList<>();
+        for (int i = 0; i < FeedbackTerms.kept(scores, fb.docs()); i++) {
+            Document d = searcher.storedFields().document(first[i].doc, java.util.Set.of(Fields.TITLE, Fields.BODY));
+            docs.add(new FeedbackTerms.Doc(d.get(Fields.TITLE), d.get(Fields.BODY)));
+        }
+        java.util.Map<String, Integer> shared = feedback.shared(docs, request.query());
+        java.util.Map<String, Long> bodyDocs = new java.util.HashMap<>();
+        for (String w : shared.keySet()) {
+            bodyDocs.put(w, (long) searcher.count(new TermQuery(new Term(Fields.BODY, w))));
+        }
+        return FeedbackTerms.query(FeedbackTerms.weigh(shared, docs.size(), bodyDocs, searcher.getIndexReader().numDocs(), fb.terms()),
+                ranking.titleBoost(), fb.weight());
     }
 
     /** The query within the request's filters (companies, outlets, scripts, dates), as a drill-down. */

@@ -26,7 +26,7 @@ class NewsRankingTest {
         assertTrue(r.weight(PageTypes.Type.LISTING) < r.weight(PageTypes.Type.HEADLINE));
         assertEquals(1.0, r.weight(PageTypes.Type.STORY));
         assertFalse(r.isNone());
-        NewsRanking flat = r.with("weight.listing=1,weight.headline=1,weight.roundup=1,recency.weight=0");
+        NewsRanking flat = r.with("weight.listing=1,weight.headline=1,weight.roundup=1,recency.weight=0,feedback.docs=0");
         assertTrue(flat.isNone());
         assertTrue(NewsRanking.NONE.isNone());
         assertThrows(IllegalArgumentException.class, () -> r.with("weight.listing=0"), "a weight of 0 would hide pages");
@@ -36,6 +36,11 @@ class NewsRankingTest {
         assertEquals(QueryFactory.TITLE_BOOST, r.titleBoost());
         assertEquals(4f, r.with("title.boost=4").titleBoost());
         assertThrows(IllegalArgumentException.class, () -> r.with("title.boost=0.5"), "a title word counts at least as a body word");
+        assertTrue(r.feedback().on());
+        assertEquals(new NewsRanking.Feedback(20, 5, 0.3), r.with("feedback.docs=20,feedback.terms=5,feedback.weight=0.3").feedback());
+        assertFalse(r.with("feedback.weight=0").feedback().on());
+        assertThrows(IllegalArgumentException.class, () -> r.with("feedback.weight=2"));
+        assertThrows(IllegalArgumentException.class, () -> r.with("feedback.docs=-1"));
     }
 
     @Test
