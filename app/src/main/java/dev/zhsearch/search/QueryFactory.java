@@ -136,17 +136,19 @@ public final class QueryFactory {
     /**
      * The search box's query with {@link #PARTIAL_FRACTION} of its plain words required instead of
      * all (documents with every word still come first: their words count twice), and the typed
-     * text's character pairs counted ({@link #PARTIAL_PAIR_BOOST}), or empty where that changes
-     * nothing (one word, or Lucene syntax). {@code strict} is the query {@link #parse(String,
-     * Syntax)} made of the same text.
+     * text's character pairs counted ({@link #PARTIAL_PAIR_BOOST}). Text that is one word (a run of
+     * characters the analysis cannot cut, such as 核三重啟) relaxes to half its character pairs. Empty
+     * where nothing can relax: a word of two or three characters, a lone phrase, field part or OR group, and
+     * Lucene syntax. {@code strict} is the query {@link #parse(String, Syntax)} made of the same text.
      */
     public java.util.Optional<Query> partial(String text, Syntax syntax, Query strict) {
         if (syntax == Syntax.LUCENE) {
             return java.util.Optional.empty();
         }
         Query partial = people(text, PARTIAL_FRACTION, 1);
-        if (partial.equals(strict)) {
-            return java.util.Optional.empty();
+        boolean oneRun = partial.equals(strict);
+        if (oneRun && !plainOnly(text)) {
+            return java.util.Optional.empty(); // a phrase, a field part or an exclusion means what it says
         }
         // each of the typed text's character pairs a document holds counts too (its BM25 in title or
         // body, the better): 卡塔尔世界杯 holds more of 卡達世足賽 (卡塔尔世界杯赛) than 卡達 alone does.
@@ -165,16 +167,37 @@ public final class QueryFactory {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e); // analysing a String does not fail
         }
+        if (oneRun) {
+            // one word the analysis cannot cut (核三重啟: four characters, found only as written):
+            // the documents holding half its character pairs or more (核三 … 重啟)
+            if (pairs.size() < 3) { // 台積電 or a name of three: one pair of two would find any 台積 or 積電
+                return java.util.Optional.empty();
+            }
+            BooleanQuery.Builder some = new BooleanQuery.Builder();
+            pairs.forEach(pair -> some.add(pairClause(pair), BooleanClause.Occur.SHOULD));
+            some.setMinimumNumberShouldMatch((int) Math.ceil(pairs.size() * PARTIAL_FRACTION));
+            return java.util.Optional.of(some.build());
+        }
         if (!pairs.isEmpty()) {
             BooleanQuery.Builder covered = new BooleanQuery.Builder().add(partial, BooleanClause.Occur.MUST);
-            for (String pair : pairs) {
-                covered.add(new BoostQuery(new org.apache.lucene.search.DisjunctionMaxQuery(List.of(
-                        new TermQuery(new Term(Fields.TITLE_BIGRAM, pair)), new TermQuery(new Term(Fields.BODY_BIGRAM, pair))), 0f),
-                        PARTIAL_PAIR_BOOST), BooleanClause.Occur.SHOULD);
-            }
+            pairs.forEach(pair -> covered.add(pairClause(pair), BooleanClause.Occur.SHOULD));
             partial = covered.build();
         }
         return java.util.Optional.of(partial);
+    }
+
+    /** A character pair in title or body (the better of the two), worth {@link #PARTIAL_PAIR_BOOST}. */
+    private static Query pairClause(String pair) {
+        return new BoostQuery(new org.apache.lucene.search.DisjunctionMaxQuery(List.of(
+                new TermQuery(new Term(Fields.TITLE_BIGRAM, pair)), new TermQuery(new Term(Fields.BODY_BIGRAM, pair))), 0f),
+                PARTIAL_PAIR_BOOST);
+    }
+
+    /** Whether the search box's text is plain words only: no phrase, field part, OR or exclusion. */
+    private static boolean plainOnly(String text) {
+        PeopleSyntax.Parsed parsed = PeopleSyntax.parse(dev.zhsearch.clean.Cleaner.withoutMarker(text.strip()));
+        return parsed.excluded().isEmpty() && !parsed.groups().isEmpty()
+                && parsed.groups().stream().allMatch(g -> g.size() == 1 && g.getFirst().plain());
     }
 
     /**

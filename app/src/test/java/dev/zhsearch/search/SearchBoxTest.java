@@ -75,7 +75,7 @@ class SearchBoxTest {
         SearchResult three = service.search(SearchRequest.of("台積電 記憶體 火星", 10));
         assertTrue(three.partial(), "three words: none has all");
         assertTrue(three.hits().stream().allMatch(h -> h.title().contains("<mark>") || !h.snippets().isEmpty()));
-        assertFalse(service.search(SearchRequest.of("台積電", 10)).partial(), "one word: nothing to relax");
+        assertFalse(service.search(SearchRequest.of("台積電", 10)).partial(), "one word of three characters: nothing to relax");
     }
 
     @Test

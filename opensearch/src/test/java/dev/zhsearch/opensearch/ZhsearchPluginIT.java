@@ -149,7 +149,8 @@ class ZhsearchPluginIT {
     static List<SearchRequest> parityRequests() {
         List<SearchRequest> out = new ArrayList<>();
         for (String q : List.of("台积电", "台積電", "伺服器", "服务器", "人工智能", "特斯拉 OR 英伟达", "\"马斯克\"", "xAI", "芯片 -特斯拉",
-                "晶片 台積電 供應鏈", "title:輝達", "", "TSMC 晶片", "台積電 火星")) {
+                "晶片 台積電 供應鏈", "title:輝達", "", "TSMC 晶片", "台積電 火星",
+                "算力狂魔")) { // 算力狂魔: one run of four characters in no document, half its pairs (算力 … 狂魔) in one
             out.add(SearchRequest.of(q, 20));
         }
         out.add(SearchRequest.of("芯片", 20).withCompanies(List.of("tsmc")));
