@@ -57,4 +57,37 @@ class SuggestWordsTest {
             }
         }
     }
+
+    /**
+     * Initials shared by a dictionary's word and a run of characters only the titles make one: the
+     * word comes first though the run is in a title more (競爭力 in four, 吉斬龍 in five).
+     */
+    @Test
+    void aDictionarysWordBeforeARunOfCharactersOnlyTheTitlesMakeOne(@TempDir Path dir) throws Exception {
+        List<SourceDoc> docs = new ArrayList<>();
+        String[] what = {"提升", "排名", "報告", "論壇", "調查"};
+        for (int i = 0; i < 4; i++) {
+            docs.add(doc(i, "產業競爭力" + what[i], "產業競爭力" + what[i] + "。"));
+        }
+        for (int i = 0; i < 5; i++) {
+            docs.add(doc(10 + i, "吉斬龍" + what[i] + "登場", "吉斬龍" + what[i] + "登場。"));
+        }
+        try (LiveIndex index = SeedIndex.of(dir, docs)) {
+            try (SearchService service = SearchService.over(index, SeedIndex.ANALYSIS)) {
+                Javalin app = new ApiServer(service, SeedIndex.ANALYSIS, () -> "not used",
+                        new ApiServer.Config("127.0.0.1", 0, null, List.of(), List.of())).start();
+                try {
+                    List<String> jzl = suggestions(client(), app.port(), "jzl", "hant");
+                    assertTrue(jzl.contains("吉斬龍"), "the run is a suggestion too: " + jzl);
+                    assertTrue(jzl.indexOf("競爭力") >= 0 && jzl.indexOf("競爭力") < jzl.indexOf("吉斬龍"), jzl.toString());
+                } finally {
+                    app.stop();
+                }
+            }
+        }
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newHttpClient();
+    }
 }
