@@ -304,8 +304,9 @@ public final class CompanyMatcher {
         }
         boolean startOk = !hanStart || start == from;
         // a name and the conjunction after it are two words, however the segmenter joins them
-        // (微软和英特尔: smartcn reads 微|软和|英特尔, 软和 "soft")
-        boolean endOk = !hanEnd || end == to || CONJUNCTIONS.indexOf(t.charAt(end)) >= 0;
+        // (微软和英特尔: smartcn reads 微|软和|英特尔, 软和 "soft"); so are a name and a word of the
+        // market after it (大立光亮灯涨停: 大立|光亮|灯)
+        boolean endOk = !hanEnd || end == to || CONJUNCTIONS.indexOf(t.charAt(end)) >= 0 || orgs.marketWordAt(t, end);
         for (HhmmSegmenter.Word word : segmenter.segment(t.substring(from, to))) {
             startOk |= word.start() + from == start;
             endOk |= word.end() + from == end;

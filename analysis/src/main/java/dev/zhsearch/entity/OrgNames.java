@@ -74,6 +74,11 @@ public final class OrgNames {
         return generic.contains(folded);
     }
 
+    /** Whether a word of the stock market ({@code market}) begins at {@code at} of folded, lower-cased {@code t}. */
+    boolean marketWordAt(String t, int at) {
+        return at < t.length() && market.match(t, at, t.length(), new String[1]) > 0;
+    }
+
     /** Characters on each side of a name in which a word of the stock market makes it its company's. */
     static final int MARKET_WINDOW = 10;
 

@@ -61,7 +61,11 @@ class CompanyMatcherTest {
             "中聯油脂表示;org:中联油脂", "東京電力公司排放處理水;org:东京电力", "台糖公司表示;org:台糖", "台糖董事長表示;org:台糖",
             "台糖表示將調漲糖價;", "記者洪美秀報導;",
             // Taiwan's finance names end as group words do: an investment trust, a life insurer
-            "施羅德投信表示;org:施罗德投信", "保誠人壽總經理;org:保诚人寿", "這家投信表示;", "國泰人壽推出保單;cathay-life"})
+            "施羅德投信表示;org:施罗德投信", "保誠人壽總經理;org:保诚人寿", "這家投信表示;", "國泰人壽推出保單;cathay-life",
+            // a word of the market right after a name ends it, however the segmenter joins them (大立|光亮|燈,
+            // 台|積|電大|跌: 光亮 "bright", 電大 a TV university); inside a longer word a name still is none
+            "大立光亮燈漲停;largan", "台積電大跌180元;tsmc", "南亞科大漲;nanya-tech", "中國航天科技集團公司所屬;casc",
+            "努力成為營收第一;"})
     void findsCompaniesAndAvoidsTraps(String text, String expected) {
         List<String> want = expected == null ? List.of() : List.of(expected.split(" "));
         assertEquals(want, STANDARD.companies(text));
