@@ -250,8 +250,8 @@ final class PinyinSuggester {
     /**
      * Cost of a word that only the titles' character sequences make one (外资喊, 重要批示強調: pieces of
      * sentences as often as words), beside a word of the dictionaries, a person the documents name, a
-     * company, or a pair (chosen on the earlier held-out files read together: 0.880 → 0.884; 0.5 and
-     * 2 gave 0.882 and 0.884, and lost Taiwan's abbreviations no dictionary lists, 經典賽, 原民會).
+     * company, or a pair. Chosen on the earlier held-out files read together: 0.880 → 0.884 (0.5 gave
+     * 0.882, 2 the same 0.884); it loses Taiwan's abbreviations no dictionary lists (經典賽, 原民會).
      */
     static final double UNVETTED = 1.0;
 
