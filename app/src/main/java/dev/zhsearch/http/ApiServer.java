@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer {
 
     private static final Logger LOG = LoggerFactory.getLogger("zhsearch.http");
+    /** A suggestion slower than this is logged like any request. */
+    private static final int SLOW_SUGGESTION_MS = 100;
     static final long MAX_BODY_BYTES = 64 * 1024;
     /** Largest body {@code POST /api/documents} and {@code PUT /api/documents/{id}} take. */
     static final long MAX_DOCUMENTS_BODY_BYTES = 16L << 20;
@@ -131,7 +133,15 @@ public final class ApiServer {
                     s.location = Location.EXTERNAL;
                 });
             }
-            c.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+            c.requestLogger.http((ctx, ms) -> {
+                // a suggestion is asked at every keystroke: answered well and quickly, it is logged only
+                // at debug level (a line per keystroke cost the server more than the suggestion did)
+                if (ctx.path().equals("/api/suggest") && ctx.statusCode() < 400 && ms < SLOW_SUGGESTION_MS) {
+                    LOG.debug("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+                } else {
+                    LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+                }
+            });
             c.routes.before(ctx -> {
                 if (ctx.contentLength() > maxBody(ctx)) {
                     throw new TooLarge(maxBody(ctx));

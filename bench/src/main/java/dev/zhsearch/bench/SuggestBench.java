@@ -99,15 +99,19 @@ public final class SuggestBench {
                 report.put("failures", failures);
 
                 List<URI> uris = cases.stream().map(c -> URI.create(base + enc(c.input()))).toList();
-                out.printf("%nlatency of /api/suggest over HTTP on loopback (%d inputs, client on the same cores):%n%-8s %s%n",
-                        uris.size(), "clients", Latencies.header());
+                out.printf("%nlatency of /api/suggest over HTTP on loopback (%d inputs, the client on the same 2 cores as the server):%n"
+                        + "%-22s %-8s %s%n", uris.size(), "client", "clients", Latencies.header());
                 List<Map<String, Object>> levels = new ArrayList<>();
                 for (int clients : new int[] {1, 8}) {
-                    load(client, uris, clients, seconds); // warm-up at this concurrency
-                    ClosedLoop.Result r = load(client, uris, clients, seconds);
-                    out.printf("%-8d %s  (%.0f req/s, %d errors)%n", clients, r.latency().row(), r.perSecond(), r.failures());
-                    levels.add(Map.of("clients", clients, "p50Ms", r.latency().p50Ms(), "p99Ms", r.latency().p99Ms(),
-                            "perSecond", r.perSecond(), "errors", r.failures()));
+                    // side by side in one run: Java's HttpClient, and sockets kept alive that do almost
+                    // nothing but send and skip (what the server costs when the client costs little)
+                    for (String kind : List.of("java.net.http", "keep-alive socket")) {
+                        load(kind, client, app.port(), uris, clients, seconds); // warm-up at this concurrency
+                        ClosedLoop.Result r = load(kind, client, app.port(), uris, clients, seconds);
+                        out.printf("%-22s %-8d %s  (%.0f req/s, %d errors)%n", kind, clients, r.latency().row(), r.perSecond(), r.failures());
+                        levels.add(Map.of("client", kind, "clients", clients, "p50Ms", r.latency().p50Ms(), "p99Ms", r.latency().p99Ms(),
+                                "perSecond", r.perSecond(), "errors", r.failures()));
+                    }
                 }
                 report.put("latency", levels);
             } finally {
@@ -117,14 +121,39 @@ public final class SuggestBench {
         return report;
     }
 
-    private static ClosedLoop.Result load(HttpClient client, List<URI> uris, int clients, int seconds) throws Exception {
-        return ClosedLoop.run(clients, seconds, user -> i -> {
-            HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(uris.get((user * 31 + i) % uris.size())).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() != 200) {
-                throw new IOException("HTTP " + r.statusCode());
+    private static ClosedLoop.Result load(String kind, HttpClient client, int port, List<URI> uris, int clients, int seconds)
+            throws Exception {
+        if (kind.equals("java.net.http")) {
+            return ClosedLoop.run(clients, seconds, user -> i -> {
+                HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(uris.get((user * 31 + i) % uris.size())).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                if (r.statusCode() != 200) {
+                    throw new IOException("HTTP " + r.statusCode());
+                }
+            });
+        }
+        List<String> paths = uris.stream().map(URI::getRawPath).toList();
+        List<String> queries = uris.stream().map(URI::getRawQuery).toList();
+        List<KeepAliveGet> sockets = new ArrayList<>();
+        try {
+            return ClosedLoop.run(clients, seconds, user -> {
+                KeepAliveGet socket = new KeepAliveGet("127.0.0.1", port);
+                synchronized (sockets) {
+                    sockets.add(socket);
+                }
+                return i -> {
+                    int k = (user * 31 + i) % uris.size();
+                    int status = socket.get(paths.get(k) + "?" + queries.get(k));
+                    if (status != 200) {
+                        throw new IOException("HTTP " + status);
+                    }
+                };
+            });
+        } finally {
+            for (KeepAliveGet s : sockets) {
+                s.close();
             }
-        });
+        }
     }
 
     private static String get(HttpClient client, String url) throws Exception {
