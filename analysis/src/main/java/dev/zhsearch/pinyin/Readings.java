@@ -36,11 +36,70 @@ public final class Readings {
     private final Map<Integer, String[]> chars;
     private final Map<String, String> zhuyin;
 
+    /** The characters of each toneless syllable, by any of their readings (the inverse of {@link #chars}). */
+    private final Map<String, int[]> bySyllable;
+    /** Toneless pinyin syllables by their Zhuyin letters without tone marks. */
+    private final Map<String, String> fromZhuyin;
+
     private Readings(Map<String, String[]> phrases, Map<Integer, String[]> chars, Map<String, String> zhuyin) {
         this.phrases = phrases;
         this.chars = chars;
         this.zhuyin = zhuyin;
         this.longestPhrase = phrases.keySet().stream().mapToInt(p -> p.codePointCount(0, p.length())).max().orElse(1);
+        Map<String, java.util.TreeSet<Integer>> inverse = new HashMap<>();
+        chars.forEach((cp, readings) -> {
+            for (String r : readings) {
+                inverse.computeIfAbsent(Syllable.parse(r).text(), k -> new java.util.TreeSet<>()).add(cp);
+            }
+        });
+        this.bySyllable = new HashMap<>();
+        inverse.forEach((syllable, cps) -> bySyllable.put(syllable, cps.stream().mapToInt(Integer::intValue).toArray()));
+        this.fromZhuyin = new HashMap<>();
+        zhuyin.forEach((syllable, letters) -> fromZhuyin.putIfAbsent(letters, syllable));
+    }
+
+    /** The characters one toneless syllable ({@code zhong}) is a reading of, in code point order; none if it is no syllable. */
+    public int[] charactersRead(String syllable) {
+        return bySyllable.getOrDefault(syllable, new int[0]).clone();
+    }
+
+    /** Whether {@code syllable} (toneless) is the commonest reading of character {@code cp} (温 is wen, and yun only at times). */
+    public boolean usualReading(int cp, String syllable) {
+        String[] r = chars.get(cp);
+        return r != null && Syllable.parse(r[0]).text().equals(syllable);
+    }
+
+    /**
+     * The ways a typed key ({@link Typed#key}: pinyin letters, or Zhuyin letters if {@code zhuyin})
+     * splits wholly into syllables, as toneless pinyin syllables; fewer syllables first (xian before
+     * xi an), at most {@code max} ways; the syllables without a vowel (n, ng of 嗯) are left out.
+     */
+    public List<List<String>> syllables(String key, boolean zhuyin, int max) {
+        Map<String, String> known = zhuyin ? fromZhuyin : null;
+        List<List<String>> out = new ArrayList<>();
+        // ways[i]: the splits of key[0, i), at most max of them (fewer syllables first as they are found)
+        List<List<List<String>>> ways = new ArrayList<>();
+        ways.add(List.of(List.of()));
+        for (int end = 1; end <= key.length(); end++) {
+            List<List<String>> here = new ArrayList<>();
+            for (int start = Math.max(0, end - 6); start < end; start++) {
+                String piece = key.substring(start, end);
+                String syllable = known != null ? known.get(piece) : (this.zhuyin.containsKey(piece) ? piece : null);
+                if (syllable == null || syllable.chars().noneMatch(c -> "aeiouv".indexOf(c) >= 0)) {
+                    continue; // (n, m, ng: the readings of interjections, 嗯, no part of a word typed)
+                }
+                for (List<String> before : ways.get(start)) {
+                    List<String> longer = new ArrayList<>(before);
+                    longer.add(syllable);
+                    here.add(longer);
+                }
+            }
+            here.sort(java.util.Comparator.comparingInt(List::size));
+            ways.add(here.size() > max ? new ArrayList<>(here.subList(0, max)) : here);
+        }
+        out.addAll(ways.get(key.length()));
+        out.sort(java.util.Comparator.comparingInt(List::size));
+        return out;
     }
 
     /**

@@ -100,4 +100,18 @@ class ReadingsTest {
         String longText = "银行".repeat(50_000);
         assertEquals(100_000, READINGS.read(longText).size());
     }
+
+    @Test
+    void aTypedKeySplitsIntoSyllablesAndEachSyllableIntoItsCharacters() {
+        assertEquals(List.of(List.of("xian"), List.of("xi", "an")), READINGS.syllables("xian", false, 3), "fewer syllables first");
+        assertEquals(List.of("gong", "ping", "hui"), READINGS.syllables("ㄍㄨㄥㄆㄧㄥㄏㄨㄟ", true, 3).getFirst());
+        assertEquals(List.of(), READINGS.syllables("tjd", false, 3), "initials are no syllables");
+        assertEquals(1, READINGS.syllables("xian", false, 1).size(), "at most max ways");
+        int[] zhong = READINGS.charactersRead("zhong");
+        assertTrue(java.util.Arrays.stream(zhong).anyMatch(cp -> cp == '中') && java.util.Arrays.stream(zhong).anyMatch(cp -> cp == '重'));
+        assertTrue(java.util.Arrays.stream(READINGS.charactersRead("yun")).anyMatch(cp -> cp == '温'), "温 is read yun at times");
+        assertFalse(READINGS.usualReading('温', "yun"));
+        assertTrue(READINGS.usualReading('温', "wen"));
+        assertEquals(0, READINGS.charactersRead("xyz").length);
+    }
 }

@@ -88,7 +88,27 @@ final class PinyinSuggester {
         }
     }
 
-    private record Table(List<Candidate> candidates, Keys pinyin, Keys zhuyin, long documents) {}
+    /**
+     * {@code spelled}: the words spelled from a sound ({@link #spelled}) by input, the last
+     * {@value #SPELLED_KEPT} asked: a spelling asks the documents up to a dozen counts (2 ms at the
+     * median, 12 ms at worst), and a search box sees the same inputs again and again. A new table
+     * starts it empty.
+     */
+    private record Table(List<Candidate> candidates, Keys pinyin, Keys zhuyin, long documents, SoundLattice lattice,
+                         Map<String, List<Candidate>> spelled) {
+        Table(List<Candidate> candidates, Keys pinyin, Keys zhuyin, long documents, SoundLattice lattice) {
+            this(candidates, pinyin, zhuyin, documents, lattice, java.util.Collections.synchronizedMap(
+                    new java.util.LinkedHashMap<String, List<Candidate>>(256, 0.75f, true) {
+                        @Override
+                        protected boolean removeEldestEntry(Map.Entry<String, List<Candidate>> eldest) {
+                            return size() > SPELLED_KEPT;
+                        }
+                    }));
+        }
+    }
+
+    /** Inputs whose spelled words are kept. */
+    static final int SPELLED_KEPT = 10_000;
 
     /** Title words suggested: at least this many documents use the word … */
     static final int MIN_DOCUMENTS = 3;
@@ -160,10 +180,22 @@ final class PinyinSuggester {
         Found found = new Found(t.candidates().size());
         t.pinyin().matching(typed.key(), found);
         // the whole reading, not only a prefix of a longer word's (taijidian is 台積電), and not by initials
-        return found.exact().stream().mapToObj(t.candidates()::get)
+        Optional<Candidate> listed = found.exact().stream().mapToObj(t.candidates()::get)
                 .filter(c -> readings.keys(toSimplified.convert(c.hans())).pinyin().equals(typed.key())
                         || readings.keys(toSimplified.convert(c.hant())).pinyin().equals(typed.key()))
                 .min(ORDER);
+        // else the word the documents hold that the sound spells best (zhonghuazhibang: 中华职棒)
+        return listed.isPresent() || !found.exact().isEmpty() ? listed : spelledOnce(q, t).stream().max(java.util.Comparator.comparingLong(Candidate::weight));
+    }
+
+    /** The words spelled from {@code q}'s sound, kept for the table's life ({@link Table#spelled}). */
+    private List<Candidate> spelledOnce(String q, Table t) throws IOException {
+        List<Candidate> spelled = t.spelled().get(q);
+        if (spelled == null) {
+            spelled = spelled(q, t);
+            t.spelled().put(q, spelled);
+        }
+        return spelled;
     }
 
     private List<Candidate> candidates(String q, int max) throws IOException {
@@ -210,10 +242,120 @@ final class PinyinSuggester {
             }
         }
         perCompany.values().forEach(offer);
+        if (found.exact().isEmpty()) {
+            // no word of the table reads wholly as typed: words the documents hold, spelled from the sound
+            for (Candidate c : spelledOnce(q, t)) {
+                offer.accept(new Ranked(c, score(c, true, true), Integer.MAX_VALUE));
+            }
+        }
         // one suggestion per text: a word of its own and a company of its name (台南) as the better
         Set<String> texts = new HashSet<>();
         return ranked.stream().sorted(best).map(Ranked::candidate).filter(c -> texts.add(c.hans())).limit(max).toList();
     }
+
+    /** Spellings the documents hold as written offered at most. */
+    static final int SPELLINGS = 3;
+    /** Ways the letters split into syllables tried (xian: xian, xi an). */
+    static final int SPLITS = 3;
+
+    /**
+     * The words no table lists that the input spells, if its letters split wholly into syllables
+     * ({@code zhonghuazhibang}, {@code ㄍㄨㄥㄆㄧㄥㄏㄨㄟ}, {@code 中華zhibang}: a typed character stays as
+     * typed): the {@link SoundLattice}'s best spellings that {@value #MIN_DOCUMENTS} documents or more
+     * hold as written, each as a word of the titles would be (its documents, vetted if a dictionary
+     * lists it). Not for initials or a syllable begun: too many words begin so for a guess to be good.
+     */
+    private List<Candidate> spelled(String q, Table t) throws IOException {
+        List<List<SoundLattice.Choices>> ways = new ArrayList<>(List.of(new ArrayList<>()));
+        StringBuilder run = new StringBuilder();
+        int[] cps = toSimplified.convert(q).codePoints().toArray();
+        for (int i = 0; i <= cps.length; i++) {
+            boolean han = i < cps.length && Character.UnicodeScript.of(cps[i]) == Character.UnicodeScript.HAN;
+            if (i < cps.length && !han) {
+                run.appendCodePoint(cps[i]);
+                continue;
+            }
+            if (!run.toString().isBlank()) {
+                Readings.Typed typed = readings.typed(run.toString(), s -> s);
+                List<List<String>> splits = readings.syllables(typed.key(), typed.zhuyin(), SPLITS);
+                if (typed.isEmpty() || splits.isEmpty()) {
+                    return List.of();
+                }
+                List<List<SoundLattice.Choices>> next = new ArrayList<>();
+                for (List<SoundLattice.Choices> way : ways) {
+                    for (List<String> split : splits) {
+                        List<SoundLattice.Choices> longer = new ArrayList<>(way);
+                        for (String syllable : split) {
+                            int[] characters = readings.charactersRead(syllable);
+                            java.util.BitSet rarely = new java.util.BitSet(characters.length);
+                            for (int k = 0; k < characters.length; k++) {
+                                rarely.set(k, !readings.usualReading(characters[k], syllable));
+                            }
+                            longer.add(new SoundLattice.Choices(characters, rarely));
+                        }
+                        next.add(longer);
+                    }
+                }
+                ways = next.size() > SPLITS ? next.subList(0, SPLITS) : next;
+                run.setLength(0);
+            }
+            if (han) {
+                int cp = cps[i];
+                ways.forEach(w -> w.add(SoundLattice.Choices.of(cp)));
+            }
+        }
+        List<String> spellings = new ArrayList<>();
+        for (List<SoundLattice.Choices> way : ways) {
+            if (way.size() < SPELLED_LENGTH) {
+                continue; // (two characters: the table's pairs and the dictionaries' words are all there is to trust)
+            }
+            for (String w : t.lattice().spell(way, TRIED)) {
+                if (!spellings.contains(w)) {
+                    spellings.add(w);
+                }
+            }
+        }
+        if (spellings.isEmpty()) {
+            return List.of();
+        }
+        // the best spellings first, each held as written and no piece of a longer phrase (公平惠 of
+        // 公平惠及): the phrase one of the commonest characters after or before it makes is in fewer
+        // than PIECE of its documents (a count asked only where its rarest pair allows it)
+        Set<String> phrases = readings.phrases();
+        List<Candidate> out = new ArrayList<>();
+        for (String w : spellings.subList(0, Math.min(TRIED, spellings.size()))) {
+            Integer documents = service.documentsUsing(List.of(w), MIN_DOCUMENTS, SPELLED_COUNT).get(w);
+            if (documents == null) {
+                continue;
+            }
+            List<String> longer = new ArrayList<>();
+            for (int c : t.lattice().after(w.codePointBefore(w.length()))) {
+                longer.add(w + Character.toString(c));
+            }
+            for (int c : t.lattice().before(w.codePointAt(0))) {
+                longer.add(Character.toString(c) + w);
+            }
+            int enough = (int) Math.ceil(PIECE * documents);
+            if (!service.documentsUsing(longer, enough, enough).isEmpty()) {
+                continue;
+            }
+            out.add(new Candidate(scriptTraditional.convert(w), w, "term", null, documents, phrases.contains(w)));
+            if (out.size() == SPELLINGS) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** A spelling's documents are counted up to this many (its score's part: log 200 ≈ 5.3). */
+    static final int SPELLED_COUNT = 200;
+    /** Spellings asked of the documents at most. */
+    static final int TRIED = 4;
+
+    /** Spellings of fewer characters are not tried. */
+    static final int SPELLED_LENGTH = 3;
+    /** A spelling continued by one character in this share of its documents is a piece of that longer phrase. */
+    static final double PIECE = 0.7;
 
     private static boolean holdsAll(String word, List<String> parts) {
         for (String p : parts) {
@@ -377,7 +519,8 @@ final class PinyinSuggester {
                 }
             }
         }
-        return new Table(List.copyOf(candidates), Keys.of(pinyinKeys, pinyinOwners), Keys.of(zhuyinKeys, zhuyinOwners), documents);
+        return new Table(List.copyOf(candidates), Keys.of(pinyinKeys, pinyinOwners), Keys.of(zhuyinKeys, zhuyinOwners), documents,
+                SoundLattice.of(service, MIN_DOCUMENTS));
     }
 
     /**

@@ -849,6 +849,22 @@ public final class SearchService implements Searching {
     }
 
     @Override
+    public void forEachHanPair(int minDocs, java.util.function.ObjIntConsumer<String> each) throws IOException {
+        IndexSearcher searcher = manager.acquire();
+        try {
+            for (String field : List.of(Fields.TITLE_BIGRAM, Fields.BODY_BIGRAM)) {
+                forEachHanTerm(searcher.getIndexReader(), field, minDocs, (w, df) -> {
+                    if (w.codePointCount(0, w.length()) == 2) {
+                        each.accept(w, df);
+                    }
+                });
+            }
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    @Override
     public List<TermCount> people(int minDocs, int max) throws IOException {
         IndexSearcher searcher = manager.acquire();
         try {
@@ -869,6 +885,11 @@ public final class SearchService implements Searching {
      */
     @Override
     public java.util.Map<String, Integer> documentsUsing(java.util.Collection<String> words, int minDocs) throws IOException {
+        return documentsUsing(words, minDocs, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public java.util.Map<String, Integer> documentsUsing(java.util.Collection<String> words, int minDocs, int upTo) throws IOException {
         IndexSearcher searcher = manager.acquire();
         try {
             org.apache.lucene.index.IndexReader reader = searcher.getIndexReader();
@@ -905,9 +926,11 @@ public final class SearchService implements Searching {
                 if (rarest < minDocs) {
                     continue;
                 }
-                int count = cps.length == 2 ? rarest : searcher.count(new org.apache.lucene.search.BooleanQuery.Builder()
+                org.apache.lucene.search.Query phrase = new org.apache.lucene.search.BooleanQuery.Builder()
                         .add(QueryFactory.Parser.bigramPhrase(Fields.TITLE_BIGRAM, chars), org.apache.lucene.search.BooleanClause.Occur.SHOULD)
-                        .add(QueryFactory.Parser.bigramPhrase(Fields.BODY_BIGRAM, chars), org.apache.lucene.search.BooleanClause.Occur.SHOULD).build());
+                        .add(QueryFactory.Parser.bigramPhrase(Fields.BODY_BIGRAM, chars), org.apache.lucene.search.BooleanClause.Occur.SHOULD).build();
+                int count = cps.length == 2 ? Math.min(rarest, upTo)
+                        : upTo == Integer.MAX_VALUE ? searcher.count(phrase) : countUpTo(searcher, phrase, upTo);
                 if (count >= minDocs) {
                     out.put(folded, count);
                 }
@@ -916,6 +939,42 @@ public final class SearchService implements Searching {
         } finally {
             manager.release(searcher);
         }
+    }
+
+    /** The documents matching {@code query}, counted no further than {@code upTo} (the search stops there). */
+    private static int countUpTo(IndexSearcher searcher, org.apache.lucene.search.Query query, int upTo) throws IOException {
+        int[] seen = new int[1];
+        searcher.search(query, new org.apache.lucene.search.CollectorManager<org.apache.lucene.search.Collector, Void>() {
+            @Override
+            public org.apache.lucene.search.Collector newCollector() {
+                return new org.apache.lucene.search.SimpleCollector() {
+                    @Override
+                    protected void doSetNextReader(org.apache.lucene.index.LeafReaderContext context) {
+                        if (seen[0] >= upTo) {
+                            throw new org.apache.lucene.search.CollectionTerminatedException();
+                        }
+                    }
+
+                    @Override
+                    public void collect(int doc) {
+                        if (++seen[0] >= upTo) {
+                            throw new org.apache.lucene.search.CollectionTerminatedException();
+                        }
+                    }
+
+                    @Override
+                    public org.apache.lucene.search.ScoreMode scoreMode() {
+                        return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
+                    }
+                };
+            }
+
+            @Override
+            public Void reduce(java.util.Collection<org.apache.lucene.search.Collector> collectors) {
+                return null;
+            }
+        });
+        return Math.min(seen[0], upTo);
     }
 
     @Override

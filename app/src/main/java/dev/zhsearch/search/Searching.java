@@ -70,6 +70,21 @@ public interface Searching extends Closeable {
         return java.util.Map.of();
     }
 
+    /** As {@link #documentsUsing(java.util.Collection, int)}, each count stopped at {@code upTo} (enough to decide by). */
+    default java.util.Map<String, Integer> documentsUsing(java.util.Collection<String> words, int minDocs, int upTo) throws IOException {
+        java.util.Map<String, Integer> out = new java.util.HashMap<>(documentsUsing(words, minDocs));
+        out.replaceAll((w, n) -> Math.min(n, upTo));
+        return out;
+    }
+
+    /**
+     * Each pair of Han characters (as folded) that at least {@code minDocs} documents hold in the
+     * title or in the body, with the documents holding it (once per field: a consumer keeps the
+     * larger), for spelling by sound the words no table lists; an engine that cannot list them answers none.
+     */
+    default void forEachHanPair(int minDocs, java.util.function.ObjIntConsumer<String> each) throws IOException {
+    }
+
     /** How many documents name each company (by id); an engine that cannot say answers none. */
     default java.util.Map<String, Integer> companyDocuments() throws IOException {
         return java.util.Map.of();

@@ -87,6 +87,49 @@ class SuggestWordsTest {
         }
     }
 
+    /**
+     * A word no dictionary lists and no title holds, in the bodies of a few documents (公平会, the fair
+     * trade commission as Taiwan shortens it), is spelled from its sound, in pinyin, Zhuyin or mixed;
+     * a spelling that is a piece of a longer phrase (公平惠 of 公平惠及) is not, nor one no document holds.
+     */
+    @Test
+    void aWordOnlyTheBodiesHoldSpelledFromItsSound(@TempDir Path dir) throws Exception {
+        List<SourceDoc> docs = new ArrayList<>();
+        String[] what = {"开罚", "调查", "约谈", "说明", "审议"};
+        String[] when = {"今天", "昨日", "上午", "本周", "稍早"};
+        for (int i = 0; i < 5; i++) {
+            docs.add(doc(i, "业者遭处分" + i, when[i] + "公平会" + what[i] + "业者，结果下周公布。"));
+            docs.add(doc(10 + i, "政策成果发布" + i, "政策要公平惠及每一位" + what[i] + "对象。"));
+        }
+        try (LiveIndex index = SeedIndex.of(dir, docs)) {
+            try (SearchService service = SearchService.over(index, SeedIndex.ANALYSIS)) {
+                Javalin app = new ApiServer(service, SeedIndex.ANALYSIS, () -> "not used",
+                        new ApiServer.Config("127.0.0.1", 0, null, List.of(), List.of())).start();
+                try {
+                    for (String typed : List.of("gongpinghui", "gōng píng huì", "ㄍㄨㄥㄆㄧㄥㄏㄨㄟ", "公平hui")) {
+                        List<String> shown = suggestions(client(), app.port(), typed, "hans");
+                        assertTrue(shown.contains("公平会"), typed + ": " + shown);
+                        assertTrue(!shown.contains("公平惠"), "a piece of 公平惠及: " + shown);
+                    }
+                    assertEquals("公平會", suggestions(client(), app.port(), "gongpinghui", "hant").getFirst());
+                    // and a search of the letters alone, which find nothing as letters, searches for it
+                    var r = client().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                            "http://127.0.0.1:" + app.port() + "/api/search?q=gongpinghui")).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                    var result = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+                    assertEquals("公平會", result.path("byReading").path("word").asText(), r.body());
+                    for (int i = 0; i < 5; i++) {
+                        assertTrue(result.path("hits").get(i).path("snippets").get(0).asText().contains("<mark>公平会</mark>"), r.body());
+                    }
+                    assertEquals(List.of(), suggestions(client(), app.port(), "gongpinghuo", "hans").stream()
+                            .filter(w -> w.length() >= 3).toList(), "no document holds what the pairs would spell");
+                } finally {
+                    app.stop();
+                }
+            }
+        }
+    }
+
     private static HttpClient client() {
         return HttpClient.newHttpClient();
     }

@@ -67,11 +67,16 @@ public final class SuggestBench {
                 Map<String, int[]> byStyle = new TreeMap<>();
                 List<String> failures = new ArrayList<>();
                 int passed = 0;
+                long[] firstAsked = new long[cases.size()]; // each input's first request, in microseconds
+                int asked = 0;
                 for (Case c : cases) {
                     // asked in the script the word meant is written in, as a reader of that script has
                     // the page set (艾滋病 is shown 愛滋病 in Taiwan's script and words)
                     String display = t2s.convert(c.expected()).equals(c.expected()) ? "hans" : "hant";
-                    JsonNode r = json.readTree(get(client, base + enc(c.input()) + "&display=" + display));
+                    long t0 = System.nanoTime();
+                    String body = get(client, base + enc(c.input()) + "&display=" + display);
+                    firstAsked[asked++] = (System.nanoTime() - t0) / 1000;
+                    JsonNode r = json.readTree(body);
                     List<String> shown = new ArrayList<>();
                     r.path("suggestions").forEach(s -> shown.add(s.path("text").asText()));
                     List<String> top = shown.subList(0, Math.min(5, shown.size()));
@@ -97,6 +102,11 @@ public final class SuggestBench {
                 report.put("top5", passed / (double) cases.size());
                 report.put("byStyle", styles);
                 report.put("failures", failures);
+
+                Latencies first = Latencies.of(java.util.Arrays.copyOf(firstAsked, asked));
+                out.printf("%nlatency of each input asked the first time (the pass above: 1 client, java.net.http, nothing"
+                        + " kept from an earlier request for it):%n%s%n%s%n", Latencies.header(), first.row());
+                report.put("firstAsked", Map.of("p50Ms", first.p50Ms(), "p99Ms", first.p99Ms()));
 
                 List<URI> uris = cases.stream().map(c -> URI.create(base + enc(c.input()))).toList();
                 out.printf("%nlatency of /api/suggest over HTTP on loopback (%d inputs, the client on the same 2 cores as the server):%n"
