@@ -105,7 +105,7 @@ public final class SuggestBench {
 
                 Latencies first = Latencies.of(java.util.Arrays.copyOf(firstAsked, asked));
                 out.printf("%nlatency of each input asked the first time (the pass above: 1 client, java.net.http, nothing"
-                        + " kept from an earlier request for it):%n%s%n%s%n", Latencies.header(), first.row());
+                        + " kept from an earlier request for it; the server just started, its JIT's warm-up included):%n%s%n%s%n", Latencies.header(), first.row());
                 report.put("firstAsked", Map.of("p50Ms", first.p50Ms(), "p99Ms", first.p99Ms()));
 
                 List<URI> uris = cases.stream().map(c -> URI.create(base + enc(c.input()))).toList();
