@@ -65,7 +65,10 @@ class CompanyMatcherTest {
             // a word of the market right after a name ends it, however the segmenter joins them (大立|光亮|燈,
             // 台|積|電大|跌: 光亮 "bright", 電大 a TV university); inside a longer word a name still is none
             "大立光亮燈漲停;largan", "台積電大跌180元;tsmc", "南亞科大漲;nanya-tech", "中國航天科技集團公司所屬;casc",
-            "努力成為營收第一;"})
+            "努力成為營收第一;",
+            // Taiwan's press shortens TSMC to 台積 (台積法說, Sony台積), and writes its price after 站
+            // (台|積|電站); inside other words 台積 is none (平台|積極)
+            "觀望台積法說;tsmc", "Sony台積強強聯手;sony tsmc", "台積電站2395元;tsmc", "台積電站上千元;tsmc", "平台積極布局;"})
     void findsCompaniesAndAvoidsTraps(String text, String expected) {
         List<String> want = expected == null ? List.of() : List.of(expected.split(" "));
         assertEquals(want, STANDARD.companies(text));

@@ -460,8 +460,10 @@ final class PinyinSuggester {
             }
             for (String a : c.aliases()) {
                 String text = Company.aliasText(a);
-                // Chinese names as people type them: not a code or a legal form in brackets (重慶建工(600939))
-                if (text.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+                // Chinese names as people type them: not a code or a legal form in brackets (重慶建工(600939)),
+                // nor the beginning of its display name (台積 of 台積電: what is typed for the one begins the other)
+                if (text.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
+                        && !beginsDisplayName(c, text)) {
                     forms.add(text);
                 }
             }
@@ -528,6 +530,18 @@ final class PinyinSuggester {
      * is a word of its own too (台南 the city, in 1,596 documents, beside 台南, the short name of 台南企業).
      */
     static final int WORD_OVER_COMPANY = 10;
+
+    /** Whether {@code alias} is a shorter beginning of one of the company's display names (台積 of 台積電), in either script. */
+    private boolean beginsDisplayName(Company c, String alias) {
+        String folded = toSimplified.convert(alias);
+        for (String name : List.of(c.nameHant(), c.nameHans())) {
+            String shown = toSimplified.convert(shown(name));
+            if (shown.length() > folded.length() && shown.startsWith(folded)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Whether word {@code hans}, in {@code documents} documents, is rather a company's name (suggested as the company) than a word of its own. */
     private static boolean companysName(Map<String, Integer> companyForms, String hans, long documents) {

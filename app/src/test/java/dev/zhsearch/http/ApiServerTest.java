@@ -469,6 +469,8 @@ class ApiServerTest {
                 assertTrue(s.subList(0, Math.min(5, s.size())).contains("台積電"), typed + " → " + s);
             }
             assertTrue(suggestions("taiji", "hans").contains("台积电"), "in the display script asked for");
+            // 台積, the press's short form, names TSMC in text but is no suggestion of its own: it begins 台積電
+            assertTrue(!suggestions("taiji", null).contains("台積") && !suggestions("taiji", "hans").contains("台积"), suggestions("taiji", null).toString());
             assertTrue(suggestions("台积d", null).contains("台积电"), "or in the script typed");
             assertTrue(suggestions("台ji", "hant").contains("台積電"), "mixed: 台 and the pinyin of the rest");
         }
