@@ -66,25 +66,66 @@ final class PinyinSuggester {
                 }
             }
             for (int i = lo; i < keys.length && keys[i].startsWith(prefix); i++) {
-                int owner = owners[i] >>> 1;
-                into.any.set(owner);
-                if ((owners[i] & 1) == 0) {
-                    into.usual.set(owner);
-                }
-                if (keys[i].length() == prefix.length()) {
-                    into.exact.set(owner);
-                }
+                into.add(owners[i] >>> 1, (owners[i] & 1) == 0, keys[i].length() == prefix.length());
             }
         }
     }
 
     /**
-     * The candidates a typed input matched, by their number in the table, and those it matched with
-     * a whole key: bit sets, as a short common beginning (xian, ㄨˊ) matches tens of thousands of keys.
+     * The candidates a typed input matched, by their number in the table, each marked whether a whole
+     * key of it was typed and whether by its usual reading: a list the size of the matches, not of
+     * the table (bit sets over the table's half a million candidates were 190 KB a request, a
+     * gigabyte a second of garbage at full load, and its collections the latency's tail).
      */
-    private record Found(java.util.BitSet any, java.util.BitSet exact, java.util.BitSet usual) {
-        Found(int candidates) {
-            this(new java.util.BitSet(candidates), new java.util.BitSet(candidates), new java.util.BitSet(candidates));
+    private static final class Found {
+        private static final long USUAL = 1;
+        private static final long EXACT = 2;
+        /** {@code owner << 2 | flags}, sorted and each owner once after {@link #finish}. */
+        private long[] entries = new long[16];
+        private int size;
+        private boolean anyExact;
+
+        void add(int owner, boolean usual, boolean exact) {
+            if (size == entries.length) {
+                entries = Arrays.copyOf(entries, size * 2);
+            }
+            entries[size++] = ((long) owner << 2) | (usual ? USUAL : 0) | (exact ? EXACT : 0);
+            anyExact |= exact;
+        }
+
+        /** Each candidate once, in table order, with the marks of all its keys that matched. */
+        Found finish() {
+            Arrays.sort(entries, 0, size);
+            int n = 0;
+            for (int i = 0; i < size; i++) {
+                if (n > 0 && entries[n - 1] >>> 2 == entries[i] >>> 2) {
+                    entries[n - 1] |= entries[i] & (USUAL | EXACT);
+                } else {
+                    entries[n++] = entries[i];
+                }
+            }
+            size = n;
+            return this;
+        }
+
+        int size() {
+            return size;
+        }
+
+        int owner(int k) {
+            return (int) (entries[k] >>> 2);
+        }
+
+        boolean usual(int k) {
+            return (entries[k] & USUAL) != 0;
+        }
+
+        boolean exact(int k) {
+            return (entries[k] & EXACT) != 0;
+        }
+
+        boolean anyExact() {
+            return anyExact;
         }
     }
 
@@ -177,15 +218,17 @@ final class PinyinSuggester {
             return Optional.empty();
         }
         Table t = current();
-        Found found = new Found(t.candidates().size());
+        Found found = new Found();
         t.pinyin().matching(typed.key(), found);
+        found.finish();
         // the whole reading, not only a prefix of a longer word's (taijidian is 台積電), and not by initials
-        Optional<Candidate> listed = found.exact().stream().mapToObj(t.candidates()::get)
+        Optional<Candidate> listed = java.util.stream.IntStream.range(0, found.size()).filter(found::exact)
+                .mapToObj(k -> t.candidates().get(found.owner(k)))
                 .filter(c -> readings.keys(toSimplified.convert(c.hans())).pinyin().equals(typed.key())
                         || readings.keys(toSimplified.convert(c.hant())).pinyin().equals(typed.key()))
                 .min(ORDER);
         // else the word the documents hold that the sound spells best (zhonghuazhibang: 中华职棒)
-        return listed.isPresent() || !found.exact().isEmpty() ? listed : spelledOnce(q, t).stream().max(java.util.Comparator.comparingLong(Candidate::weight));
+        return listed.isPresent() || found.anyExact() ? listed : spelledOnce(q, t).stream().max(java.util.Comparator.comparingLong(Candidate::weight));
     }
 
     /** The words spelled from {@code q}'s sound, kept for the table's life ({@link Table#spelled}). */
@@ -208,10 +251,11 @@ final class PinyinSuggester {
         List<String> typedWords = q.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
                 ? hanRuns(toSimplified.convert(q)) : List.of();
         Table t = current();
-        Found found = new Found(t.candidates().size());
+        Found found = new Found();
         for (String key : typed.keys()) {
             (typed.zhuyin() ? t.zhuyin() : t.pinyin()).matching(key, found);
         }
+        found.finish();
         // the best by score: how many documents use the word (log), a bonus for a company and for a
         // word whose whole reading is what was typed (xijin: 习近平, used in 9,807 titles, before 吸金);
         // one suggestion per company, by its shortest name that matched
@@ -225,12 +269,13 @@ final class PinyinSuggester {
                 ranked.poll();
             }
         };
-        for (int i = found.any().nextSetBit(0); i >= 0; i = found.any().nextSetBit(i + 1)) {
+        for (int k = 0; k < found.size(); k++) {
+            int i = found.owner(k);
             Candidate c = t.candidates().get(i);
             if (!typedWords.isEmpty() && !holdsAll(c.hans(), typedWords)) {
                 continue;
             }
-            Ranked r = new Ranked(c, score(c, found.exact().get(i), found.usual().get(i)), i);
+            Ranked r = new Ranked(c, score(c, found.exact(k), found.usual(k)), i);
             if (c.id() == null) {
                 offer.accept(r);
             } else {
@@ -242,7 +287,7 @@ final class PinyinSuggester {
             }
         }
         perCompany.values().forEach(offer);
-        if (found.exact().isEmpty()) {
+        if (!found.anyExact()) {
             // no word of the table reads wholly as typed: words the documents hold, spelled from the sound
             for (Candidate c : spelledOnce(q, t)) {
                 offer.accept(new Ranked(c, score(c, true, true), Integer.MAX_VALUE));
