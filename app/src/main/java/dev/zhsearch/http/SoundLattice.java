@@ -92,11 +92,6 @@ final class SoundLattice {
         return java.util.Arrays.stream(before.getOrDefault(cp, new int[0])).filter(c -> c != 0).toArray();
     }
 
-    /** How many pairs it holds. */
-    int size() {
-        return size;
-    }
-
     private static long key(int first, int second) {
         return ((long) first << 21) | second;
     }
