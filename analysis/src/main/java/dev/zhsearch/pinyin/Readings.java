@@ -76,8 +76,7 @@ public final class Readings {
      */
     public List<List<String>> syllables(String key, boolean zhuyin, int max) {
         Map<String, String> known = zhuyin ? fromZhuyin : null;
-        List<List<String>> out = new ArrayList<>();
-        // ways[i]: the splits of key[0, i), at most max of them (fewer syllables first as they are found)
+        // ways[i]: the splits of key[0, i), the max of them with the fewest syllables, fewest first
         List<List<List<String>>> ways = new ArrayList<>();
         ways.add(List.of(List.of()));
         for (int end = 1; end <= key.length(); end++) {
@@ -97,9 +96,7 @@ public final class Readings {
             here.sort(java.util.Comparator.comparingInt(List::size));
             ways.add(here.size() > max ? new ArrayList<>(here.subList(0, max)) : here);
         }
-        out.addAll(ways.get(key.length()));
-        out.sort(java.util.Comparator.comparingInt(List::size));
-        return out;
+        return ways.get(key.length());
     }
 
     /**

@@ -1,15 +1,12 @@
 package dev.zhsearch.http;
 
 import static dev.zhsearch.http.SuggestCalls.doc;
+import static dev.zhsearch.http.SuggestCalls.serving;
 import static dev.zhsearch.http.SuggestCalls.suggestions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zhsearch.corpus.SourceDoc;
-import dev.zhsearch.index.LiveIndex;
-import dev.zhsearch.search.SearchService;
-import dev.zhsearch.search.SeedIndex;
-import io.javalin.Javalin;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,22 +37,14 @@ class SuggestWordsTest {
             docs.add(doc(60 + i, "悼念死难者" + "一二三四五六".charAt(i), "各界悼念死难者。"));
             docs.add(doc(70 + i, "长江以南降雨" + "一二三四五六".charAt(i), "长江以南地区降雨。"));
         }
-        try (LiveIndex index = SeedIndex.of(dir, docs)) {
-            try (SearchService service = SearchService.over(index, SeedIndex.ANALYSIS)) {
-                Javalin app = new ApiServer(service, SeedIndex.ANALYSIS, () -> "not used",
-                        new ApiServer.Config("127.0.0.1", 0, null, List.of(), List.of())).start();
-                try {
-                    HttpClient client = HttpClient.newHttpClient();
-                    assertEquals("台南", suggestions(client, app.port(), "tainan", "hans").getFirst(), "the city, in sixteen titles");
-                    List<String> mixed = suggestions(client, app.port(), "台nan", "hans");
-                    assertEquals("台南", mixed.getFirst(), mixed.toString());
-                    assertTrue(mixed.stream().allMatch(s -> s.contains("台")), "every suggestion holds the character typed: " + mixed);
-                    assertTrue(suggestions(client, app.port(), "sinan", "hans").contains("死难"), "the letters alone still read it");
-                } finally {
-                    app.stop();
-                }
-            }
-        }
+        serving(dir, docs, port -> {
+            HttpClient client = HttpClient.newHttpClient();
+            assertEquals("台南", suggestions(client, port, "tainan", "hans").getFirst(), "the city, in sixteen titles");
+            List<String> mixed = suggestions(client, port, "台nan", "hans");
+            assertEquals("台南", mixed.getFirst(), mixed.toString());
+            assertTrue(mixed.stream().allMatch(s -> s.contains("台")), "every suggestion holds the character typed: " + mixed);
+            assertTrue(suggestions(client, port, "sinan", "hans").contains("死难"), "the letters alone still read it");
+        });
     }
 
     /**
@@ -72,19 +61,11 @@ class SuggestWordsTest {
         for (int i = 0; i < 5; i++) {
             docs.add(doc(10 + i, "吉斬龍" + what[i] + "登場", "吉斬龍" + what[i] + "登場。"));
         }
-        try (LiveIndex index = SeedIndex.of(dir, docs)) {
-            try (SearchService service = SearchService.over(index, SeedIndex.ANALYSIS)) {
-                Javalin app = new ApiServer(service, SeedIndex.ANALYSIS, () -> "not used",
-                        new ApiServer.Config("127.0.0.1", 0, null, List.of(), List.of())).start();
-                try {
-                    List<String> jzl = suggestions(client(), app.port(), "jzl", "hant");
-                    assertTrue(jzl.contains("吉斬龍"), "the run is a suggestion too: " + jzl);
-                    assertTrue(jzl.indexOf("競爭力") >= 0 && jzl.indexOf("競爭力") < jzl.indexOf("吉斬龍"), jzl.toString());
-                } finally {
-                    app.stop();
-                }
-            }
-        }
+        serving(dir, docs, port -> {
+            List<String> jzl = suggestions(client(), port, "jzl", "hant");
+            assertTrue(jzl.contains("吉斬龍"), "the run is a suggestion too: " + jzl);
+            assertTrue(jzl.indexOf("競爭力") >= 0 && jzl.indexOf("競爭力") < jzl.indexOf("吉斬龍"), jzl.toString());
+        });
     }
 
     /**
@@ -101,33 +82,25 @@ class SuggestWordsTest {
             docs.add(doc(i, "业者遭处分" + i, when[i] + "公平会" + what[i] + "业者，结果下周公布。"));
             docs.add(doc(10 + i, "政策成果发布" + i, "政策要公平惠及每一位" + what[i] + "对象。"));
         }
-        try (LiveIndex index = SeedIndex.of(dir, docs)) {
-            try (SearchService service = SearchService.over(index, SeedIndex.ANALYSIS)) {
-                Javalin app = new ApiServer(service, SeedIndex.ANALYSIS, () -> "not used",
-                        new ApiServer.Config("127.0.0.1", 0, null, List.of(), List.of())).start();
-                try {
-                    for (String typed : List.of("gongpinghui", "gōng píng huì", "ㄍㄨㄥㄆㄧㄥㄏㄨㄟ", "公平hui")) {
-                        List<String> shown = suggestions(client(), app.port(), typed, "hans");
-                        assertTrue(shown.contains("公平会"), typed + ": " + shown);
-                        assertTrue(!shown.contains("公平惠"), "a piece of 公平惠及: " + shown);
-                    }
-                    assertEquals("公平會", suggestions(client(), app.port(), "gongpinghui", "hant").getFirst());
-                    // and a search of the letters alone, which find nothing as letters, searches for it
-                    var r = client().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                            "http://127.0.0.1:" + app.port() + "/api/search?q=gongpinghui")).build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString());
-                    var result = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
-                    assertEquals("公平會", result.path("byReading").path("word").asText(), r.body());
-                    for (int i = 0; i < 5; i++) {
-                        assertTrue(result.path("hits").get(i).path("snippets").get(0).asText().contains("<mark>公平会</mark>"), r.body());
-                    }
-                    assertEquals(List.of(), suggestions(client(), app.port(), "gongpinghuo", "hans").stream()
-                            .filter(w -> w.length() >= 3).toList(), "no document holds what the pairs would spell");
-                } finally {
-                    app.stop();
-                }
+        serving(dir, docs, port -> {
+            for (String typed : List.of("gongpinghui", "gōng píng huì", "ㄍㄨㄥㄆㄧㄥㄏㄨㄟ", "公平hui")) {
+                List<String> shown = suggestions(client(), port, typed, "hans");
+                assertTrue(shown.contains("公平会"), typed + ": " + shown);
+                assertTrue(!shown.contains("公平惠"), "a piece of 公平惠及: " + shown);
             }
-        }
+            assertEquals("公平會", suggestions(client(), port, "gongpinghui", "hant").getFirst());
+            // and a search of the letters alone, which find nothing as letters, searches for it
+            var r = client().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    "http://127.0.0.1:" + port + "/api/search?q=gongpinghui")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            var result = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+            assertEquals("公平會", result.path("byReading").path("word").asText(), r.body());
+            for (int i = 0; i < 5; i++) {
+                assertTrue(result.path("hits").get(i).path("snippets").get(0).asText().contains("<mark>公平会</mark>"), r.body());
+            }
+            assertEquals(List.of(), suggestions(client(), port, "gongpinghuo", "hans").stream()
+                    .filter(w -> w.length() >= 3).toList(), "no document holds what the pairs would spell");
+        });
     }
 
     private static HttpClient client() {
