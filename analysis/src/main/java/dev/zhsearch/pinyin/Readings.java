@@ -99,6 +99,45 @@ public final class Readings {
         return ways.get(key.length());
     }
 
+    /** What ends a syllable where it is typed: a tone digit or mark, a space, an apostrophe. */
+    private static final java.util.regex.Pattern SYLLABLE_ENDS = java.util.regex.Pattern.compile("[1-5\\s'ˉˊˇˋ˙]+");
+
+    /**
+     * The ways typed pinyin or Zhuyin (letters, tones, spaces; no Han characters) splits wholly into
+     * syllables, as {@link #syllables}, where a tone or a space typed ends a syllable there; and
+     * where one is typed, one ends each syllable, so a part between them splits only the fewest ways
+     * ({@code lan3yue4} and {@code ㄌㄢˇ ㄩㄝˋ} are lan yue only, {@code lanyue} also lan yu e). None
+     * if a part does not split.
+     */
+    public List<List<String>> syllablesAsTyped(String typed, int max) {
+        List<List<String>> ways = new ArrayList<>(List.of(List.of()));
+        boolean any = false;
+        boolean marked = SYLLABLE_ENDS.matcher(typed.strip()).find();
+        for (String part : SYLLABLE_ENDS.split(typed.strip())) {
+            Typed key = typed(part, s -> s);
+            if (key.isEmpty()) {
+                continue;
+            }
+            any = true;
+            List<List<String>> splits = syllables(key.key(), key.zhuyin(), max);
+            if (marked && !splits.isEmpty()) {
+                int fewest = splits.getFirst().size();
+                splits = splits.stream().filter(split -> split.size() == fewest).toList();
+            }
+            List<List<String>> next = new ArrayList<>();
+            for (List<String> way : ways) {
+                for (List<String> split : splits) {
+                    List<String> longer = new ArrayList<>(way);
+                    longer.addAll(split);
+                    next.add(longer);
+                }
+            }
+            next.sort(java.util.Comparator.comparingInt(List::size));
+            ways = next.size() > max ? new ArrayList<>(next.subList(0, max)) : next;
+        }
+        return any ? ways : List.of();
+    }
+
     /**
      * One reading: a toneless syllable ({@code lv}) and its tone (1–4, 5 neutral), or a run of Latin
      * letters or digits as written (tone 0).

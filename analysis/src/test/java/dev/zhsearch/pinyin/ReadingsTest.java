@@ -102,6 +102,20 @@ class ReadingsTest {
     }
 
     @Test
+    void aToneOrASpaceTypedEndsASyllableThere() {
+        assertEquals(List.of(List.of("lan", "yue"), List.of("lan", "yu", "e")), READINGS.syllablesAsTyped("lanyue", 3));
+        assertEquals(List.of(List.of("lan", "yue")), READINGS.syllablesAsTyped("lan3yue4", 3), "the digit ends lan, and yue");
+        assertEquals(List.of(List.of("lan", "yue")), READINGS.syllablesAsTyped("lǎn yuè", 3), "a space ends it too");
+        assertEquals(List.of(List.of("xi", "an")), READINGS.syllablesAsTyped("xī ān", 3), "not xian");
+        assertEquals(List.of(List.of("lan", "yue")), READINGS.syllablesAsTyped("ㄌㄢˇㄩㄝˋ", 3), "a Zhuyin tone mark");
+        assertEquals(List.of(List.of("xi", "an")), READINGS.syllablesAsTyped("xi'an", 3), "an apostrophe");
+        assertEquals(List.of(), READINGS.syllablesAsTyped("tj3d", 3), "a part that does not split");
+        assertEquals(List.of(), READINGS.syllablesAsTyped(" 3 ", 3), "nothing typed");
+        assertEquals(List.of(List.of("xian", "xian")), READINGS.syllablesAsTyped("xian xian", 3), "one syllable between spaces");
+        assertEquals(List.of(List.of("xie", "chang", "ting")), READINGS.syllablesAsTyped("xiechang2ting2", 3), "a part of two, fewest ways");
+    }
+
+    @Test
     void aTypedKeySplitsIntoSyllablesAndEachSyllableIntoItsCharacters() {
         assertEquals(List.of(List.of("xian"), List.of("xi", "an")), READINGS.syllables("xian", false, 3), "fewer syllables first");
         assertEquals(List.of("gong", "ping", "hui"), READINGS.syllables("ㄍㄨㄥㄆㄧㄥㄏㄨㄟ", true, 3).getFirst());

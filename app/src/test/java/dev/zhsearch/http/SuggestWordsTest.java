@@ -103,6 +103,29 @@ class SuggestWordsTest {
         });
     }
 
+    /**
+     * A spelling nearly always inside a longer phrase is still offered when it is words of the
+     * dictionaries end to end (中央政治局, written 中共中央政治局), and a tone or a space typed ends
+     * a syllable where it is typed; a word of the dictionaries is suggested from one document.
+     */
+    @Test
+    void wordsEndToEndAreNoPieceTonesBoundSyllablesAndOneDocumentMakesADictionarysWord(@TempDir Path dir) throws Exception {
+        List<SourceDoc> docs = new ArrayList<>();
+        String[] what = {"召开会议", "审议报告", "研究部署", "听取汇报", "分析形势"};
+        for (int i = 0; i < 5; i++) {
+            docs.add(doc(i, "会议消息" + i, "中共中央政治局" + what[i] + "，会议由总书记主持。"));
+        }
+        docs.add(doc(9, "疫情通报", "卫生部门通报一例百日咳病例。"));
+        serving(dir, docs, port -> {
+            for (String typed : List.of("zhongyangzhengzhiju", "ㄓㄨㄥ ㄧㄤ ㄓㄥˋ ㄓˋ ㄐㄩˊ")) {
+                List<String> shown = suggestions(client(), port, typed, "hans");
+                assertTrue(shown.contains("中央政治局"), typed + ": " + shown);
+            }
+            assertTrue(suggestions(client(), port, "bairike", "hans").contains("百日咳"), "one document, a dictionary's word");
+            assertTrue(suggestions(client(), port, "bai3ri4ke2", "hans").contains("百日咳"));
+        });
+    }
+
     private static HttpClient client() {
         return HttpClient.newHttpClient();
     }
