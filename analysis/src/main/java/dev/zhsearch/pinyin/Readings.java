@@ -99,6 +99,81 @@ public final class Readings {
         return ways.get(key.length());
     }
 
+    /**
+     * The syllables of typed pinyin or Zhuyin (no Han characters) with the tones typed for them: a
+     * digit after a syllable, a mark on its vowel, a Zhuyin mark after it (a Zhuyin syllable without a
+     * mark is the first tone where others have marks); tone 0 where none was typed. The fewest
+     * syllables the input splits into ({@link #syllablesAsTyped}); none if no tone was typed or it does
+     * not split.
+     */
+    public List<Syllable> tonesTyped(String input) {
+        String text = Normalizer.normalize(input, Normalizer.Form.NFD);
+        boolean zy = text.codePoints().anyMatch(Readings::isBopomofo);
+        StringBuilder key = new StringBuilder();
+        Map<Integer, Integer> toneAt = new HashMap<>(); // key index of a syllable's letter → tone typed
+        boolean any = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            int tone = switch (ch) {
+                case '\u0304', 'ˉ' -> 1;
+                case '\u0301', 'ˊ' -> 2;
+                case '\u030C', 'ˇ' -> 3;
+                case '\u0300', 'ˋ' -> 4;
+                case '˙' -> 5;
+                default -> ch >= '1' && ch <= '5' ? ch - '0' : 0;
+            };
+            if (tone != 0) {
+                if (!key.isEmpty()) {
+                    toneAt.put(key.length() - 1, tone);
+                    any = true;
+                }
+            } else if (Character.UnicodeScript.of(ch) == Character.UnicodeScript.HAN) {
+                return List.of();
+            } else if (zy ? isBopomofo(ch) : (Character.toLowerCase(ch) >= 'a' && Character.toLowerCase(ch) <= 'z')) {
+                key.append(Character.toLowerCase(ch));
+            }
+        }
+        if (!any) {
+            return List.of();
+        }
+        List<List<String>> ways = syllablesAsTyped(input, 1);
+        if (ways.isEmpty()) {
+            return List.of();
+        }
+        List<Syllable> out = new ArrayList<>();
+        int start = 0;
+        for (String syllable : ways.getFirst()) {
+            String letters = zy ? zhuyin.getOrDefault(syllable, "") : syllable;
+            if (letters.isEmpty() && zy) {
+                return List.of();
+            }
+            int end = start + (zy ? letters.replaceAll("[ˊˇˋ˙]", "").length() : letters.length());
+            int tone = zy ? 1 : 0;
+            for (int k = start; k < end; k++) {
+                tone = toneAt.getOrDefault(k, tone);
+            }
+            out.add(new Syllable(syllable, tone));
+            start = end;
+        }
+        return start == key.length() ? out : List.of();
+    }
+
+    /** Whether character {@code cp} may be read as typed: its syllable, with the tone typed if one was (一 and 不 change theirs by the next). */
+    public boolean fits(int cp, Syllable typed) {
+        String[] r = chars.get(cp);
+        if (r == null) {
+            return false;
+        }
+        for (String reading : r) {
+            Syllable s = Syllable.parse(reading);
+            if (s.text().equals(typed.text()) && (typed.tone() == 0 || s.tone() == typed.tone() || s.tone() == 5
+                    || typed.tone() == 5 || cp == '一' || cp == '不')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** What ends a syllable where it is typed: a tone digit or mark, a space, an apostrophe. */
     private static final java.util.regex.Pattern SYLLABLE_ENDS = java.util.regex.Pattern.compile("[1-5\\s'ˉˊˇˋ˙]+");
 

@@ -102,6 +102,32 @@ class ReadingsTest {
     }
 
     @Test
+    void theTonesTypedAreTheSyllablesTones() {
+        Readings.Syllable tan4 = new Readings.Syllable("tan", 4);
+        assertEquals(List.of(tan4, new Readings.Syllable("fei", 4)), READINGS.tonesTyped("tan4fei4"));
+        assertEquals(List.of(new Readings.Syllable("tan", 2), new Readings.Syllable("fei", 1)), READINGS.tonesTyped("tán fēi"));
+        assertEquals(List.of(new Readings.Syllable("tan", 2), new Readings.Syllable("fei", 1)), READINGS.tonesTyped("tánfēi"),
+                "marks on the vowels, no space");
+        assertEquals(List.of(tan4, new Readings.Syllable("fei", 1)), READINGS.tonesTyped("ㄊㄢˋㄈㄟ"),
+                "a Zhuyin syllable without a mark is the first tone when others have marks");
+        assertEquals(List.of(new Readings.Syllable("tan", 0), new Readings.Syllable("fei", 4)), READINGS.tonesTyped("tan fei4"),
+                "no tone typed for tan");
+        assertEquals(List.of(new Readings.Syllable("lv", 4)), READINGS.tonesTyped("lǜ"));
+        assertEquals(List.of(), READINGS.tonesTyped("tanfei"), "no tone typed");
+        assertEquals(List.of(), READINGS.tonesTyped("ㄊㄢㄈㄟ"), "no tone typed");
+        assertEquals(List.of(), READINGS.tonesTyped("台ji2"), "a character typed");
+        assertEquals(List.of(), READINGS.tonesTyped("tjd3"), "no syllables");
+        assertEquals(List.of(), READINGS.tonesTyped(""));
+        assertTrue(READINGS.fits('彈', new Readings.Syllable("tan", 2)));
+        assertFalse(READINGS.fits('彈', tan4), "彈 is tan2 or dan4");
+        assertTrue(READINGS.fits('彈', new Readings.Syllable("tan", 0)), "no tone typed");
+        assertFalse(READINGS.fits('大', new Readings.Syllable("tai", 2)), "大 is tai4 only at times");
+        assertTrue(READINGS.fits('不', new Readings.Syllable("bu", 2)), "不 before a fourth tone");
+        assertTrue(READINGS.fits('一', new Readings.Syllable("yi", 4)), "一 before other tones");
+        assertFalse(READINGS.fits('吕', new Readings.Syllable("lu", 3)), "another syllable");
+    }
+
+    @Test
     void aToneOrASpaceTypedEndsASyllableThere() {
         assertEquals(List.of(List.of("lan", "yue"), List.of("lan", "yu", "e")), READINGS.syllablesAsTyped("lanyue", 3));
         assertEquals(List.of(List.of("lan", "yue")), READINGS.syllablesAsTyped("lan3yue4", 3), "the digit ends lan, and yue");

@@ -127,6 +127,17 @@ final class PinyinSuggester {
         boolean anyExact() {
             return anyExact;
         }
+
+        /** Takes the marks off the matches {@code which} holds: neither a whole reading nor a usual one. */
+        void demote(java.util.function.IntPredicate which) {
+            anyExact = false;
+            for (int k = 0; k < size; k++) {
+                if (which.test(k)) {
+                    entries[k] &= ~(USUAL | EXACT);
+                }
+                anyExact |= exact(k);
+            }
+        }
     }
 
     /**
@@ -227,6 +238,7 @@ final class PinyinSuggester {
         Found found = new Found();
         t.pinyin().matching(typed.key(), found);
         found.finish();
+        withTones(found, t, q);
         // the whole reading, not only a prefix of a longer word's (taijidian is 台積電), and not by initials
         Optional<Candidate> listed = java.util.stream.IntStream.range(0, found.size()).filter(found::exact)
                 .mapToObj(k -> t.candidates().get(found.owner(k)))
@@ -262,6 +274,7 @@ final class PinyinSuggester {
             (typed.zhuyin() ? t.zhuyin() : t.pinyin()).matching(key, found);
         }
         found.finish();
+        withTones(found, t, q);
         // the best by score: how many documents use the word (log), a bonus for a company and for a
         // word whose whole reading is what was typed (xijin: 习近平, used in 9,807 titles, before 吸金);
         // one suggestion per company, by its shortest name that matched
@@ -331,12 +344,18 @@ final class PinyinSuggester {
                 if (splits.isEmpty()) {
                     return List.of();
                 }
+                // the tones typed, if any, keep the characters read with them (tai2: 台, not 大 read tai4)
+                List<Readings.Syllable> toned = readings.tonesTyped(run.toString());
                 List<List<SoundLattice.Choices>> next = new ArrayList<>();
                 for (List<SoundLattice.Choices> way : ways) {
                     for (List<String> split : splits) {
                         List<SoundLattice.Choices> longer = new ArrayList<>(way);
-                        for (String syllable : split) {
-                            int[] characters = readings.charactersRead(syllable);
+                        boolean withTones = toned.stream().map(Readings.Syllable::text).toList().equals(split);
+                        for (int j = 0; j < split.size(); j++) {
+                            String syllable = split.get(j);
+                            Readings.Syllable typed = withTones ? toned.get(j) : null;
+                            int[] characters = Arrays.stream(readings.charactersRead(syllable))
+                                    .filter(cp -> typed == null || readings.fits(cp, typed)).toArray();
                             java.util.BitSet rarely = new java.util.BitSet(characters.length);
                             for (int k = 0; k < characters.length; k++) {
                                 rarely.set(k, !readings.usualReading(characters[k], syllable));
@@ -397,6 +416,37 @@ final class PinyinSuggester {
             }
         }
         return out;
+    }
+
+    /**
+     * With tones typed (tan4fei4, ㄊㄢˋㄈㄟˋ), a word read with other tones is no whole reading of the
+     * input, nor a usual one (彈飛 is tan2 fei1). Input with characters typed among the letters has
+     * no tones compared ({@link Readings#tonesTyped}).
+     */
+    private void withTones(Found found, Table t, String q) {
+        List<Readings.Syllable> toned = readings.tonesTyped(q);
+        if (!toned.isEmpty()) {
+            found.demote(k -> !tonesFit(t.candidates().get(found.owner(k)).hans(), toned));
+        }
+    }
+
+    /**
+     * Whether the characters of {@code hans} may be read with the tones typed, syllable by syllable;
+     * true where a character is no reading of the syllable typed there at all (the word matched
+     * through another split of the letters: no tone to compare) or where no tone was typed.
+     */
+    private boolean tonesFit(String hans, List<Readings.Syllable> toned) {
+        int[] cps = hans.codePoints().toArray();
+        for (int i = 0; i < Math.min(cps.length, toned.size()); i++) {
+            Readings.Syllable typed = toned.get(i);
+            if (!readings.fits(cps[i], new Readings.Syllable(typed.text(), 0))) {
+                return true;
+            }
+            if (!readings.fits(cps[i], typed)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code text} splits wholly into words of two characters or more that {@code words} holds. */

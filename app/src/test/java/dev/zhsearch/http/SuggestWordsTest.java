@@ -126,6 +126,26 @@ class SuggestWordsTest {
         });
     }
 
+    /** Tones typed put a word read with them before one read otherwise, however more used (shi3shi1: 史诗, not 实施). */
+    @Test
+    void aWordReadWithTheTonesTypedComesFirst(@TempDir Path dir) throws Exception {
+        List<SourceDoc> docs = new ArrayList<>();
+        String[] what = {"新规", "方案", "计划", "办法", "条例", "政策", "措施", "细则"};
+        for (int i = 0; i < what.length; i++) {
+            docs.add(doc(i, "明年实施" + what[i], "有关部门表示明年起实施" + what[i] + "。"));
+        }
+        for (int i = 0; i < 3; i++) {
+            docs.add(doc(20 + i, "史诗电影上映" + i, "一部史诗电影今天上映。"));
+        }
+        serving(dir, docs, port -> {
+            assertEquals("实施", suggestions(client(), port, "shishi", "hans").getFirst(), "no tones: the more used");
+            for (String typed : List.of("shi3shi1", "shǐ shī", "ㄕˇ ㄕ")) {
+                assertEquals("史诗", suggestions(client(), port, typed, "hans").getFirst(), typed);
+            }
+            assertEquals("实施", suggestions(client(), port, "shi2shi1", "hans").getFirst());
+        });
+    }
+
     private static HttpClient client() {
         return HttpClient.newHttpClient();
     }
