@@ -82,6 +82,12 @@ final class SoundLattice {
         }
     }
 
+    /** How often {@code second} follows {@code first}, of the pairs {@code first} begins (log); minus infinity if the documents hold no such pair. */
+    double follows(int first, int second) {
+        int n = count(first, second);
+        return n == 0 ? Double.NEGATIVE_INFINITY : Math.log(n) - Math.log(begins.get(first));
+    }
+
     /** The characters most often right after {@code cp} in the documents, commonest first. */
     int[] after(int cp) {
         return java.util.Arrays.stream(after.getOrDefault(cp, new int[0])).filter(c -> c != 0).toArray();

@@ -146,6 +146,26 @@ class SuggestWordsTest {
         });
     }
 
+    /**
+     * Initials no word of the table has are composed of its words end to end (kdgldd: 凯达格兰 大道),
+     * if documents hold the composition as written; a composition none holds is not offered.
+     */
+    @Test
+    void initialsComposedOfWordsTheDocumentsHoldTogether(@TempDir Path dir) throws Exception {
+        List<SourceDoc> docs = new ArrayList<>();
+        String[] who = {"民众", "团体", "学生", "农民", "工会"};
+        for (int i = 0; i < who.length; i++) {
+            docs.add(doc(i, "周末集会" + i, who[i] + "今天在凯达格兰大道集会，要求政府回应。"));
+            docs.add(doc(10 + i, "城市交通" + i, "这条大道今天封闭，" + who[i] + "改道而行。"));
+        }
+        serving(dir, docs, port -> {
+            assertTrue(suggestions(client(), port, "kdgldd", "hans").contains("凯达格兰大道"),
+                    suggestions(client(), port, "kdgldd", "hans").toString());
+            assertEquals("凱達格蘭大道", suggestions(client(), port, "kdgldd", "hant").getFirst());
+            assertEquals(List.of(), suggestions(client(), port, "kdglgh", "hans"), "no document holds 凯达格兰 before a gh word");
+        });
+    }
+
     private static HttpClient client() {
         return HttpClient.newHttpClient();
     }
