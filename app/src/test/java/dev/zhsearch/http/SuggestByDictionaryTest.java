@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Suggestions by sound beyond the titles' words: a dictionary word the bodies hold (盧溝橋 in three
- * reports, never in a title) is suggested, one held by fewer documents is not, and a word read so only
- * by a character's rarer reading (大 read tai) comes after one read so by its usual reading.
+ * reports, 钱学森 in two, never in a title) is suggested, one no document holds (赵州桥) is not, and a
+ * word read so only by a character's rarer reading (大 read tai) comes after one read so by its usual
+ * reading.
  */
 class SuggestByDictionaryTest {
 
@@ -33,7 +34,7 @@ class SuggestByDictionaryTest {
         docs.add(doc(1, "纪念活动举行", "各界人士在卢沟桥畔举行纪念活动。"));
         docs.add(doc(2, "抗战史料展出", "展览回顾了卢沟桥事变的经过。"));
         docs.add(doc(3, "兩岸學者座談", "學者談到盧溝橋的歷史。"));
-        // two reports only: under the three documents a suggestion needs
+        // two reports only: a dictionary's word needs one (PinyinSuggester.MIN_DICTIONARY_DOCUMENTS)
         docs.add(doc(4, "科学家精神报告会", "报告会讲述了钱学森的故事。"));
         docs.add(doc(5, "航天事业回顾", "钱学森回国后投身航天事业。"));
         // 大泓 in six titles, 泰泓 in three: neither is a dictionary word; taihong is 泰泓's usual
@@ -56,7 +57,9 @@ class SuggestByDictionaryTest {
                     assertTrue(suggestions(client, app.port(), "lugouqiao", "hant").contains("盧溝橋"),
                             "a word of the bodies, in the script asked for");
                     assertTrue(suggestions(client, app.port(), "lgq", "hans").contains("卢沟桥"), "by its initials");
-                    assertFalse(suggestions(client, app.port(), "qianxuesen", "hans").contains("钱学森"), "two documents are too few");
+                    assertTrue(suggestions(client, app.port(), "qianxuesen", "hans").contains("钱学森"), "two documents are enough");
+                    assertFalse(suggestions(client, app.port(), "zhaozhouqiao", "hans").contains("赵州桥"),
+                            "a word of the dictionaries no document holds");
                     List<String> taihong = suggestions(client, app.port(), "taihong", "hans");
                     assertTrue(taihong.contains("泰泓") && taihong.contains("大泓"), taihong.toString());
                     assertTrue(taihong.indexOf("泰泓") < taihong.indexOf("大泓"),
