@@ -147,7 +147,7 @@ public final class Readings {
             if (letters.isEmpty() && zy) {
                 return List.of();
             }
-            int end = start + (zy ? letters.replaceAll("[ˊˇˋ˙]", "").length() : letters.length());
+            int end = start + letters.length();
             int tone = zy ? 1 : 0;
             for (int k = start; k < end; k++) {
                 tone = toneAt.getOrDefault(k, tone);

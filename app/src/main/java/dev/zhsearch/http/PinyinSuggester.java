@@ -502,10 +502,10 @@ final class PinyinSuggester {
             best.add(new java.util.PriorityQueue<>(java.util.Comparator.comparingDouble(Composition::score)));
         }
         best.getFirst().add(new Composition("", 0, 0));
-        Map<String, List<Candidate>> wordsOf = new java.util.HashMap<>();
+        Map<String, List<Candidate>> byPiece = new java.util.HashMap<>();
         for (int i = 0; i < n; i++) {
             for (int j = i + 2; j <= Math.min(n, i + COMPOSED_PIECE); j++) {
-                List<Candidate> words = wordsOf.computeIfAbsent(key.substring(i, j), piece -> wordsByInitials(t, piece));
+                List<Candidate> words = byPiece.computeIfAbsent(key.substring(i, j), piece -> wordsByInitials(t, piece));
                 for (Composition before : best.get(i)) {
                     for (Candidate w : words) {
                         double joint = before.text().isEmpty() ? 0
