@@ -53,33 +53,31 @@ final class PinyinSuggester {
             return new Keys(k, o);
         }
 
+        /** The first key not before {@code key} in sorted order. */
+        private int first(String key) {
+            int lo = 0;
+            int hi = keys.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (keys[mid].compareTo(key) < 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
         /** Each candidate a key of which is {@code key} itself, with whether that key is of its usual reading. */
         void exactly(String key, java.util.function.BiConsumer<Integer, Boolean> owner) {
-            int i = Arrays.binarySearch(keys, key);
-            if (i < 0) {
-                return;
-            }
-            while (i > 0 && keys[i - 1].equals(key)) {
-                i--;
-            }
-            for (; i < keys.length && keys[i].equals(key); i++) {
+            for (int i = first(key); i < keys.length && keys[i].equals(key); i++) {
                 owner.accept(owners[i] >>> 1, (owners[i] & 1) == 0);
             }
         }
 
         /** The candidates of every key that starts with {@code prefix}, each marked whether a key of it is {@code prefix} itself. */
         void matching(String prefix, Found into) {
-            int lo = 0;
-            int hi = keys.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (keys[mid].compareTo(prefix) < 0) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            for (int i = lo; i < keys.length && keys[i].startsWith(prefix); i++) {
+            for (int i = first(prefix); i < keys.length && keys[i].startsWith(prefix); i++) {
                 into.add(owners[i] >>> 1, (owners[i] & 1) == 0, keys[i].length() == prefix.length());
             }
         }
@@ -363,24 +361,13 @@ final class PinyinSuggester {
                 if (splits.isEmpty()) {
                     return List.of();
                 }
-                // the tones typed, if any, keep the characters read with them (tai2: 台, not 大 read tai4)
                 List<Readings.Syllable> toned = readings.tonesTyped(run.toString());
+                List<List<SoundLattice.Choices>> choices = splits.stream().map(split -> choices(split, toned)).toList();
                 List<List<SoundLattice.Choices>> next = new ArrayList<>();
                 for (List<SoundLattice.Choices> way : ways) {
-                    for (List<String> split : splits) {
+                    for (List<SoundLattice.Choices> split : choices) {
                         List<SoundLattice.Choices> longer = new ArrayList<>(way);
-                        boolean withTones = toned.stream().map(Readings.Syllable::text).toList().equals(split);
-                        for (int j = 0; j < split.size(); j++) {
-                            String syllable = split.get(j);
-                            Readings.Syllable typed = withTones ? toned.get(j) : null;
-                            int[] characters = Arrays.stream(readings.charactersRead(syllable))
-                                    .filter(cp -> typed == null || readings.fits(cp, typed)).toArray();
-                            java.util.BitSet rarely = new java.util.BitSet(characters.length);
-                            for (int k = 0; k < characters.length; k++) {
-                                rarely.set(k, !readings.usualReading(characters[k], syllable));
-                            }
-                            longer.add(new SoundLattice.Choices(characters, rarely));
-                        }
+                        longer.addAll(split);
                         next.add(longer);
                     }
                 }
@@ -429,10 +416,32 @@ final class PinyinSuggester {
             if (!wordsOf(w, phrases) && !service.documentsUsing(longer, enough, enough).isEmpty()) {
                 continue;
             }
-            out.add(new Candidate(scriptTraditional.convert(w), w, "term", null, documents, phrases.contains(w)));
+            out.add(heldWord(w, documents));
             if (out.size() == SPELLINGS) {
                 break;
             }
+        }
+        return out;
+    }
+
+    /**
+     * The characters each syllable of {@code split} may be, and which of them are read so only at
+     * times; where the split is the one {@code toned} gives, only those read with the tone typed (tai2:
+     * 台, not 大 read tai4).
+     */
+    private List<SoundLattice.Choices> choices(List<String> split, List<Readings.Syllable> toned) {
+        boolean withTones = toned.stream().map(Readings.Syllable::text).toList().equals(split);
+        List<SoundLattice.Choices> out = new ArrayList<>();
+        for (int j = 0; j < split.size(); j++) {
+            String syllable = split.get(j);
+            Readings.Syllable typed = withTones ? toned.get(j) : null;
+            int[] characters = Arrays.stream(readings.charactersRead(syllable))
+                    .filter(cp -> typed == null || readings.fits(cp, typed)).toArray();
+            java.util.BitSet rarely = new java.util.BitSet(characters.length);
+            for (int k = 0; k < characters.length; k++) {
+                rarely.set(k, !readings.usualReading(characters[k], syllable));
+            }
+            out.add(new SoundLattice.Choices(characters, rarely));
         }
         return out;
     }
@@ -503,18 +512,19 @@ final class PinyinSuggester {
         }
         best.getFirst().add(new Composition("", 0, 0));
         Map<String, List<Candidate>> byPiece = new java.util.HashMap<>();
+        double documents = Math.log(t.documents() + 1.0);
         for (int i = 0; i < n; i++) {
             for (int j = i + 2; j <= Math.min(n, i + COMPOSED_PIECE); j++) {
                 List<Candidate> words = byPiece.computeIfAbsent(key.substring(i, j), piece -> wordsByInitials(t, piece));
+                java.util.PriorityQueue<Composition> there = best.get(j);
                 for (Composition before : best.get(i)) {
+                    int last = before.text().isEmpty() ? -1 : before.text().codePointBefore(before.text().length());
                     for (Candidate w : words) {
-                        double joint = before.text().isEmpty() ? 0
-                                : t.lattice().follows(before.text().codePointBefore(before.text().length()), w.hans().codePointAt(0));
+                        double joint = last < 0 ? 0 : t.lattice().follows(last, w.hans().codePointAt(0));
                         if (joint == Double.NEGATIVE_INFINITY) {
                             continue;
                         }
-                        java.util.PriorityQueue<Composition> there = best.get(j);
-                        double score = before.score() + Math.log1p(w.weight()) - Math.log(t.documents() + 1.0) + joint;
+                        double score = before.score() + Math.log1p(w.weight()) - documents + joint;
                         if (there.size() < COMPOSED_BEAM || score > there.peek().score()) {
                             there.add(new Composition(before.text() + w.hans(), before.words() + 1, score));
                             if (there.size() > COMPOSED_BEAM) {
@@ -532,10 +542,12 @@ final class PinyinSuggester {
             return List.of();
         }
         Map<String, Integer> held = service.documentsUsing(phrases, MIN_DOCUMENTS, SPELLED_COUNT);
-        Set<String> dictionary = readings.phrases();
-        return phrases.stream().filter(held::containsKey).limit(SPELLINGS)
-                .map(w -> new Candidate(scriptTraditional.convert(w), w, "term", null, held.get(w), dictionary.contains(w)))
-                .toList();
+        return phrases.stream().filter(held::containsKey).limit(SPELLINGS).map(w -> heldWord(w, held.get(w))).toList();
+    }
+
+    /** A spelling the documents hold as written, as a word of the titles would be: its documents, vetted if a dictionary lists it. */
+    private Candidate heldWord(String hans, int documents) {
+        return new Candidate(scriptTraditional.convert(hans), hans, "term", null, documents, readings.phrases().contains(hans));
     }
 
     /** The table's vetted words of Han characters whose usual reading's initials are {@code initials}, the most used first, {@value #COMPOSED_WORDS} at most. */

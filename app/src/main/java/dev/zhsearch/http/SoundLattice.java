@@ -198,19 +198,14 @@ final class SoundLattice {
             // the best BEAM kept as they come, the worst on top
             java.util.PriorityQueue<Spelling> next = new java.util.PriorityQueue<>(BEAM + 1, byScore);
             for (Spelling s : beam) {
-                Long followed = begins.get(s.cp());
-                if (followed == null) {
-                    continue; // (a character no pair begins)
-                }
-                double given = s.score() - Math.log(followed);
                 Choices choices = positions.get(p);
                 for (int i = 0; i < choices.characters().length; i++) {
                     int c = choices.characters()[i];
-                    int n = count(s.cp(), c);
-                    if (n == 0) {
+                    double follows = follows(s.cp(), c);
+                    if (follows == Double.NEGATIVE_INFINITY) {
                         continue;
                     }
-                    double score = given + Math.log(n) - (choices.rarely().get(i) ? OTHER_READING : 0);
+                    double score = s.score() + follows - (choices.rarely().get(i) ? OTHER_READING : 0);
                     if (next.size() < BEAM || score > next.peek().score()) {
                         next.add(new Spelling(s, c, score));
                         if (next.size() > BEAM) {
