@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * Companies no table knows, recognised by how their names end: a legal form (山西烁科晶体有限公司)
- * or a group word (中船重工集团). The name runs left from that ending over smartcn words until a
+ * Companies no table knows, recognised by how their names end: a legal form (山西烁科晶体有限公司),
+ * a group word (中船重工集团), or, by stricter rules ({@link #plainNameStart}), a plain 公司 (临汾钢铁公司). The name runs left from that ending over smartcn words until a
  * stop word (a verb, preposition, determiner or adjective: 来到|北京能源投资集团) or punctuation; a name
  * holding a "not" word is no company (诈骗集团, 二十国集团) and one made only of generic words is a
  * description (传媒集团). The id is {@link #PREFIX} + the folded name without its legal form, so 山西
@@ -32,6 +32,21 @@ public final class OrgNames {
     static final int MAX_GROUP_NAME = 8;
     private static final String LEGAL = "legal";
     private static final String GROUP = "group";
+    private static final String PLAIN = "plain";
+    /** CC-CEDICT's verbs (written by {@code ./zhsearch entities tables}): no name before a plain 公司 begins with one. */
+    static final String VERBS = "entities/verbs.txt";
+    /** CC-CEDICT's common words (written by {@code ./zhsearch entities tables}): a name before a plain 公司 begins with a word that is none. */
+    static final String COMMON = "entities/common-words.txt";
+    /** A count of companies (一家, 幾家, 多家) or of kinds (各類) inside a run makes it a description. */
+    private static final java.util.regex.Pattern COUNTED = java.util.regex.Pattern.compile("[一二两三四五六七八九十几多数每各某该这那][家间类种个批些]");
+    /** Fewest characters of a name before a plain 公司 (網貸公司, 老郭公司 are kinds and people, 吉祥搬家公司 a name). */
+    static final int MIN_PLAIN_NAME = 4;
+    /** Longest name before a plain 公司. */
+    static final int MAX_PLAIN_NAME = 10;
+    /** After a place, the word that makes the rest its national company's name (folded 國家). */
+    private static final String NATIONAL = "国家";
+    /** Before a plain 公司, these make it a part of another company (分公司, 子公司, 母公司). */
+    private static final String NOT_BEFORE_PLAIN = "分子母";
     /** Trails a group word as a legal form would (集团公司). */
     private static final String GROUP_COMPANY = "公司";
 
@@ -44,10 +59,13 @@ public final class OrgNames {
     private final Set<String> extending;
     private final Set<String> keepAfter;
     private final PrefixDictionary market;
+    private final Set<String> verbs;
+    private final Set<String> places;
+    private final Set<String> common;
 
     private OrgNames(Map<String, String> endings, Map<String, String> legal, Map<String, String> notAfter,
                      Set<String> stop, Set<String> not, Set<String> generic, Set<String> extending, Set<String> keepAfter,
-                     Map<String, String> market) {
+                     Map<String, String> market, Set<String> verbs, Set<String> places, Set<String> common) {
         this.endings = PrefixDictionary.of(endings);
         this.legalForms = PrefixDictionary.of(legal);
         this.notAfter = PrefixDictionary.of(notAfter);
@@ -57,6 +75,9 @@ public final class OrgNames {
         this.extending = Set.copyOf(extending);
         this.keepAfter = Set.copyOf(keepAfter);
         this.market = PrefixDictionary.of(market);
+        this.verbs = Set.copyOf(verbs);
+        this.places = Set.copyOf(places);
+        this.common = Set.copyOf(common);
     }
 
     /**
@@ -77,6 +98,20 @@ public final class OrgNames {
     /** Whether a word of the stock market ({@code market}) begins at {@code at} of folded, lower-cased {@code t}. */
     boolean marketWordAt(String t, int at) {
         return at < t.length() && market.match(t, at, t.length(), new String[1]) > 0;
+    }
+
+    /** What a headline may put between a company and a word of the market: a period (7月, 第二季及上半年, Q2, 2026年). */
+    private static final java.util.regex.Pattern PERIOD = java.util.regex.Pattern.compile("[0-9０-９一二三四五六七八九十上下半前第季年月度及q ]{0,10}");
+
+    /** Whether a word of the market follows {@code end} of folded, lower-cased {@code t}, after a period at most. */
+    boolean periodThenMarketWord(String t, int end) {
+        java.util.regex.Matcher m = PERIOD.matcher(t).region(end, t.length());
+        for (int to = m.lookingAt() ? m.end() : end; to >= end; to--) { // the period may hold a market word's first character
+            if (marketWordAt(t, to)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Characters on each side of a name in which a word of the stock market makes it its company's. */
@@ -139,7 +174,7 @@ public final class OrgNames {
      */
     static OrgNames standard(UnaryOperator<String> fold) {
         Rules rules = new Rules(fold);
-        RuleFiles.shippedThenLocal(CompanyTable.LOCAL_DIR.resolve("org-names.txt"), rules::read, RESOURCE);
+        RuleFiles.shippedThenLocal(CompanyTable.LOCAL_DIR.resolve("org-names.txt"), rules::read, RESOURCE, VERBS, COMMON);
         return rules.build(RESOURCE);
     }
 
@@ -161,6 +196,9 @@ public final class OrgNames {
         private final Set<String> extending = new HashSet<>();
         private final Set<String> keepAfter = new HashSet<>();
         private final Map<String, String> market = new HashMap<>();
+        private final Set<String> verbs = new HashSet<>();
+        private final Set<String> places = new HashSet<>();
+        private final Set<String> common = new HashSet<>();
 
         Rules(UnaryOperator<String> fold) {
             this.fold = fold;
@@ -174,6 +212,10 @@ public final class OrgNames {
                         legal.put(phrase, LEGAL);
                     }
                     case GROUP -> endings.put(phrase, GROUP);
+                    case PLAIN -> endings.put(phrase, PLAIN);
+                    case "verb" -> verbs.add(phrase);
+                    case "place" -> places.add(phrase);
+                    case "common" -> common.add(phrase);
                     case "stop" -> stop.add(phrase);
                     case "not" -> not.add(phrase);
                     case "generic" -> generic.add(phrase);
@@ -182,7 +224,7 @@ public final class OrgNames {
                     case "keepafter" -> keepAfter.add(phrase.toLowerCase(java.util.Locale.ROOT));
                     case "market" -> market.put(phrase.toLowerCase(java.util.Locale.ROOT), phrase);
                     default -> throw new IllegalArgumentException(where + ": unknown kind '" + kind
-                            + "' (legal, group, stop, not, generic, extends, notafter, keepafter, market)");
+                            + "' (legal, group, plain, stop, not, generic, place, extends, notafter, keepafter, market, verb, common)");
                 }
             });
         }
@@ -191,7 +233,7 @@ public final class OrgNames {
             if (endings.isEmpty()) {
                 throw new IllegalArgumentException(name + ": no legal or group endings");
             }
-            return new OrgNames(endings, legal, notAfter, stop, not, generic, extending, keepAfter, market);
+            return new OrgNames(endings, legal, notAfter, stop, not, generic, extending, keepAfter, market, verbs, places, common);
         }
     }
 
@@ -217,6 +259,11 @@ public final class OrgNames {
             int nameEnd = i;
             int end = i + len;
             boolean group = kind[0].equals(GROUP);
+            boolean plain = kind[0].equals(PLAIN);
+            if (plain && (nameEnd == 0 || NOT_BEFORE_PLAIN.indexOf(t.charAt(nameEnd - 1)) >= 0)) {
+                i = end;
+                continue;
+            }
             // the id keeps a group word but no legal form: 中国邮政集团公司 and 中国邮政集团 are one value
             int idEnd = !group ? nameEnd : t.startsWith(GROUP_COMPANY, end - GROUP_COMPANY.length()) && len > GROUP_COMPANY.length()
                     ? end - GROUP_COMPANY.length() : end;
@@ -227,8 +274,10 @@ public final class OrgNames {
                 }
                 end += legalForms.match(t, end, n, kind); // 集团有限公司: the legal form is part of the mention
             }
-            int nameStart = nameStart(t, nameEnd, segmenter, group ? MAX_GROUP_NAME : MAX_NAME);
-            if (nameStart >= 0 && !taken.overlaps(nameStart, nameEnd, end)) {
+            int nameStart = plain ? plainNameStart(t, nameEnd, segmenter) : nameStart(t, nameEnd, segmenter, group ? MAX_GROUP_NAME : MAX_NAME);
+            // any table's name inside a plain name wins (xAI|人工智能公司); after a legal form or group
+            // word the longer name may be another company (中国船舶|重工集团)
+            if (nameStart >= 0 && !taken.overlaps(nameStart, plain ? nameStart : nameEnd, end)) {
                 String source = cased != null && cased.length() == t.length() ? cased : t;
                 out.add(new Found(PREFIX + source.substring(nameStart, idEnd), nameStart, nameEnd, end));
             }
@@ -301,6 +350,82 @@ public final class OrgNames {
             return -1;
         }
         return start;
+    }
+
+    /**
+     * Where the name before a plain 公司 ending at {@code nameEnd} starts, or -1. Stricter than before a
+     * legal form, as 公司 also follows kinds of company and people (網貸公司, 老郭公司) and verbs the
+     * stop words do not list (惊悉印尼狮航公司): the name runs left as {@link #nameStart} does, then
+     * sheds the verbs it begins with (CC-CEDICT's, {@link #VERBS}), and must be {@link #MIN_PLAIN_NAME}
+     * to {@link #MAX_PLAIN_NAME} characters with no one-character verb, "not" word or count inside and a word that
+     * names ({@link #named}: 美國科技公司 is a kind).
+     */
+    private int plainNameStart(String t, int nameEnd, HhmmSegmenter segmenter) {
+        int start = nameStart(t, nameEnd, segmenter, MAX_NAME);
+        if (start < 0) {
+            return -1;
+        }
+        List<HhmmSegmenter.Word> words = segmenter.segment(t.substring(start, nameEnd));
+        int k = 0;
+        while (k < words.size() && verbs.contains(word(t, start, words.get(k)))) {
+            k++;
+        }
+        if (k == words.size()) {
+            return -1;
+        }
+        int from = start + words.get(k).start();
+        int chars = t.codePointCount(from, nameEnd);
+        if (chars < MIN_PLAIN_NAME || chars > MAX_PLAIN_NAME || COUNTED.matcher(t).region(from, nameEnd).find()
+                || words.subList(k, words.size()).stream().anyMatch(w -> w.end() - w.start() == 1 && verbs.contains(word(t, start, w)) || not.contains(word(t, start, w)))) {
+            return -1; // a verb of one character inside is a clause (海外|附|認股權公司), a "not" word no company's (美國哥倫比亞廣播公司, cited as a source)
+        }
+        return named(t, start, words.subList(k, words.size())) ? from : -1;
+    }
+
+    /**
+     * Whether the words begin with a name once the places before it are passed (美國|瑪氏, 臨汾|鋼鐵 as
+     * 臨汾 is no country): a word of two characters or more that is no common word, place or generic
+     * word (萬佳, 狮航), a run of one-character words, as the segmenter leaves a name it does not know
+     * (萬|佳), that together is no common word, or a Latin word of four letters or more. A name that
+     * begins with a common word is a description or a clause (日本|信用卡代收代付公司, 地主|台肥公司).
+     */
+    private boolean named(String t, int offset, List<HhmmSegmenter.Word> words) {
+        int j = 0;
+        while (j < words.size() && places.contains(word(t, offset, words.get(j)))) {
+            j++;
+        }
+        if (j == words.size()) {
+            return false;
+        }
+        String first = word(t, offset, words.get(j));
+        if (latinName(first) || j > 0 && j + 1 < words.size() && first.equals(NATIONAL)) {
+            return true; // a country's national company is one company (巴西|國家|傳媒公司, 阿聯酋|國家|鑽井公司)
+        }
+        if (!Character.isIdeographic(first.codePointAt(0))) {
+            return false;
+        }
+        if (first.codePointCount(0, first.length()) >= 2) {
+            return !known(first);
+        }
+        StringBuilder singles = new StringBuilder();
+        for (int k = j; k < words.size() && words.get(k).end() - words.get(k).start() == 1
+                && Character.isIdeographic(t.codePointAt(offset + words.get(k).start())); k++) {
+            singles.append(word(t, offset, words.get(k)));
+        }
+        return singles.length() >= 2 && !known(singles.toString());
+    }
+
+    /** A Latin word of four letters or more is a name (Kontron); a shorter one is as often an abbreviation of a kind (AI, IT, IC). */
+    private static boolean latinName(String w) {
+        return w.length() >= 4 && w.chars().allMatch(c -> c < 0x80 && Character.isLetterOrDigit(c)) && Character.isLetter(w.charAt(0));
+    }
+
+    private boolean known(String w) {
+        return common.contains(w) || places.contains(w) || generic.contains(w) || stop.contains(w);
+    }
+
+    private static String word(String t, int offset, HhmmSegmenter.Word w) {
+        return t.substring(offset + w.start(), offset + w.end());
     }
 
     /** Whether a span of the text is already a tabled company's. */

@@ -68,7 +68,13 @@ class CompanyMatcherTest {
             "努力成為營收第一;",
             // Taiwan's press shortens TSMC to 台積 (台積法說, Sony台積), and writes its price after 站
             // (台|積|電站); inside other words 台積 is none (平台|積極)
-            "觀望台積法說;tsmc", "Sony台積強強聯手;sony tsmc", "台積電站2395元;tsmc", "台積電站上千元;tsmc", "平台積極布局;"})
+            "觀望台積法說;tsmc", "Sony台積強強聯手;sony tsmc", "台積電站2395元;tsmc", "台積電站上千元;tsmc", "平台積極布局;",
+            // a plain 公司: the name sheds the verbs it begins with, begins (after places) with a word no
+            // dictionary lists, or a country's 國家; kinds, counts and clauses are none (entities/org-names.txt: plain)
+            "在临汾钢铁公司，李克强听到;org:临汾钢铁", "惊悉印尼狮航公司一架客机;org:印尼狮航", "美国玛氏公司23号宣布;org:美国玛氏",
+            "巴西国家传媒公司签署合作协议;org:巴西国家传媒", "萬代株式會社;org:万代",
+            "一家科技公司表示;", "美國科技公司紛紛裁員;", "集装箱班轮公司运价上涨;", "日本信用卡代收代付公司;",
+            "台灣有新百貨公司了;", "吸引更多中国公司参与;", "上汽乘用车郑州分公司二期;"})
     void findsCompaniesAndAvoidsTraps(String text, String expected) {
         List<String> want = expected == null ? List.of() : List.of(expected.split(" "));
         assertEquals(want, STANDARD.companies(text));
@@ -205,6 +211,11 @@ class CompanyMatcherTest {
         assertEquals(List.of(), m.companies("全國股市今天大漲"));
         // a surname just before: a person's given name (林力成), whatever the market says
         assertEquals(List.of(), m.companies("董事長林力成表示營收成長"));
+        // a name kept for lists that begins a headline, a period and a word of the market: its company
+        assertEquals(List.of("g"), m.companies("全國第二季及上半年營收"));
+        assertEquals(List.of("g"), m.companies("標題\n全國7月營收創高"));
+        assertEquals(List.of(), m.companies("全國25%醫院本業虧損"));
+        assertEquals(List.of(), m.companies("報導指出全國7月營收"));
     }
 
     @Test

