@@ -422,25 +422,22 @@ public final class ClusterSearch implements Searching {
             JsonNode src = hits.get(i).path("_source");
             docs.add(new FeedbackTerms.Doc(src.path(Fields.TITLE).asText(""), src.path(Fields.BODY).asText("")));
         }
-        Map<String, Integer> shared = feedback.shared(docs, request.query());
-        if (shared.isEmpty()) {
-            return Optional.empty();
-        }
-        ObjectNode counts = json.createObjectNode();
-        counts.put("size", 0);
-        counts.put("track_total_hits", true);
-        ObjectNode each = counts.putObject("aggs").putObject("df").putObject("filters").putObject("filters");
-        List<String> words = new ArrayList<>(shared.keySet());
-        for (int i = 0; i < words.size(); i++) {
-            each.set("w" + i, QueryDsl.of(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(Fields.BODY, words.get(i)))));
-        }
-        JsonNode r = client.send("POST", "/" + alias + "/_search", counts);
-        Map<String, Long> bodyDocs = new HashMap<>();
-        for (int i = 0; i < words.size(); i++) {
-            bodyDocs.put(words.get(i), r.path("aggregations").path("df").path("buckets").path("w" + i).path("doc_count").asLong());
-        }
-        long documents = r.path("hits").path("total").path("value").asLong();
-        return FeedbackTerms.query(FeedbackTerms.weigh(shared, docs.size(), bodyDocs, documents, fb.terms()), ranking.titleBoost(), fb.weight());
+        return feedback.words(docs, request.query(), shared -> {
+            ObjectNode counts = json.createObjectNode(); // one filters aggregation for every word
+            counts.put("size", 0);
+            counts.put("track_total_hits", true);
+            ObjectNode each = counts.putObject("aggs").putObject("df").putObject("filters").putObject("filters");
+            List<String> words = new ArrayList<>(shared);
+            for (int i = 0; i < words.size(); i++) {
+                each.set("w" + i, QueryDsl.of(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(Fields.BODY, words.get(i)))));
+            }
+            JsonNode r = client.send("POST", "/" + alias + "/_search", counts);
+            Map<String, Long> bodyDocs = new HashMap<>();
+            for (int i = 0; i < words.size(); i++) {
+                bodyDocs.put(words.get(i), r.path("aggregations").path("df").path("buckets").path("w" + i).path("doc_count").asLong());
+            }
+            return new FeedbackTerms.Counts(bodyDocs, r.path("hits").path("total").path("value").asLong());
+        }, fb, ranking.titleBoost());
     }
 
     /** How many documents match the query within every filter. */

@@ -44,6 +44,15 @@ public final class FeedbackTerms {
     /** A feedback document: its title and body as stored. */
     public record Doc(String title, String body) {}
 
+    /** How an engine counts the bodies holding each word, all in one go, and the documents it holds. */
+    @FunctionalInterface
+    public interface BodyCounts {
+        Counts of(java.util.Collection<String> words) throws IOException;
+    }
+
+    /** How many bodies hold each word, of {@code documents} in all. */
+    public record Counts(Map<String, Long> perWord, long documents) {}
+
     private final Analyzer analyzer;
 
     public FeedbackTerms(Analyzer perFieldAnalyzer) {
@@ -86,6 +95,20 @@ public final class FeedbackTerms {
         int least = Math.max(2, (int) Math.ceil(MIN_SHARE * docs.size()));
         holders.values().removeIf(n -> n < least);
         return holders;
+    }
+
+    /**
+     * The feedback query of the first ranking's best documents ({@code docs}, as {@link #kept} chose
+     * them) for {@code queryText}: the words they {@link #shared share}, {@link #weigh weighed} by the
+     * engine's body counts, as a {@link #query}; empty if they share none.
+     */
+    public Optional<Query> words(List<Doc> docs, String queryText, BodyCounts counts, NewsRanking.Feedback fb, float titleBoost) throws IOException {
+        Map<String, Integer> shared = shared(docs, queryText);
+        if (shared.isEmpty()) {
+            return Optional.empty();
+        }
+        Counts c = counts.of(shared.keySet());
+        return query(weigh(shared, docs.size(), c.perWord(), c.documents(), fb.terms()), titleBoost, fb.weight());
     }
 
     /**

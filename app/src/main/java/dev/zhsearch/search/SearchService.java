@@ -170,13 +170,13 @@ public final class SearchService implements Searching {
             Document d = searcher.storedFields().document(first[i].doc, java.util.Set.of(Fields.TITLE, Fields.BODY));
             docs.add(new FeedbackTerms.Doc(d.get(Fields.TITLE), d.get(Fields.BODY)));
         }
-        java.util.Map<String, Integer> shared = feedback.shared(docs, request.query());
-        java.util.Map<String, Long> bodyDocs = new java.util.HashMap<>();
-        for (String w : shared.keySet()) {
-            bodyDocs.put(w, (long) searcher.count(new TermQuery(new Term(Fields.BODY, w))));
-        }
-        return FeedbackTerms.query(FeedbackTerms.weigh(shared, docs.size(), bodyDocs, searcher.getIndexReader().numDocs(), fb.terms()),
-                ranking.titleBoost(), fb.weight());
+        return feedback.words(docs, request.query(), words -> {
+            java.util.Map<String, Long> bodyDocs = new java.util.HashMap<>();
+            for (String w : words) {
+                bodyDocs.put(w, (long) searcher.count(new TermQuery(new Term(Fields.BODY, w))));
+            }
+            return new FeedbackTerms.Counts(bodyDocs, searcher.getIndexReader().numDocs());
+        }, fb, ranking.titleBoost());
     }
 
     /** The query within the request's filters (companies, outlets, scripts, dates), as a drill-down. */
