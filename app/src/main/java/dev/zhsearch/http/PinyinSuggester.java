@@ -37,7 +37,7 @@ final class PinyinSuggester {
      * Keys sorted for prefix search, each with the candidate it reads: {@code owner << 1}, plus 1 for
      * a key of a reading other than the word's usual one ({@link #key}).
      */
-    private record Keys(String[] keys, int[] owners) {
+    record Keys(String[] keys, int[] owners) {
         static Keys of(List<String> keys, List<Integer> owners) {
             Integer[] order = new Integer[keys.size()];
             for (int i = 0; i < order.length; i++) {
@@ -153,12 +153,12 @@ final class PinyinSuggester {
     }
 
     /**
-     * {@code spelled}: the words spelled from a sound ({@link #spelled}) by input, the last
+     * {@code spelled}: the words found from a sound ({@link SpelledWords#words}) by input, the last
      * {@value #SPELLED_KEPT} asked: a spelling asks the documents up to a dozen counts (2 ms at the
      * median, 12 ms at worst), and a search box sees the same inputs again and again. A new table
      * starts it empty.
      */
-    private record Table(List<Candidate> candidates, Keys pinyin, Keys zhuyin, long documents, SoundLattice lattice,
+    record Table(List<Candidate> candidates, Keys pinyin, Keys zhuyin, long documents, SoundLattice lattice,
                          Map<String, List<Candidate>> spelled) {
         Table(List<Candidate> candidates, Keys pinyin, Keys zhuyin, long documents, SoundLattice lattice) {
             this(candidates, pinyin, zhuyin, documents, lattice, java.util.Collections.synchronizedMap(
@@ -200,6 +200,8 @@ final class PinyinSuggester {
     /** The other regions' words that fold to a word of the index (特朗普 → 川普). */
     private final java.util.function.Function<String, List<String>> otherWords;
     private volatile Table table;
+    /** Finds the words no table lists from their sound. */
+    private final SpelledWords spelling;
 
     /** The table is built on first use, or ahead by {@link #warm()}. */
     PinyinSuggester(Readings readings, CompanyTable companies, ChineseConverter toSimplified, ChineseConverter toTraditional,
@@ -211,6 +213,7 @@ final class PinyinSuggester {
         this.toSimplified = toSimplified;
         this.toTraditional = toTraditional;
         this.service = service;
+        this.spelling = new SpelledWords(readings, toSimplified, scriptTraditional, service);
     }
 
     /** Builds the table now (a server does it in the background as it starts), so the first suggestion is fast. */
@@ -265,7 +268,7 @@ final class PinyinSuggester {
     private List<Candidate> spelledOnce(String q, Table t) throws IOException {
         List<Candidate> spelled = t.spelled().get(q);
         if (spelled == null) {
-            spelled = spelled(q, t);
+            spelled = spelling.words(q, t);
             t.spelled().put(q, spelled);
         }
         return spelled;
@@ -329,123 +332,6 @@ final class PinyinSuggester {
         return ranked.stream().sorted(best).map(Ranked::candidate).filter(c -> texts.add(c.hans())).limit(max).toList();
     }
 
-    /** Spellings the documents hold as written offered at most. */
-    static final int SPELLINGS = 3;
-    /** Ways the letters split into syllables tried (xian: xian, xi an). */
-    static final int SPLITS = 3;
-
-    /**
-     * The words no table lists that the input spells, if its letters split wholly into syllables
-     * ({@code zhonghuazhibang}, {@code ㄍㄨㄥㄆㄧㄥㄏㄨㄟ}, {@code 中華zhibang}: a typed character stays as
-     * typed): the {@link SoundLattice}'s best spellings that {@value #MIN_DOCUMENTS} documents or more
-     * hold as written, each as a word of the titles would be (its documents, vetted if a dictionary
-     * lists it). Initials are {@link #composed} of words instead; a syllable begun is not spelled: too
-     * many words begin so for a guess to be good.
-     */
-    private List<Candidate> spelled(String q, Table t) throws IOException {
-        Readings.Typed letters = readings.typed(q, toSimplified::convert);
-        if (!letters.zhuyin() && INITIALS.matcher(letters.key()).matches() && q.codePoints().allMatch(cp -> cp < 0x80)) {
-            return composed(letters.key(), t);
-        }
-        List<List<SoundLattice.Choices>> ways = new ArrayList<>(List.of(new ArrayList<>()));
-        StringBuilder run = new StringBuilder();
-        int[] cps = toSimplified.convert(q).codePoints().toArray();
-        for (int i = 0; i <= cps.length; i++) {
-            boolean han = i < cps.length && Character.UnicodeScript.of(cps[i]) == Character.UnicodeScript.HAN;
-            if (i < cps.length && !han) {
-                run.appendCodePoint(cps[i]);
-                continue;
-            }
-            if (!run.toString().isBlank()) {
-                List<List<String>> splits = readings.syllablesAsTyped(run.toString(), SPLITS);
-                if (splits.isEmpty()) {
-                    return List.of();
-                }
-                List<Readings.Syllable> toned = readings.tonesTyped(run.toString());
-                List<List<SoundLattice.Choices>> choices = splits.stream().map(split -> choices(split, toned)).toList();
-                List<List<SoundLattice.Choices>> next = new ArrayList<>();
-                for (List<SoundLattice.Choices> way : ways) {
-                    for (List<SoundLattice.Choices> split : choices) {
-                        List<SoundLattice.Choices> longer = new ArrayList<>(way);
-                        longer.addAll(split);
-                        next.add(longer);
-                    }
-                }
-                ways = next.size() > SPLITS ? next.subList(0, SPLITS) : next;
-                run.setLength(0);
-            }
-            if (han) {
-                int cp = cps[i];
-                ways.forEach(w -> w.add(SoundLattice.Choices.of(cp)));
-            }
-        }
-        List<String> spellings = new ArrayList<>();
-        for (List<SoundLattice.Choices> way : ways) {
-            if (way.size() < SPELLED_LENGTH) {
-                continue; // (two characters: the table's pairs and the dictionaries' words are all there is to trust)
-            }
-            for (String w : t.lattice().spell(way, TRIED)) {
-                if (!spellings.contains(w)) {
-                    spellings.add(w);
-                }
-            }
-        }
-        if (spellings.isEmpty()) {
-            return List.of();
-        }
-        // the best spellings first, each held as written and no piece of a longer phrase (公平惠 of
-        // 公平惠及): the phrase one of the commonest characters after or before it makes is in fewer
-        // than PIECE of its documents (a count asked only where its rarest pair allows it), unless
-        // the spelling is words of the dictionaries end to end (中央政治局, nearly always in 中共中央政治局,
-        // is 中央 政治局 as typed)
-        Set<String> phrases = readings.phrases();
-        List<Candidate> out = new ArrayList<>();
-        for (String w : spellings.subList(0, Math.min(TRIED, spellings.size()))) {
-            Integer documents = service.documentsUsing(List.of(w), MIN_DOCUMENTS, SPELLED_COUNT).get(w);
-            if (documents == null) {
-                continue;
-            }
-            List<String> longer = new ArrayList<>();
-            for (int c : t.lattice().after(w.codePointBefore(w.length()))) {
-                longer.add(w + Character.toString(c));
-            }
-            for (int c : t.lattice().before(w.codePointAt(0))) {
-                longer.add(Character.toString(c) + w);
-            }
-            int enough = (int) Math.ceil(PIECE * documents);
-            if (!wordsOf(w, phrases) && !service.documentsUsing(longer, enough, enough).isEmpty()) {
-                continue;
-            }
-            out.add(heldWord(w, documents));
-            if (out.size() == SPELLINGS) {
-                break;
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The characters each syllable of {@code split} may be, and which of them are read so only at
-     * times; where the split is the one {@code toned} gives, only those read with the tone typed (tai2:
-     * 台, not 大 read tai4).
-     */
-    private List<SoundLattice.Choices> choices(List<String> split, List<Readings.Syllable> toned) {
-        boolean withTones = toned.stream().map(Readings.Syllable::text).toList().equals(split);
-        List<SoundLattice.Choices> out = new ArrayList<>();
-        for (int j = 0; j < split.size(); j++) {
-            String syllable = split.get(j);
-            Readings.Syllable typed = withTones ? toned.get(j) : null;
-            int[] characters = Arrays.stream(readings.charactersRead(syllable))
-                    .filter(cp -> typed == null || readings.fits(cp, typed)).toArray();
-            java.util.BitSet rarely = new java.util.BitSet(characters.length);
-            for (int k = 0; k < characters.length; k++) {
-                rarely.set(k, !readings.usualReading(characters[k], syllable));
-            }
-            out.add(new SoundLattice.Choices(characters, rarely));
-        }
-        return out;
-    }
-
     /**
      * With tones typed (tan4fei4, ㄊㄢˋㄈㄟˋ), a word read with other tones is no whole reading of the
      * input, nor a usual one (彈飛 is tan2 fei1). Input with characters typed among the letters has
@@ -476,119 +362,6 @@ final class PinyinSuggester {
         }
         return true;
     }
-
-    /** Initials long enough to compose: four letters or more, none a vowel (a syllable typed whole has one). */
-    private static final java.util.regex.Pattern INITIALS = java.util.regex.Pattern.compile("[bcdfghjklmnpqrstwxyz]{4,}");
-    /** Letters of initials one word of a composition takes at most. */
-    static final int COMPOSED_PIECE = 6;
-    /** Words tried for a piece of initials, the most used first ({@code dd} has hundreds). */
-    static final int COMPOSED_WORDS = 50;
-    /** Compositions kept at each letter. */
-    static final int COMPOSED_BEAM = 50;
-    /**
-     * Compositions asked of the documents at most: words and joints say little of the whole (凯达格兰大道
-     * is the thirteenth of kdgldd's, after 凯达格兰大地). On the earlier held-out files read together,
-     * initials 0.848 → 0.854 with 8, 0.858 with 16 or 32. With 50 words a piece and 50 compositions a
-     * letter (0.858 as with 100 and 200), a composition costs 5–15 ms the first time it is asked.
-     */
-    static final int COMPOSED_TRIED = 16;
-
-    /** A composition of words so far, and its score. */
-    private record Composition(String text, int words, double score) {}
-
-    /**
-     * The phrases of two or more of the table's vetted words end to end whose initials are the
-     * input ({@code kdgldd}: 凯达格兰 大道, {@code shzyhxjzg}: 社会主义 核心 价值观), as an input method
-     * composes them: each word scored by the share of documents that use it, each joint by how often the
-     * documents' pairs of characters follow the one word's last character with the next one's first
-     * (a joint no pair of characters makes ends the composition); the best {@value #COMPOSED_TRIED} asked of
-     * the documents, and those {@value #MIN_DOCUMENTS} or more hold as written offered as words.
-     */
-    private List<Candidate> composed(String key, Table t) throws IOException {
-        int n = key.length();
-        List<java.util.PriorityQueue<Composition>> best = new ArrayList<>();
-        for (int i = 0; i <= n; i++) {
-            best.add(new java.util.PriorityQueue<>(java.util.Comparator.comparingDouble(Composition::score)));
-        }
-        best.getFirst().add(new Composition("", 0, 0));
-        Map<String, List<Candidate>> byPiece = new java.util.HashMap<>();
-        double documents = Math.log(t.documents() + 1.0);
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 2; j <= Math.min(n, i + COMPOSED_PIECE); j++) {
-                List<Candidate> words = byPiece.computeIfAbsent(key.substring(i, j), piece -> wordsByInitials(t, piece));
-                java.util.PriorityQueue<Composition> there = best.get(j);
-                for (Composition before : best.get(i)) {
-                    int last = before.text().isEmpty() ? -1 : before.text().codePointBefore(before.text().length());
-                    for (Candidate w : words) {
-                        double joint = last < 0 ? 0 : t.lattice().follows(last, w.hans().codePointAt(0));
-                        if (joint == Double.NEGATIVE_INFINITY) {
-                            continue;
-                        }
-                        double score = before.score() + Math.log1p(w.weight()) - documents + joint;
-                        if (there.size() < COMPOSED_BEAM || score > there.peek().score()) {
-                            there.add(new Composition(before.text() + w.hans(), before.words() + 1, score));
-                            if (there.size() > COMPOSED_BEAM) {
-                                there.poll();
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        List<String> phrases = best.get(n).stream().filter(c -> c.words() >= 2)
-                .sorted(java.util.Comparator.comparingDouble(Composition::score).reversed())
-                .map(Composition::text).distinct().limit(COMPOSED_TRIED).toList();
-        if (phrases.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Integer> held = service.documentsUsing(phrases, MIN_DOCUMENTS, SPELLED_COUNT);
-        return phrases.stream().filter(held::containsKey).limit(SPELLINGS).map(w -> heldWord(w, held.get(w))).toList();
-    }
-
-    /** A spelling the documents hold as written, as a word of the titles would be: its documents, vetted if a dictionary lists it. */
-    private Candidate heldWord(String hans, int documents) {
-        return new Candidate(scriptTraditional.convert(hans), hans, "term", null, documents, readings.phrases().contains(hans));
-    }
-
-    /** The table's vetted words of Han characters whose usual reading's initials are {@code initials}, the most used first, {@value #COMPOSED_WORDS} at most. */
-    private static List<Candidate> wordsByInitials(Table t, String initials) {
-        Map<String, Candidate> words = new java.util.HashMap<>();
-        t.pinyin().exactly(initials, (owner, usual) -> {
-            Candidate c = t.candidates().get(owner);
-            if (usual && c.vetted() && c.hans().codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
-                words.merge(c.hans(), c, (a, b) -> a.weight() >= b.weight() ? a : b);
-            }
-        });
-        return words.values().stream().sorted(java.util.Comparator.comparingLong(Candidate::weight).reversed())
-                .limit(COMPOSED_WORDS).toList();
-    }
-
-    /** Whether {@code text} splits wholly into words of two characters or more that {@code words} holds. */
-    static boolean wordsOf(String text, Set<String> words) {
-        int[] cps = text.codePoints().toArray();
-        boolean[] ends = new boolean[cps.length + 1]; // ends[i]: the first i characters split so
-        ends[0] = true;
-        for (int i = 2; i <= cps.length; i++) {
-            for (int j = i - 2; j >= 0 && !ends[i]; j--) {
-                ends[i] = ends[j] && words.contains(new String(cps, j, i - j));
-            }
-        }
-        return ends[cps.length];
-    }
-
-    /** A spelling's documents are counted up to this many (its score's part: log 200 ≈ 5.3). */
-    static final int SPELLED_COUNT = 200;
-    /**
-     * Spellings asked of the documents at most: the bigram model often ranks the word meant fifth or
-     * later (林百里 after 林白立, 临百里, 林伯利, 林白理). On the earlier held-out files read together,
-     * 4 gave 0.912, 8 gave 0.915, 16 gave 0.916 for twice the counts.
-     */
-    static final int TRIED = 8;
-
-    /** Spellings of fewer characters are not tried. */
-    static final int SPELLED_LENGTH = 3;
-    /** A spelling continued by one character in this share of its documents is a piece of that longer phrase. */
-    static final double PIECE = 0.7;
 
     private static boolean holdsAll(String word, List<String> parts) {
         for (String p : parts) {
