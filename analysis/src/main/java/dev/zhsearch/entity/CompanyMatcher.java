@@ -245,7 +245,8 @@ public final class CompanyMatcher {
 
     private boolean acceptable(Target target, String t, String cased, int start, int end, Script script) {
         return target.inScript(script) && wordBoundaries(t, start, end)
-                && (target.blocked() || !inForeignName(t, start, end) && onSegmentBoundaries(t, start, end) && !modelAfter(t, end) && !orgs.productAfter(t, cased, end));
+                && (target.blocked() || !inForeignName(t, start, end) && onSegmentBoundaries(t, start, end) && !modelAfter(t, end) && !orgs.productAfter(t, cased, end)
+                && !orgs.thingAfter(t, end));
     }
 
     /**

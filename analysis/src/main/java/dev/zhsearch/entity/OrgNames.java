@@ -62,10 +62,11 @@ public final class OrgNames {
     private final Set<String> verbs;
     private final Set<String> places;
     private final Set<String> common;
+    private final PrefixDictionary thingAfter;
 
     private OrgNames(Map<String, String> endings, Map<String, String> legal, Map<String, String> notAfter,
                      Set<String> stop, Set<String> not, Set<String> generic, Set<String> extending, Set<String> keepAfter,
-                     Map<String, String> market, Set<String> verbs, Set<String> places, Set<String> common) {
+                     Map<String, String> market, Set<String> verbs, Set<String> places, Set<String> common, Map<String, String> thingAfter) {
         this.endings = PrefixDictionary.of(endings);
         this.legalForms = PrefixDictionary.of(legal);
         this.notAfter = PrefixDictionary.of(notAfter);
@@ -78,6 +79,16 @@ public final class OrgNames {
         this.verbs = Set.copyOf(verbs);
         this.places = Set.copyOf(places);
         this.common = Set.copyOf(common);
+        this.thingAfter = PrefixDictionary.of(thingAfter);
+    }
+
+    /**
+     * Whether a word right after a company's name ending at {@code end} of folded {@code t} makes the
+     * mention a thing named after it ({@code thingafter}): a stadium, a team, a laboratory, a department
+     * (梅賽德斯-賓士體育場, 廣州恒大足球隊, 綠色動力實驗室, 馬來西亞航空部門).
+     */
+    boolean thingAfter(String t, int end) {
+        return thingAfter.match(t, end, t.length(), new String[1]) > 0;
     }
 
     /**
@@ -199,6 +210,7 @@ public final class OrgNames {
         private final Set<String> verbs = new HashSet<>();
         private final Set<String> places = new HashSet<>();
         private final Set<String> common = new HashSet<>();
+        private final Map<String, String> thingAfter = new HashMap<>();
 
         Rules(UnaryOperator<String> fold) {
             this.fold = fold;
@@ -216,6 +228,7 @@ public final class OrgNames {
                     case "verb" -> verbs.add(phrase);
                     case "place" -> places.add(phrase);
                     case "common" -> common.add(phrase);
+                    case "thingafter" -> thingAfter.put(phrase, phrase);
                     case "stop" -> stop.add(phrase);
                     case "not" -> not.add(phrase);
                     case "generic" -> generic.add(phrase);
@@ -224,7 +237,7 @@ public final class OrgNames {
                     case "keepafter" -> keepAfter.add(phrase.toLowerCase(java.util.Locale.ROOT));
                     case "market" -> market.put(phrase.toLowerCase(java.util.Locale.ROOT), phrase);
                     default -> throw new IllegalArgumentException(where + ": unknown kind '" + kind
-                            + "' (legal, group, plain, stop, not, generic, place, extends, notafter, keepafter, market, verb, common)");
+                            + "' (legal, group, plain, stop, not, generic, place, extends, notafter, keepafter, market, verb, common, thingafter)");
                 }
             });
         }
@@ -233,7 +246,7 @@ public final class OrgNames {
             if (endings.isEmpty()) {
                 throw new IllegalArgumentException(name + ": no legal or group endings");
             }
-            return new OrgNames(endings, legal, notAfter, stop, not, generic, extending, keepAfter, market, verbs, places, common);
+            return new OrgNames(endings, legal, notAfter, stop, not, generic, extending, keepAfter, market, verbs, places, common, thingAfter);
         }
     }
 

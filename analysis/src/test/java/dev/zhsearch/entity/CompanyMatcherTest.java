@@ -74,7 +74,11 @@ class CompanyMatcherTest {
             "在临汾钢铁公司，李克强听到;org:临汾钢铁", "惊悉印尼狮航公司一架客机;org:印尼狮航", "美国玛氏公司23号宣布;org:美国玛氏",
             "巴西国家传媒公司签署合作协议;org:巴西国家传媒", "萬代株式會社;org:万代",
             "一家科技公司表示;", "美國科技公司紛紛裁員;", "集装箱班轮公司运价上涨;", "日本信用卡代收代付公司;",
-            "台灣有新百貨公司了;", "吸引更多中国公司参与;", "上汽乘用车郑州分公司二期;"})
+            "台灣有新百貨公司了;", "吸引更多中国公司参与;", "上汽乘用车郑州分公司二期;",
+            // a thing named after a company is none (thingafter): a stadium, a team, a laboratory, a department
+            "亞特蘭大梅賽德斯-賓士體育場燃起戰火;", "广州恒大足球队收获最佳;", "恒大地产公布;evergrande",
+            "率領綠色動力實驗室學生;", "根据马来西亚航空部门的研究;", "台中市中區台灣大道一段;",
+            "百度搜索指数上升;", "連撞Toyota轎車後;", "Netflix《不良一族》第二季;", "Netflix財報亮眼;netflix"})
     void findsCompaniesAndAvoidsTraps(String text, String expected) {
         List<String> want = expected == null ? List.of() : List.of(expected.split(" "));
         assertEquals(want, STANDARD.companies(text));
