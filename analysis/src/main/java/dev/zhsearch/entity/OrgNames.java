@@ -347,7 +347,7 @@ public final class OrgNames {
         boolean onlyGeneric = true;
         for (int k = words.size() - 1; k >= 0; k--) {
             HhmmSegmenter.Word w = words.get(k);
-            String word = t.substring(from + w.start(), from + w.end());
+            String word = word(t, from, w);
             if (stop.contains(word)) {
                 break;
             }
@@ -430,7 +430,7 @@ public final class OrgNames {
 
     /** A Latin word of four letters or more is a name (Kontron); a shorter one is as often an abbreviation of a kind (AI, IT, IC). */
     private static boolean latinName(String w) {
-        return w.length() >= 4 && w.chars().allMatch(c -> c < 0x80 && Character.isLetterOrDigit(c)) && Character.isLetter(w.charAt(0));
+        return w.length() >= 4 && w.chars().allMatch(c -> c < 0x80 && Character.isLetterOrDigit(c)) && isLatin(w.charAt(0));
     }
 
     private boolean known(String w) {

