@@ -31,9 +31,11 @@ public final class Readings {
     public static final String CHARS = "/readings/chars.tsv";
     public static final String ZHUYIN = "/readings/zhuyin.tsv";
 
-    private final Map<String, String[]> phrases;
+    /** Each phrase's readings, one per character; parsed once, at load (they are read for every candidate). */
+    private final Map<String, Syllable[]> phrases;
     private final int longestPhrase;
-    private final Map<Integer, String[]> chars;
+    /** Each character's readings, the most common first. */
+    private final Map<Integer, Syllable[]> chars;
     private final Map<String, String> zhuyin;
 
     /** The characters of each toneless syllable, by any of their readings (the inverse of {@link #chars}). */
@@ -41,15 +43,15 @@ public final class Readings {
     /** Toneless pinyin syllables by their Zhuyin letters without tone marks. */
     private final Map<String, String> fromZhuyin;
 
-    private Readings(Map<String, String[]> phrases, Map<Integer, String[]> chars, Map<String, String> zhuyin) {
+    private Readings(Map<String, Syllable[]> phrases, Map<Integer, Syllable[]> chars, Map<String, String> zhuyin) {
         this.phrases = phrases;
         this.chars = chars;
         this.zhuyin = zhuyin;
         this.longestPhrase = phrases.keySet().stream().mapToInt(p -> p.codePointCount(0, p.length())).max().orElse(1);
         Map<String, java.util.TreeSet<Integer>> inverse = new HashMap<>();
         chars.forEach((cp, readings) -> {
-            for (String r : readings) {
-                inverse.computeIfAbsent(Syllable.parse(r).text(), k -> new java.util.TreeSet<>()).add(cp);
+            for (Syllable r : readings) {
+                inverse.computeIfAbsent(r.text(), k -> new java.util.TreeSet<>()).add(cp);
             }
         });
         this.bySyllable = new HashMap<>();
@@ -65,8 +67,8 @@ public final class Readings {
 
     /** Whether {@code syllable} (toneless) is the commonest reading of character {@code cp} (温 is wen, and yun only at times). */
     public boolean usualReading(int cp, String syllable) {
-        String[] r = chars.get(cp);
-        return r != null && Syllable.parse(r[0]).text().equals(syllable);
+        Syllable[] r = chars.get(cp);
+        return r != null && r[0].text().equals(syllable);
     }
 
     /**
@@ -160,12 +162,11 @@ public final class Readings {
 
     /** Whether character {@code cp} may be read as typed: its syllable, with the tone typed if one was (一 and 不 change theirs by the next). */
     public boolean fits(int cp, Syllable typed) {
-        String[] r = chars.get(cp);
+        Syllable[] r = chars.get(cp);
         if (r == null) {
             return false;
         }
-        for (String reading : r) {
-            Syllable s = Syllable.parse(reading);
+        for (Syllable s : r) {
             if (s.text().equals(typed.text()) && (typed.tone() == 0 || s.tone() == typed.tone() || s.tone() == 5
                     || typed.tone() == 5 || cp == '一' || cp == '不')) {
                 return true;
@@ -231,13 +232,16 @@ public final class Readings {
 
     /** The readings shipped with the library. */
     public static Readings standard() {
-        Map<String, String[]> phrases = new HashMap<>();
+        Map<String, Syllable> parsed = new HashMap<>(); // one instance per toned syllable (about 1,500)
+        java.util.function.Function<String[], Syllable[]> syllables =
+                readings -> java.util.Arrays.stream(readings).map(r -> parsed.computeIfAbsent(r, Syllable::parse)).toArray(Syllable[]::new);
+        Map<String, Syllable[]> phrases = new HashMap<>();
         for (String[] row : rows(PHRASES)) {
-            phrases.putIfAbsent(row[0], row[1].split(" "));
+            phrases.putIfAbsent(row[0], syllables.apply(row[1].split(" ")));
         }
-        Map<Integer, String[]> chars = new HashMap<>();
+        Map<Integer, Syllable[]> chars = new HashMap<>();
         for (String[] row : rows(CHARS)) {
-            chars.putIfAbsent(row[0].codePointAt(0), row[1].split(","));
+            chars.putIfAbsent(row[0].codePointAt(0), syllables.apply(row[1].split(",")));
         }
         Map<String, String> zhuyin = new HashMap<>();
         for (String[] row : rows(ZHUYIN)) {
@@ -300,23 +304,19 @@ public final class Readings {
             if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
                 int matched = 0;
                 for (int len = Math.min(longestPhrase, cps.length - i); len >= 2; len--) {
-                    String[] r = phrases.get(new String(cps, i, len));
+                    Syllable[] r = phrases.get(new String(cps, i, len));
                     if (r != null && r.length == len) {
-                        for (String s : r) {
-                            out.add(List.of(Syllable.parse(s)));
+                        for (Syllable s : r) {
+                            out.add(List.of(s));
                         }
                         matched = len;
                         break;
                     }
                 }
                 if (matched == 0) {
-                    String[] r = chars.get(cp);
+                    Syllable[] r = chars.get(cp);
                     if (r != null) {
-                        List<Syllable> alternatives = new ArrayList<>();
-                        for (String one : r) {
-                            alternatives.add(Syllable.parse(one));
-                        }
-                        out.add(alternatives);
+                        out.add(List.of(r));
                     }
                     matched = 1;
                 }
@@ -432,8 +432,8 @@ public final class Readings {
                 if (j - i == 1 && chars.containsKey(cp)) {
                     // one character alone: every reading it has (重 of 重qing is chong)
                     List<String> ways = new ArrayList<>();
-                    for (String r : chars.get(cp)) {
-                        String syllable = Syllable.parse(r).text();
+                    for (Syllable r : chars.get(cp)) {
+                        String syllable = r.text();
                         String way = zy ? zhuyin.getOrDefault(syllable, syllable) : syllable;
                         if (!ways.contains(way)) {
                             ways.add(way);
