@@ -941,40 +941,14 @@ public final class SearchService implements Searching {
         }
     }
 
-    /** The documents matching {@code query}, counted no further than {@code upTo} (the search stops there). */
+    /**
+     * The documents matching {@code query}, counted no further than {@code upTo}: Lucene's hit count
+     * threshold stops exact counting there, and with every hit scoring alike nothing after it is visited.
+     */
     private static int countUpTo(IndexSearcher searcher, org.apache.lucene.search.Query query, int upTo) throws IOException {
-        int[] seen = new int[1];
-        searcher.search(query, new org.apache.lucene.search.CollectorManager<org.apache.lucene.search.Collector, Void>() {
-            @Override
-            public org.apache.lucene.search.Collector newCollector() {
-                return new org.apache.lucene.search.SimpleCollector() {
-                    @Override
-                    protected void doSetNextReader(org.apache.lucene.index.LeafReaderContext context) {
-                        if (seen[0] >= upTo) {
-                            throw new org.apache.lucene.search.CollectionTerminatedException();
-                        }
-                    }
-
-                    @Override
-                    public void collect(int doc) {
-                        if (++seen[0] >= upTo) {
-                            throw new org.apache.lucene.search.CollectionTerminatedException();
-                        }
-                    }
-
-                    @Override
-                    public org.apache.lucene.search.ScoreMode scoreMode() {
-                        return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
-                    }
-                };
-            }
-
-            @Override
-            public Void reduce(java.util.Collection<org.apache.lucene.search.Collector> collectors) {
-                return null;
-            }
-        });
-        return Math.min(seen[0], upTo);
+        long hits = searcher.search(new org.apache.lucene.search.ConstantScoreQuery(query),
+                new org.apache.lucene.search.TopScoreDocCollectorManager(1, upTo)).totalHits.value();
+        return (int) Math.min(hits, upTo);
     }
 
     @Override

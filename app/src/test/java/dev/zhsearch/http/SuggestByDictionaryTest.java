@@ -49,6 +49,8 @@ class SuggestByDictionaryTest {
             try (SearchService service = SearchService.over(index, SeedIndex.ANALYSIS)) {
                 Map<String, Integer> used = service.documentsUsing(List.of("盧溝橋", "钱学森", "议事会"), 3);
                 assertEquals(Map.of("卢沟桥", 3, "议事会", 6), used, "folded, counted in titles and bodies, at least three documents");
+                assertEquals(Map.of("卢沟桥", 3, "议事会", 4), service.documentsUsing(List.of("盧溝橋", "钱学森", "议事会"), 3, 4),
+                        "counted no further than asked: 议事会's six stop at four, 卢沟桥's three are exact");
 
                 Javalin app = new ApiServer(service, SeedIndex.ANALYSIS, () -> "not used",
                         new ApiServer.Config("127.0.0.1", 0, null, List.of(), List.of())).start();
