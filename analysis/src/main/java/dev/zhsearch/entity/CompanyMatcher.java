@@ -20,7 +20,8 @@ import java.util.Set;
  * vocabulary, lower case), then scanned left to right taking the longest alias at each position:
  * 美超微 is Supermicro, never 超微 (AMD) inside it. Latin aliases must stand as whole words ("Meta"
  * not in "metadata"); one-letter aliases are ignored (X the platform is matched only in context,
- * "社交平台X", "X(原Twitter)"). Blocked phrases (三星期) match like aliases and name nobody.
+ * "X(原Twitter)"; "社交平台X" names the platform as a medium, which the guidelines do not count).
+ * Blocked phrases (三星期) match like aliases and name nobody.
  *
  * <p>A Chinese alias must also fall on word boundaries of the same segmentation search uses
  * (smartcn): 高通 is not Qualcomm in 高通胀 (高/通胀), nor 力成 in 努力成为, nor 台灣大 in 台灣大學.
@@ -246,7 +247,28 @@ public final class CompanyMatcher {
     private boolean acceptable(Target target, String t, String cased, int start, int end, Script script) {
         return target.inScript(script) && wordBoundaries(t, start, end)
                 && (target.blocked() || !inForeignName(t, start, end) && onSegmentBoundaries(t, start, end) && !modelAfter(t, end) && !orgs.productAfter(t, cased, end)
-                && !orgs.thingAfter(t, end));
+                && !orgs.thingAfter(t, end) && !thingBefore(t, start, end));
+    }
+
+    /**
+     * Whether the word the segmenter reads right before {@code [start, end)} makes the mention a thing
+     * ({@code thingbefore}: 開|賓士, 駕駛|特斯拉, 輛|BMW); 公開|台積電 is no such word. The segmenter
+     * runs only where the text ends with such a phrase.
+     */
+    private boolean thingBefore(String t, int start, int end) {
+        if (!orgs.mayBeThingBefore(t, start)) {
+            return false;
+        }
+        int from = start;
+        while (from > 0 && start - from < CONTEXT && Character.isLetterOrDigit(t.charAt(from - 1))) {
+            from--;
+        }
+        for (HhmmSegmenter.Word word : segmenter.segment(t.substring(from, end))) {
+            if (word.end() + from == start) {
+                return orgs.thingBefore(t.substring(word.start() + from, start));
+            }
+        }
+        return false;
     }
 
     /**

@@ -62,33 +62,59 @@ public final class OrgNames {
     private final Set<String> verbs;
     private final Set<String> places;
     private final Set<String> common;
+    /** {@code thingafter} phrases (value {@link #THING}) and the longer {@code companyafter} ones that begin like them (value {@link #COMPANY}). */
     private final PrefixDictionary thingAfter;
+    private final Set<String> thingBefore;
+    private final int longestThingBefore;
 
-    private OrgNames(Map<String, String> endings, Map<String, String> legal, Map<String, String> notAfter,
-                     Set<String> stop, Set<String> not, Set<String> generic, Set<String> extending, Set<String> keepAfter,
-                     Map<String, String> market, Set<String> verbs, Set<String> places, Set<String> common, Map<String, String> thingAfter) {
-        this.endings = PrefixDictionary.of(endings);
-        this.legalForms = PrefixDictionary.of(legal);
-        this.notAfter = PrefixDictionary.of(notAfter);
-        this.stop = Set.copyOf(stop);
-        this.not = Set.copyOf(not);
-        this.generic = Set.copyOf(generic);
-        this.extending = Set.copyOf(extending);
-        this.keepAfter = Set.copyOf(keepAfter);
-        this.market = PrefixDictionary.of(market);
-        this.verbs = Set.copyOf(verbs);
-        this.places = Set.copyOf(places);
-        this.common = Set.copyOf(common);
-        this.thingAfter = PrefixDictionary.of(thingAfter);
+    private static final String THING = "thing";
+    private static final String COMPANY = "company";
+
+    private OrgNames(Rules r) {
+        this.endings = PrefixDictionary.of(r.endings);
+        this.legalForms = PrefixDictionary.of(r.legal);
+        this.notAfter = PrefixDictionary.of(r.notAfter);
+        this.stop = Set.copyOf(r.stop);
+        this.not = Set.copyOf(r.not);
+        this.generic = Set.copyOf(r.generic);
+        this.extending = Set.copyOf(r.extending);
+        this.keepAfter = Set.copyOf(r.keepAfter);
+        this.market = PrefixDictionary.of(r.market);
+        this.verbs = Set.copyOf(r.verbs);
+        this.places = Set.copyOf(r.places);
+        this.common = Set.copyOf(r.common);
+        this.thingAfter = PrefixDictionary.of(r.thingAfter);
+        this.thingBefore = Set.copyOf(r.thingBefore);
+        this.longestThingBefore = r.thingBefore.stream().mapToInt(String::length).max().orElse(0);
     }
 
     /**
      * Whether a word right after a company's name ending at {@code end} of folded {@code t} makes the
-     * mention a thing named after it ({@code thingafter}): a stadium, a team, a laboratory, a department
-     * (梅賽德斯-賓士體育場, 廣州恒大足球隊, 綠色動力實驗室, 馬來西亞航空部門).
+     * mention a thing named after it ({@code thingafter}): a stadium, a team, a laboratory, a department,
+     * a car or its driver (梅賽德斯-賓士體育場, 廣州恒大足球隊, 綠色動力實驗室, 馬來西亞航空部門, 賓士車,
+     * 賓士女); unless a longer {@code companyafter} word begins there (賓士車廠, 台積電女員工).
      */
     boolean thingAfter(String t, int end) {
-        return thingAfter.match(t, end, t.length(), new String[1]) > 0;
+        String[] value = new String[1];
+        return thingAfter.match(t, end, t.length(), value) > 0 && THING.equals(value[0]);
+    }
+
+    /**
+     * Whether {@code t} ends at {@code start} with a {@code thingbefore} phrase (開, 駕駛, 一輛): the
+     * caller then asks the segmenter whether it is a word there ({@link #thingBefore(String)}).
+     */
+    boolean mayBeThingBefore(String t, int start) {
+        for (int len = 1; len <= Math.min(longestThingBefore, start); len++) {
+            if (thingBefore.contains(t.substring(start - len, start))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a word right before a company's name makes the mention a thing, a car driven or bought (開|賓士, 駕駛|特斯拉, 紅色|法拉利). */
+    boolean thingBefore(String word) {
+        return thingBefore.contains(word);
     }
 
     /**
@@ -211,6 +237,7 @@ public final class OrgNames {
         private final Set<String> places = new HashSet<>();
         private final Set<String> common = new HashSet<>();
         private final Map<String, String> thingAfter = new HashMap<>();
+        private final Set<String> thingBefore = new HashSet<>();
 
         Rules(UnaryOperator<String> fold) {
             this.fold = fold;
@@ -228,7 +255,9 @@ public final class OrgNames {
                     case "verb" -> verbs.add(phrase);
                     case "place" -> places.add(phrase);
                     case "common" -> common.add(phrase);
-                    case "thingafter" -> thingAfter.put(phrase, phrase);
+                    case "thingafter" -> thingAfter.put(phrase, THING);
+                    case "companyafter" -> thingAfter.put(phrase, COMPANY);
+                    case "thingbefore" -> thingBefore.add(phrase);
                     case "stop" -> stop.add(phrase);
                     case "not" -> not.add(phrase);
                     case "generic" -> generic.add(phrase);
@@ -237,7 +266,7 @@ public final class OrgNames {
                     case "keepafter" -> keepAfter.add(phrase.toLowerCase(java.util.Locale.ROOT));
                     case "market" -> market.put(phrase.toLowerCase(java.util.Locale.ROOT), phrase);
                     default -> throw new IllegalArgumentException(where + ": unknown kind '" + kind
-                            + "' (legal, group, plain, stop, not, generic, place, extends, notafter, keepafter, market, verb, common, thingafter)");
+                            + "' (legal, group, plain, stop, not, generic, place, extends, notafter, keepafter, market, verb, common, thingafter, companyafter, thingbefore)");
                 }
             });
         }
@@ -246,7 +275,7 @@ public final class OrgNames {
             if (endings.isEmpty()) {
                 throw new IllegalArgumentException(name + ": no legal or group endings");
             }
-            return new OrgNames(endings, legal, notAfter, stop, not, generic, extending, keepAfter, market, verbs, places, common, thingAfter);
+            return new OrgNames(this);
         }
     }
 

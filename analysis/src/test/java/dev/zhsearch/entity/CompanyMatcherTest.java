@@ -25,7 +25,7 @@ class CompanyMatcherTest {
             "美超微總裁;supermicro", "超微（AMD）;amd", "美超微與超微;supermicro amd",
             "三星電子;samsung", "下了三星期的雨;", "Samsung;samsung",
             "Meta宣布;meta", "metadata schema;", "Meta分析顯示;",
-            "在社交平台X上發文;x-corp", "X光檢查;", "X(原Twitter);x-corp",
+            "在社交平台X上發文;", "X光檢查;", "X(原Twitter);x-corp",
             "Dell'Orto carburettor;", "戴爾（Dell）;dell",
             "艾司摩爾與阿斯麦;asml", "緯創（3231）;wistron", "英業達;inventec", "仁寶;compal",
             "爬上汽车引擎盖;", "中国钢铁出口;", "張泰山出賽;", "泰山(1218)公告;tw-1218",
@@ -78,7 +78,21 @@ class CompanyMatcherTest {
             // a thing named after a company is none (thingafter): a stadium, a team, a laboratory, a department
             "亞特蘭大梅賽德斯-賓士體育場燃起戰火;", "广州恒大足球队收获最佳;", "恒大地产公布;evergrande",
             "率領綠色動力實驗室學生;", "根据马来西亚航空部门的研究;", "台中市中區台灣大道一段;",
-            "百度搜索指数上升;", "連撞Toyota轎車後;", "Netflix《不良一族》第二季;", "Netflix財報亮眼;netflix"})
+            "百度搜索指数上升;", "連撞Toyota轎車後;", "Netflix《不良一族》第二季;", "Netflix財報亮眼;netflix",
+            // a car and its driver (thingafter 車, 女; thingbefore 開, 駕駛, colours, 中古), a cup, a platform's
+            // map, reviews, sellers and shows; companyafter keeps the company (賓士車廠, 台積電女員工)
+            "彰化埔心發生賓士車撞機車事故;", "台中賓士女毒駕;", "劉女開賓士撞死;", "遭駕駛特斯拉的男子撞傷;",
+            "坐上對方駕駛的紅色法拉利離場;", "網路直播買「中古保時捷」;", "台塑盃國際男網賽;", "緯創女子公開賽;",
+            "賓士車廠宣布裁員;mercedes", "嘉義台積電女員工;tsmc", "公開台積電的財報;tsmc", "台積電召開股東會;tsmc",
+            "海外熱賣近18萬輛比亞迪;byd", "台中分店在Google地圖上顯示暫停營業;", "百度热搜词的排行榜;", "一名蝦皮賣家分享;",
+            "Netflix新劇《鐵拳教育》;", "蝦皮財報;sea",
+            // the verb 奔馳 beside what speeds (列車奔馳在大地上, 奔馳著, 高鐵奔馳)
+            "500多列旅客列車奔馳在神州大地;", "地铁和轻轨上，奔驰着中国造的各种机车;", "神舟飞天、高铁奔驰、北斗导航;",
+            "拿到了德国奔驰的大额订单;mercedes",
+            // names inside phrases that name no company; 甲骨文 is Oracle only in Traditional text (Taiwan's press)
+            "中国银行间市场交易商协会;", "面對新中國石油資源匱乏;", "中国石油发布公告;petrochina", "非洲最大摩天轮;",
+            "前進三星國中;", "殷墟甲骨文的重大发现;", "甲骨文公司发布财报;oracle", "OpenAI與甲骨文簽約;openai oracle",
+            "在社群平台X發文表示;"})
     void findsCompaniesAndAvoidsTraps(String text, String expected) {
         List<String> want = expected == null ? List.of() : List.of(expected.split(" "));
         assertEquals(want, STANDARD.companies(text));
