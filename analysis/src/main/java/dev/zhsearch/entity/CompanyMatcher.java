@@ -247,7 +247,24 @@ public final class CompanyMatcher {
     private boolean acceptable(Target target, String t, String cased, int start, int end, Script script) {
         return target.inScript(script) && wordBoundaries(t, start, end)
                 && (target.blocked() || !inForeignName(t, start, end) && onSegmentBoundaries(t, start, end) && !modelAfter(t, end) && !orgs.productAfter(t, cased, end)
-                && !orgs.thingAfter(t, end) && !thingBefore(t, start, end));
+                && !orgs.thingAfter(t, end) && !thingBefore(t, start, end) && !orgs.afterTitle(t, start) && !placeAfter(t, start, end));
+    }
+
+    /** Whether a one-character word of the segmenter right after {@code [start, end)} makes it a place's name (伊利|湖, 夏普|山). */
+    private boolean placeAfter(String t, int start, int end) {
+        if (end >= t.length() || !orgs.mayBePlaceAfter(t.charAt(end)) || orgs.marketWordAt(t, end)) { // (中聯油脂|市占35%)
+            return false;
+        }
+        int to = end;
+        while (to < t.length() && to - end < CONTEXT && Character.isLetterOrDigit(t.charAt(to))) {
+            to++;
+        }
+        for (HhmmSegmenter.Word word : segmenter.segment(t.substring(start, to))) {
+            if (word.start() + start == end) {
+                return word.end() - word.start() == 1;
+            }
+        }
+        return false;
     }
 
     /**

@@ -66,6 +66,9 @@ public final class OrgNames {
     private final PrefixDictionary thingAfter;
     private final Set<String> thingBefore;
     private final int longestThingBefore;
+    private final Set<String> titles;
+    private final int longestTitle;
+    private final String placeAfter;
 
     private static final String THING = "thing";
     private static final String COMPANY = "company";
@@ -86,6 +89,9 @@ public final class OrgNames {
         this.thingAfter = PrefixDictionary.of(r.thingAfter);
         this.thingBefore = Set.copyOf(r.thingBefore);
         this.longestThingBefore = r.thingBefore.stream().mapToInt(String::length).max().orElse(0);
+        this.titles = Set.copyOf(r.titles);
+        this.longestTitle = r.titles.stream().mapToInt(String::length).max().orElse(0);
+        this.placeAfter = String.join("", r.placeAfter);
     }
 
     /**
@@ -110,6 +116,37 @@ public final class OrgNames {
             }
         }
         return false;
+    }
+
+    /** The conjunctions that join a title to a company's name (州長和谷歌高管), so no person's name runs across them (folded). */
+    private static final String LIST_WORDS = "和与及跟同、";
+
+    /** Most characters between a person's title and a company's name for the name to be part of the person's (市長|萊特|福特). */
+    static final int TITLE_GAP = 2;
+
+    /**
+     * Whether a person's title ({@code titlebefore}) ends right before {@code start} of folded {@code t}, or
+     * at most {@value #TITLE_GAP} Han characters before it: the name is then part of the person's
+     * (總理|海爾|馬里亞姆, 助理國務卿|福特, 市長萊特|福特, 總統阿|戴爾).
+     */
+    boolean afterTitle(String t, int start) {
+        for (int gap = 0; gap <= TITLE_GAP && gap <= start; gap++) {
+            int at = start - gap;
+            if (gap > 0 && (!Character.isIdeographic(t.codePointAt(at)) || LIST_WORDS.indexOf(t.charAt(at)) >= 0)) {
+                return false; // (前州長和|谷歌高管: two people, one of them a company's)
+            }
+            for (int len = 1; len <= Math.min(longestTitle, at); len++) {
+                if (titles.contains(t.substring(at - len, at))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code c} may be a one-character word that makes the name before it a place's ({@code placeafter}: 伊利|湖, 夏普|山, 康普頓|市). */
+    boolean mayBePlaceAfter(char c) {
+        return placeAfter.indexOf(c) >= 0;
     }
 
     /** Whether a word right before a company's name makes the mention a thing, a car driven or bought (開|賓士, 駕駛|特斯拉, 紅色|法拉利). */
@@ -238,6 +275,8 @@ public final class OrgNames {
         private final Set<String> common = new HashSet<>();
         private final Map<String, String> thingAfter = new HashMap<>();
         private final Set<String> thingBefore = new HashSet<>();
+        private final Set<String> titles = new HashSet<>();
+        private final Set<String> placeAfter = new HashSet<>();
 
         Rules(UnaryOperator<String> fold) {
             this.fold = fold;
@@ -258,6 +297,13 @@ public final class OrgNames {
                     case "thingafter" -> thingAfter.put(phrase, THING);
                     case "companyafter" -> thingAfter.put(phrase, COMPANY);
                     case "thingbefore" -> thingBefore.add(phrase);
+                    case "titlebefore" -> titles.add(phrase);
+                    case "placeafter" -> {
+                        if (phrase.length() != 1) {
+                            throw new IllegalArgumentException(where + ": placeafter takes one-character words ('" + phrase + "')");
+                        }
+                        placeAfter.add(phrase);
+                    }
                     case "stop" -> stop.add(phrase);
                     case "not" -> not.add(phrase);
                     case "generic" -> generic.add(phrase);
@@ -266,7 +312,7 @@ public final class OrgNames {
                     case "keepafter" -> keepAfter.add(phrase.toLowerCase(java.util.Locale.ROOT));
                     case "market" -> market.put(phrase.toLowerCase(java.util.Locale.ROOT), phrase);
                     default -> throw new IllegalArgumentException(where + ": unknown kind '" + kind
-                            + "' (legal, group, plain, stop, not, generic, place, extends, notafter, keepafter, market, verb, common, thingafter, companyafter, thingbefore)");
+                            + "' (legal, group, plain, stop, not, generic, place, extends, notafter, keepafter, market, verb, common, thingafter, companyafter, thingbefore, titlebefore, placeafter)");
                 }
             });
         }

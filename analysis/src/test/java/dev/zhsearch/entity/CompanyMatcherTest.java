@@ -92,7 +92,12 @@ class CompanyMatcherTest {
             // names inside phrases that name no company; 甲骨文 is Oracle only in Traditional text (Taiwan's press)
             "中国银行间市场交易商协会;", "面對新中國石油資源匱乏;", "中国石油发布公告;petrochina", "非洲最大摩天轮;",
             "前進三星國中;", "殷墟甲骨文的重大发现;", "甲骨文公司发布财报;oracle", "OpenAI與甲骨文簽約;openai oracle",
-            "在社群平台X發文表示;"})
+            "在社群平台X發文表示;", "X平台在美推出銀行服務;x-corp",
+            // a name right after a person's title, or two characters after it, is part of the person's; one
+            // right before a one-character place word is a place's (titlebefore, placeafter)
+            "埃塞俄比亚总理海尔马里亚姆陪同;", "助理国务卿福特讨论了核储备;", "芝加哥市长莱特福特17日表示;",
+            "美国前州长和谷歌高管访问朝鲜;google", "北美五大湖之一的伊利湖有98%的湖水结冰;", "考察目标夏普山;",
+            "海尔山东工厂投产;haier", "中聯油脂市占35%;org:中联油脂", "台積電市值;tsmc"})
     void findsCompaniesAndAvoidsTraps(String text, String expected) {
         List<String> want = expected == null ? List.of() : List.of(expected.split(" "));
         assertEquals(want, STANDARD.companies(text));
