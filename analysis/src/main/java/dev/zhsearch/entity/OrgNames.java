@@ -362,7 +362,8 @@ public final class OrgNames {
                 }
                 end += legalForms.match(t, end, n, kind); // 集团有限公司: the legal form is part of the mention
             }
-            int nameStart = plain ? plainNameStart(t, nameEnd, segmenter) : nameStart(t, nameEnd, segmenter, group ? MAX_GROUP_NAME : MAX_NAME);
+            int nameStart = plain ? plainNameStart(t, nameEnd, segmenter)
+                    : afterVerbs(t, nameStart(t, nameEnd, segmenter, group ? MAX_GROUP_NAME : MAX_NAME), nameEnd, segmenter);
             // any table's name inside a plain name wins (xAI|人工智能公司); after a legal form or group
             // word the longer name may be another company (中国船舶|重工集团)
             if (nameStart >= 0 && !taken.overlaps(nameStart, plain ? nameStart : nameEnd, end)) {
@@ -438,6 +439,25 @@ public final class OrgNames {
             return -1;
         }
         return start;
+    }
+
+    /**
+     * Where a name found before a legal form or group word starts once the verbs it begins with are
+     * shed (察看|華茂供熱有限公司, 交付|老中鐵路有限公司, 查出|航見科技股份有限公司), as before a plain 公司,
+     * though only verbs of two characters or more;
+     * -1 stays -1, and a name that would keep fewer than two characters keeps its start.
+     */
+    private int afterVerbs(String t, int start, int nameEnd, HhmmSegmenter segmenter) {
+        if (start < 0) {
+            return start;
+        }
+        List<HhmmSegmenter.Word> words = segmenter.segment(t.substring(start, nameEnd));
+        int k = 0;
+        // (verbs of two characters or more: 中, 屏 are verbs too, and begin 中儲糧集團, 屏東…)
+        while (k < words.size() && words.get(k).end() - words.get(k).start() >= 2 && verbs.contains(word(t, start, words.get(k)))) {
+            k++;
+        }
+        return k == 0 || k == words.size() || t.codePointCount(start + words.get(k).start(), nameEnd) < 2 ? start : start + words.get(k).start();
     }
 
     /**

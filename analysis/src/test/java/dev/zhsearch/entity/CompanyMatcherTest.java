@@ -97,7 +97,10 @@ class CompanyMatcherTest {
             // right before a one-character place word is a place's (titlebefore, placeafter)
             "埃塞俄比亚总理海尔马里亚姆陪同;", "助理国务卿福特讨论了核储备;", "芝加哥市长莱特福特17日表示;",
             "美国前州长和谷歌高管访问朝鲜;google", "北美五大湖之一的伊利湖有98%的湖水结冰;", "考察目标夏普山;",
-            "海尔山东工厂投产;haier", "中聯油脂市占35%;org:中联油脂", "台積電市值;tsmc"})
+            "海尔山东工厂投产;haier", "中聯油脂市占35%;org:中联油脂", "台積電市值;tsmc",
+            // before a legal form or group word too, the name sheds the verbs of two characters or more it begins with
+            "他还察看华茂供热有限公司;org:华茂供热", "现更名鑫勵有限公司;org:鑫励", "记者从中储粮集团获悉;org:中储粮集团",
+            "杰克缝纫机股份有限公司;org:杰克缝纫机"})
     void findsCompaniesAndAvoidsTraps(String text, String expected) {
         List<String> want = expected == null ? List.of() : List.of(expected.split(" "));
         assertEquals(want, STANDARD.companies(text));
