@@ -68,22 +68,15 @@ public final class CompanyMatcher {
     }
 
     /**
-     * A matcher whose recogniser reads its rules from {@code orgRules} (an org-names.txt, say an
-     * earlier version's, to compare with) instead of the shipped and local ones; null: those.
+     * A matcher whose recogniser reads its rules from the directory {@code orgRules} (its
+     * org-names.txt, verbs.txt and common-words.txt, say an earlier version's, to compare with) instead
+     * of the shipped and local ones; null: those.
      */
     public CompanyMatcher(CompanyTable table, ScriptFolder folder, ScriptDetector scripts, java.nio.file.Path orgRules) {
         this.table = table;
         this.folder = folder;
         this.scripts = scripts;
-        if (orgRules == null) {
-            this.orgs = OrgNames.standard(this::fold);
-        } else {
-            try (java.io.Reader in = java.nio.file.Files.newBufferedReader(orgRules)) {
-                this.orgs = OrgNames.read(in, orgRules.toString(), this::fold);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(orgRules.toString(), e);
-            }
-        }
+        this.orgs = orgRules == null ? OrgNames.standard(this::fold) : OrgNames.fromDirectory(orgRules, this::fold);
         this.people = PersonNames.standard(this::fold);
         Map<String, String> entries = new HashMap<>();
         targets.add(Target.BLOCKED);

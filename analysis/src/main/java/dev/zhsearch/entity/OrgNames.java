@@ -258,6 +258,26 @@ public final class OrgNames {
         return rules.build(name);
     }
 
+    /**
+     * The rules of a directory that holds what the library ships ({@code org-names.txt}, and the
+     * {@code verbs.txt} and {@code common-words.txt} it was written with, when they are there), say an
+     * earlier version's, to compare with; only those files, neither the shipped nor the local ones.
+     */
+    static OrgNames fromDirectory(java.nio.file.Path dir, UnaryOperator<String> fold) {
+        Rules rules = new Rules(fold);
+        for (String resource : List.of(RESOURCE, VERBS, COMMON)) {
+            java.nio.file.Path file = dir.resolve(resource.substring(resource.lastIndexOf('/') + 1));
+            if (java.nio.file.Files.isRegularFile(file)) {
+                try (Reader in = java.nio.file.Files.newBufferedReader(file)) {
+                    rules.read(in, file.toString());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(file.toString(), e);
+                }
+            }
+        }
+        return rules.build(dir.resolve("org-names.txt").toString());
+    }
+
     /** Rule lines of one or more files, gathered before the dictionaries are built. */
     private static final class Rules {
         private final UnaryOperator<String> fold;

@@ -302,6 +302,22 @@ class CompanyMatcherTest {
     }
 
     @Test
+    void rulesFromADirectoryReadTheVerbsBesideThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // an earlier version's rules to compare with (bench companies --baseline): the verbs its plain
+        // names were written with are read from the same directory, not left out
+        for (String file : List.of("org-names.txt", "verbs.txt", "common-words.txt")) {
+            try (var in = CompanyMatcherTest.class.getClassLoader().getResourceAsStream("entities/" + file)) {
+                java.nio.file.Files.copy(in, dir.resolve(file));
+            }
+        }
+        CompanyMatcher withVerbs = new CompanyMatcher(CompanyTable.standard(), FOLDER, SCRIPTS, dir);
+        assertEquals(List.of("org:鑫励"), withVerbs.companies("現更名鑫勵有限公司"));
+        java.nio.file.Files.delete(dir.resolve("verbs.txt"));
+        CompanyMatcher noVerbs = new CompanyMatcher(CompanyTable.standard(), FOLDER, SCRIPTS, dir);
+        assertEquals(List.of("org:更名鑫励"), noVerbs.companies("現更名鑫勵有限公司"), "the verbs are what shed 更名");
+    }
+
+    @Test
     void aBadOrgRuleLineNamesTheLine() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OrgNames.read(
                 new java.io.StringReader("# rules\nlegal\t有限公司\nsuffix\t公司\n"), "org.txt", s -> s));
