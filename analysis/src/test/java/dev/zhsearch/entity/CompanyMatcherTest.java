@@ -100,7 +100,9 @@ class CompanyMatcherTest {
             "海尔山东工厂投产;haier", "中聯油脂市占35%;org:中联油脂", "台積電市值;tsmc",
             // before a legal form or group word too, the name sheds the verbs of two characters or more it begins with
             "他还察看华茂供热有限公司;org:华茂供热", "现更名鑫勵有限公司;org:鑫励", "记者从中储粮集团获悉;org:中储粮集团",
-            "杰克缝纫机股份有限公司;org:杰克缝纫机"})
+            "杰克缝纫机股份有限公司;org:杰克缝纫机",
+            // a state group named without its group word where a part of the name is its own (cn-soe.tsv)
+            "中国诚通、中国石化集团等多家央企表示;soe-sasac-57 sinopec", "中国华能在青海建设光伏电站;huaneng", "中国航天科技的发展;"})
     void findsCompaniesAndAvoidsTraps(String text, String expected) {
         List<String> want = expected == null ? List.of() : List.of(expected.split(" "));
         assertEquals(want, STANDARD.companies(text));

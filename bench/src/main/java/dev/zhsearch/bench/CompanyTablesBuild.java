@@ -430,6 +430,35 @@ public final class CompanyTablesBuild {
         return null;
     }
 
+    /**
+     * Why a state group's name without its group word reads as a description of an industry (中国 +
+     * 交通 + 建设 "China's transport construction", 航天 + 科技, 哈尔滨 + 电气), or null: after the
+     * country's name, every part of it is a CC-CEDICT common word or place of two characters or more.
+     * A name has a part of its own (中国|诚通, 中国|华能, 中国|中车).
+     */
+    private String describes(String name) {
+        String f = fold.apply(name);
+        for (String n : NATIONAL) {
+            if (f.startsWith(n) && f.length() > n.length()) {
+                f = f.substring(n.length());
+                break;
+            }
+        }
+        int[] cps = f.codePoints().toArray();
+        // parts[i]: how f's first i characters split into common words and places (null: they do not)
+        String[] parts = new String[cps.length + 1];
+        parts[0] = "";
+        for (int end = 2; end <= cps.length; end++) {
+            for (int start = end - 2; start >= 0 && parts[end] == null; start--) {
+                String w = new String(cps, start, end - start);
+                if (parts[start] != null && (cedictCommon.contains(w) || cedictPlace.contains(w))) {
+                    parts[end] = parts[start].isEmpty() ? w : parts[start] + " + " + w;
+                }
+            }
+        }
+        return parts[cps.length] == null ? null : "common words and places only (" + parts[cps.length] + "): a description as often";
+    }
+
     /** Why a listed name is the country's name and a common word (中国船舶), or null. */
     private String national(String name) {
         String f = fold.apply(name);
@@ -525,6 +554,21 @@ public final class CompanyTablesBuild {
         return LEGAL.matcher(name).replaceFirst("");
     }
 
+    /** A group's word at the end of a state group's name (中国诚通控股集团, 中国华能集团, 华润（集团）). */
+    private static final java.util.regex.Pattern GROUP_WORD = java.util.regex.Pattern.compile("(控股集团|（集团）控股|（集团）|集团|控股)$");
+    /** Fewest characters a state group's name keeps without its group word (中国诚通, 中国华能; not 鞍钢). */
+    static final int MIN_BARE_NAME = 4;
+
+    /**
+     * A state group's name without its group word, as the news names the group (中国诚通 of
+     * 中国诚通控股集团, 中国华能 of 中国华能集团), or null: none to drop, or fewer than
+     * {@value #MIN_BARE_NAME} characters would stay.
+     */
+    static String withoutGroupWord(String stem) {
+        String bare = GROUP_WORD.matcher(stem).replaceFirst("");
+        return bare.equals(stem) || bare.codePointCount(0, bare.length()) < MIN_BARE_NAME ? null : bare;
+    }
+
     private static boolean yearLike(String code) {
         return code.length() == 4 && (code.startsWith("19") || code.startsWith("20"));
     }
@@ -552,6 +596,10 @@ public final class CompanyTablesBuild {
         for (Map<String, String> r : DataTsv.records(soe)) {
             names.add(fold.apply(stripLegal(r.get("name"))));
             names.add(fold.apply(stripLegal(r.getOrDefault("alt_name", ""))));
+            String bare = withoutGroupWord(stripLegal(r.get("name").strip()));
+            if (bare != null) {
+                names.add(fold.apply(bare));
+            }
         }
         for (Map<String, String> r : cedictEntries(brands)) {
             names.add(fold.apply(r.get("simplified")));
@@ -681,6 +729,22 @@ public final class CompanyTablesBuild {
             String why = ordinary(stem, "cn");
             if (why == null) {
                 alias(aliases, id, stem, "soe");
+            }
+            // the group as the news names it, without its group word, where that is no word or phrase of
+            // general text by the same data (中国诚通, 中国华能; not 中国建筑, 中国船舶, 中国大唐)
+            String bare = withoutGroupWord(stem);
+            if (bare != null) {
+                String bareWhy = ordinary(bare, "cn");
+                if (bareWhy == null) {
+                    bareWhy = national(bare);
+                }
+                if (bareWhy == null) {
+                    bareWhy = describes(bare);
+                }
+                if (bareWhy == null) {
+                    alias(aliases, id, bare, "soe");
+                }
+                outcomes.add(new Outcome("soe-bare", r.get("category") + "-" + r.get("seq"), id, bare, bareWhy == null ? "matched" : "left out: " + bareWhy));
             }
             String alt = r.getOrDefault("alt_name", "").strip();
             if (!alt.isEmpty()) {

@@ -76,8 +76,10 @@ final class CompanyTablesCommand {
         CompanyTablesBuild.write(out.resolve("cn-soe.tsv"), "# China's central state-owned enterprises (SASAC 2025-07-29 list, MoF, central financial enterprises).\n"
                 + "# Source: ../shared/data/cn-central-soe/central_soe.tsv — official 名录 as transcribed in github.com/gdvzz/logd\n"
                 + "# (2026-02-13; official documents, not protected by copyright under PRC Copyright Law art. 5). Names are\n"
-                + "# the full registered name and the name without its legal form (国家电网有限公司 → 国家电网); the 113\n"
-                + "# cultural enterprises (publishers and media) are left out.\n"
+                + "# the full registered name and the name without its legal form (国家电网有限公司 → 国家电网), and a group's\n"
+                + "# name without its group word where a part of it is no common word or place (中国诚通, 中国华能; not\n"
+                + "# 中国交通建设, 中国航天科技, which describe an industry as often); the 113 cultural enterprises\n"
+                + "# (publishers and media) are left out.\n"
                 + HOW, soeRows, List.of());
         CompanyTablesBuild.write(out.resolve("brands-cedict.tsv"), "# Companies and brands named in CC-CEDICT whose every sense is a company (airlines, banks, makers, chains).\n"
                 + "# Source: ../shared/data/cc-cedict/cedict_company_brand_names.tsv, and the proper names of cedict.tsv.gz whose\n"
