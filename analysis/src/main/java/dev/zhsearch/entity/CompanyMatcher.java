@@ -233,6 +233,11 @@ public final class CompanyMatcher {
             boolean tabledName = named != null && !named.blocked() && named.inScript(script);
             found.add(new Mention(tabledName ? named.company() : f.id(), f.start(), f.end()));
         }
+        // a list of firms that names a company the tables know names its other items too (美团、小红书、货拉拉等企业)
+        List<int[]> known = found.stream().map(m -> new int[] {m.start(), m.end()}).toList();
+        for (OrgNames.Found f : orgs.listed(t, cased, segmenter, known)) {
+            found.add(new Mention(f.id(), f.start(), f.end()));
+        }
         found.sort(java.util.Comparator.comparingInt(Mention::start));
         return found;
     }

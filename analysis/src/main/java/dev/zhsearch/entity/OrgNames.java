@@ -69,6 +69,10 @@ public final class OrgNames {
     private final Set<String> titles;
     private final int longestTitle;
     private final String placeAfter;
+    /** {@code listend}: what follows the last item of a list of firms (等企業, 等多家公司), value {@link #THING}; {@code notlistend} the longer phrases that do not (等企業家), value {@link #COMPANY}. */
+    private final PrefixDictionary listEnds;
+    /** {@code notfirmend}: how an institution's name ends (警政署, 商工會議所): no item of a list of firms ends so. */
+    private final Set<String> notFirmEnds;
 
     private static final String THING = "thing";
     private static final String COMPANY = "company";
@@ -92,6 +96,8 @@ public final class OrgNames {
         this.titles = Set.copyOf(r.titles);
         this.longestTitle = r.titles.stream().mapToInt(String::length).max().orElse(0);
         this.placeAfter = String.join("", r.placeAfter);
+        this.listEnds = PrefixDictionary.of(r.listEnds);
+        this.notFirmEnds = Set.copyOf(r.notFirmEnds);
     }
 
     /**
@@ -297,6 +303,8 @@ public final class OrgNames {
         private final Set<String> thingBefore = new HashSet<>();
         private final Set<String> titles = new HashSet<>();
         private final Set<String> placeAfter = new HashSet<>();
+        private final Map<String, String> listEnds = new HashMap<>();
+        private final Set<String> notFirmEnds = new HashSet<>();
 
         Rules(UnaryOperator<String> fold) {
             this.fold = fold;
@@ -318,6 +326,9 @@ public final class OrgNames {
                     case "companyafter" -> thingAfter.put(phrase, COMPANY);
                     case "thingbefore" -> thingBefore.add(phrase);
                     case "titlebefore" -> titles.add(phrase);
+                    case "listend" -> listEnds.put(phrase, THING);
+                    case "notlistend" -> listEnds.put(phrase, COMPANY);
+                    case "notfirmend" -> notFirmEnds.add(phrase);
                     case "placeafter" -> {
                         if (phrase.length() != 1) {
                             throw new IllegalArgumentException(where + ": placeafter takes one-character words ('" + phrase + "')");
@@ -332,7 +343,7 @@ public final class OrgNames {
                     case "keepafter" -> keepAfter.add(phrase.toLowerCase(java.util.Locale.ROOT));
                     case "market" -> market.put(phrase.toLowerCase(java.util.Locale.ROOT), phrase);
                     default -> throw new IllegalArgumentException(where + ": unknown kind '" + kind
-                            + "' (legal, group, plain, stop, not, generic, place, extends, notafter, keepafter, market, verb, common, thingafter, companyafter, thingbefore, titlebefore, placeafter)");
+                            + "' (legal, group, plain, stop, not, generic, place, extends, notafter, keepafter, market, verb, common, thingafter, companyafter, thingbefore, titlebefore, placeafter, listend, notlistend, notfirmend)");
                 }
             });
         }
@@ -343,6 +354,104 @@ public final class OrgNames {
             }
             return new OrgNames(this);
         }
+    }
+
+    /** What separates the items of a list of firms (folded). */
+    private static final char LIST_SEPARATOR = '、';
+
+    /**
+     * The other items of each list of firms that names a company the tables know: items separated by
+     * 、 and followed by a {@code listend} phrase (美團、小紅書、貨拉拉、阿里雲等企業負責人), one of which is
+     * a known company ({@code known}: its mention ends the item). Each other item is a name as before a
+     * plain 公司: the verbs it begins with shed, then a word no dictionary lists as common, a run of
+     * characters no word, or a Latin word of four letters or more (小紅書, 貨拉拉, BOSS直聘; not
+     * 航天雲網, nor 焦化 and 水泥 in a list of industries, which names no known company anyway).
+     */
+    List<Found> listed(String t, String cased, HhmmSegmenter segmenter, List<int[]> known) {
+        List<Found> out = new ArrayList<>();
+        String[] value = new String[1];
+        for (int at = t.indexOf('等'); at > 0; at = t.indexOf('等', at + 1)) {
+            if (listEnds.match(t, at, t.length(), value) == 0 || !THING.equals(value[0]) || t.charAt(at - 1) == LIST_SEPARATOR) {
+                continue;
+            }
+            // the items, last first: each ends before 等 or a separator and starts after the run's last
+            // stop word of two characters or more, conjunction or 等, with the verbs it begins with
+            // shed; a run that holds one is the list's first (包括|凡燒臘, 專家和|美的集團). After 等 or a
+            // conjunction the item counts only as the known company that makes the list one of firms
+            // (the people before 和 are another list); but the last two items may be joined by a
+            // conjunction where the last is a known company (洪瑞珍及|愛之味等業者; not 盤錦和運公司)
+            List<int[]> items = new ArrayList<>(); // {start, end, 1 if it may only be a known company}
+            int end = at;
+            while (end > 0) {
+                int start = end;
+                while (start > 0 && end - start <= MAX_NAME && t.charAt(start - 1) != LIST_SEPARATOR && Character.isLetterOrDigit(t.charAt(start - 1))) {
+                    start--;
+                }
+                int[] cut = lastBreak(t, start, end, segmenter); // {where the item starts, where the break starts (-1: none)}
+                int itemStart = afterVerbs(t, cut[0], end, segmenter);
+                boolean afterList = cut[1] >= 0 && (t.charAt(cut[1]) == '等' || LIST_WORDS.indexOf(t.charAt(cut[1])) >= 0) && cut[0] - cut[1] == 1;
+                int from = itemStart;
+                int to = end;
+                boolean knownLast = items.isEmpty() && afterList && t.charAt(cut[1]) != '等'
+                        && known.stream().anyMatch(k -> k[0] == from && k[1] == to);
+                if (end - itemStart >= 2) {
+                    items.add(new int[] {itemStart, end, afterList && !knownLast ? 1 : 0});
+                }
+                if (knownLast) {
+                    end = cut[1]; // (洪瑞珍及|愛之味: the item before the conjunction, then on)
+                    continue;
+                }
+                if (cut[1] >= 0 || start <= 1 || t.charAt(start - 1) != LIST_SEPARATOR) {
+                    break;
+                }
+                end = start - 1;
+            }
+            boolean namesKnown = items.size() >= 2 && items.stream().anyMatch(item -> known.stream().anyMatch(k -> k[1] == item[1] && k[0] >= item[0]));
+            if (!namesKnown) {
+                continue;
+            }
+            for (int[] item : items) {
+                if (item[2] == 1 || known.stream().anyMatch(k -> k[0] < item[1] && item[0] < k[1]) || !firmName(t, item[0], item[1], segmenter)) {
+                    continue;
+                }
+                String source = cased != null && cased.length() == t.length() ? cased : t;
+                out.add(new Found(PREFIX + source.substring(item[0], item[1]), item[0], item[1], item[1]));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * In the run {@code [start, end)}, where the text after its last stop word of two characters or more,
+     * conjunction or 等 begins
+     * and where that word begins: {start, -1} if the run holds none.
+     */
+    private int[] lastBreak(String t, int start, int end, HhmmSegmenter segmenter) {
+        List<HhmmSegmenter.Word> words = segmenter.segment(t.substring(start, end));
+        for (int k = words.size() - 1; k >= 0; k--) {
+            String w = word(t, start, words.get(k));
+            // (a stop word of one character is no break: the segmenter leaves names it does not know in
+            // single characters, and 之 of 愛|之|味, 的 of 美|的|集團 are stop words too)
+            if (w.length() >= 2 && stop.contains(w) || w.equals("等") || w.length() == 1 && LIST_WORDS.contains(w)) {
+                return new int[] {start + words.get(k).end(), start + words.get(k).start()};
+            }
+        }
+        return new int[] {start, -1};
+    }
+
+    /** Whether {@code [start, end)}, an item of a list of firms, reads as a name (as {@link #named} tells of a name before a plain 公司). */
+    private boolean firmName(String t, int start, int end, HhmmSegmenter segmenter) {
+        int chars = t.codePointCount(start, end);
+        if (chars < 2 || chars > MAX_PLAIN_NAME || t.substring(start, end).chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        if (notFirmEnds.stream().anyMatch(e -> t.startsWith(e, end - e.length()))) {
+            return false; // an institution (警政署, 大韓商工會議所)
+        }
+        List<HhmmSegmenter.Word> words = segmenter.segment(t.substring(start, end));
+        return words.stream().noneMatch(w -> not.contains(word(t, start, w)) || generic.contains(word(t, start, w)) && words.size() == 1
+                        || LIST_WORDS.contains(word(t, start, w))) // (貿聯國際及中興保全: two items)
+                && named(t, start, words);
     }
 
     /** A recognised name: [start, end) covers name and ending, [start, nameEnd) the name; {@code id} is PREFIX + name without legal form. */

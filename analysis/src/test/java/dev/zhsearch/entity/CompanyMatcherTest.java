@@ -102,7 +102,15 @@ class CompanyMatcherTest {
             "他还察看华茂供热有限公司;org:华茂供热", "现更名鑫勵有限公司;org:鑫励", "记者从中储粮集团获悉;org:中储粮集团",
             "杰克缝纫机股份有限公司;org:杰克缝纫机",
             // a state group named without its group word where a part of the name is its own (cn-soe.tsv)
-            "中国诚通、中国石化集团等多家央企表示;soe-sasac-57 sinopec", "中国华能在青海建设光伏电站;huaneng", "中国航天科技的发展;"})
+            "中国诚通、中国石化集团等多家央企表示;soe-sasac-57 sinopec", "中国华能在青海建设光伏电站;huaneng", "中国航天科技的发展;",
+            // a list of firms that names a company the tables know names its other items too (listend)
+            "座谈会上，美团、小红书、海智在线、阿里云等企业负责人先后发言;meituan org:小红书 org:海智在线 alibaba-cloud",
+            "鲁花、洋河、郎酒等企业分别捐赠;", "钢铁、焦化、水泥等企业;", "医用防护服、口罩等企业加快复工;",
+            // the list's first item starts after a stop word; after 等 or a conjunction only a known company
+            // counts (the people before 等专家和 are another list); the last two items joined by 及
+            "蔡昉、刘俏、陆挺等专家和美的集团、温氏食品、安馨养老等企业负责人发了言;midea org:温氏食品 org:安馨养老",
+            "包括凡燒臘、洪瑞珍及愛之味等業者;org:凡烧腊 org:洪瑞珍 tw-1217", "在沈阳远大集团、盘锦和运公司等民营企业;org:沈阳远大集团",
+            "警政署、財政部關務署、海巡署及中油等公司機關;cpc", "黄益平、何德旭等企业家和美团;meituan"})
     void findsCompaniesAndAvoidsTraps(String text, String expected) {
         List<String> want = expected == null ? List.of() : List.of(expected.split(" "));
         assertEquals(want, STANDARD.companies(text));
