@@ -205,9 +205,10 @@ public final class CompanyMatcher {
                     // (not after a surname: 佳龙 of 董事长林佳龙 is a person's given name)
                     // a name kept for lists that begins a title or a line, followed by a word of the market
                     // (after a period at most), is its company too: a headline begins with its subject
-                    // (東台第二季及上半年虧損, 世紀2026年營收; not 全台25%醫院本業虧損)
+                    // (東台第二季及上半年虧損, 世紀2026年營收; not 全台25%醫院本業虧損); so is one right
+                    // before a word of the company's own things anywhere (泰山董座, 陽明除息, 瓦城營收)
                     if ((target.inMarket() && orgs.nearMarketWord(t, i, i + len)
-                            || target.inListsOnly() && (i == 0 || t.charAt(i - 1) == '\n') && orgs.periodThenMarketWord(t, i + len))
+                            || target.inListsOnly() && ((i == 0 || t.charAt(i - 1) == '\n') && orgs.periodThenMarketWord(t, i + len) || orgs.ownWordAt(t, i + len)))
                             && !people.surnameBefore(t, i)) {
                         found.add(m); // a name kept for lists also names its company beside a word of the market (力成股價)
                     } else {

@@ -71,6 +71,8 @@ public final class OrgNames {
     private final String placeAfter;
     /** {@code listend}: what follows the last item of a list of firms (等企業, 等多家公司), value {@link #THING}; {@code notlistend} the longer phrases that do not (等企業家), value {@link #COMPANY}. */
     private final PrefixDictionary listEnds;
+    /** {@code ownword}: a company's own things (股價, 董座, 營收): a name kept for lists right before one names its company. */
+    private final PrefixDictionary ownWords;
     /** {@code notfirmend}: how an institution's name ends (警政署, 商工會議所): no item of a list of firms ends so. */
     private final Set<String> notFirmEnds;
 
@@ -97,6 +99,7 @@ public final class OrgNames {
         this.longestTitle = r.titles.stream().mapToInt(String::length).max().orElse(0);
         this.placeAfter = String.join("", r.placeAfter);
         this.listEnds = PrefixDictionary.of(r.listEnds);
+        this.ownWords = PrefixDictionary.of(r.ownWords);
         this.notFirmEnds = Set.copyOf(r.notFirmEnds);
     }
 
@@ -173,6 +176,11 @@ public final class OrgNames {
     /** Whether a folded word is a generic word of the rules (科技, 电力, 航空: a name made only of these is a description). */
     boolean genericWord(String folded) {
         return generic.contains(folded);
+    }
+
+    /** Whether a word of a company's own things ({@code ownword}: 股價, 董座, 營收) begins at {@code at} of folded, lower-cased {@code t}. */
+    boolean ownWordAt(String t, int at) {
+        return at < t.length() && ownWords.match(t, at, t.length(), new String[1]) > 0;
     }
 
     /** Whether a word of the stock market ({@code market}) begins at {@code at} of folded, lower-cased {@code t}. */
@@ -304,6 +312,7 @@ public final class OrgNames {
         private final Set<String> titles = new HashSet<>();
         private final Set<String> placeAfter = new HashSet<>();
         private final Map<String, String> listEnds = new HashMap<>();
+        private final Map<String, String> ownWords = new HashMap<>();
         private final Set<String> notFirmEnds = new HashSet<>();
 
         Rules(UnaryOperator<String> fold) {
@@ -329,6 +338,7 @@ public final class OrgNames {
                     case "listend" -> listEnds.put(phrase, THING);
                     case "notlistend" -> listEnds.put(phrase, COMPANY);
                     case "notfirmend" -> notFirmEnds.add(phrase);
+                    case "ownword" -> ownWords.put(phrase.toLowerCase(java.util.Locale.ROOT), phrase);
                     case "placeafter" -> {
                         if (phrase.length() != 1) {
                             throw new IllegalArgumentException(where + ": placeafter takes one-character words ('" + phrase + "')");
@@ -343,7 +353,7 @@ public final class OrgNames {
                     case "keepafter" -> keepAfter.add(phrase.toLowerCase(java.util.Locale.ROOT));
                     case "market" -> market.put(phrase.toLowerCase(java.util.Locale.ROOT), phrase);
                     default -> throw new IllegalArgumentException(where + ": unknown kind '" + kind
-                            + "' (legal, group, plain, stop, not, generic, place, extends, notafter, keepafter, market, verb, common, thingafter, companyafter, thingbefore, titlebefore, placeafter, listend, notlistend, notfirmend)");
+                            + "' (legal, group, plain, stop, not, generic, place, extends, notafter, keepafter, market, verb, common, thingafter, companyafter, thingbefore, titlebefore, placeafter, listend, notlistend, notfirmend, ownword)");
                 }
             });
         }

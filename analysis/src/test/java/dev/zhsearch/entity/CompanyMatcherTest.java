@@ -110,7 +110,11 @@ class CompanyMatcherTest {
             // counts (the people before 等专家和 are another list); the last two items joined by 及
             "蔡昉、刘俏、陆挺等专家和美的集团、温氏食品、安馨养老等企业负责人发了言;midea org:温氏食品 org:安馨养老",
             "包括凡燒臘、洪瑞珍及愛之味等業者;org:凡烧腊 org:洪瑞珍 tw-1217", "在沈阳远大集团、盘锦和运公司等民营企业;org:沈阳远大集团",
-            "警政署、財政部關務署、海巡署及中油等公司機關;cpc", "黄益平、何德旭等企业家和美团;meituan"})
+            "警政署、財政部關務署、海巡署及中油等公司機關;cpc", "黄益平、何德旭等企业家和美团;meituan",
+            // a name kept for lists right before a word of its own things names its company anywhere (ownword);
+            // before a word of the market that follows ordinary words too, it does not
+            "為致癌油道歉！泰山董座：停售;tw-1218", "利空衝擊下，泰山股價今日重挫;tw-1218", "登上泰山山頂;",
+            "史上第一次「集團式」聯合記者會;", "積極开展股票投资;"})
     void findsCompaniesAndAvoidsTraps(String text, String expected) {
         List<String> want = expected == null ? List.of() : List.of(expected.split(" "));
         assertEquals(want, STANDARD.companies(text));
