@@ -234,7 +234,7 @@ public final class CompanyMatcher {
             boolean tabledName = named != null && !named.blocked() && named.inScript(script);
             found.add(new Mention(tabledName ? named.company() : f.id(), f.start(), f.end()));
         }
-        // a list of firms that names a company the tables know names its other items too (美团、小红书、货拉拉等企业)
+        // a list of firms that names a company found above names its other items too (美团、小红书、货拉拉等企业)
         List<int[]> known = found.stream().map(m -> new int[] {m.start(), m.end()}).toList();
         for (OrgNames.Found f : orgs.listed(t, cased, segmenter, known)) {
             found.add(new Mention(f.id(), f.start(), f.end()));
@@ -268,7 +268,7 @@ public final class CompanyMatcher {
 
     /**
      * Whether the word the segmenter reads right before {@code [start, end)} makes the mention a thing
-     * ({@code thingbefore}: 開|賓士, 駕駛|特斯拉, 輛|BMW); 公開|台積電 is no such word. The segmenter
+     * ({@code thingbefore}: 開|賓士, 駕駛|特斯拉, 紅色|法拉利); 公開|台積電 is no such word. The segmenter
      * runs only where the text ends with such a phrase.
      */
     private boolean thingBefore(String t, int start, int end) {

@@ -69,7 +69,7 @@ public final class OrgNames {
     private final Set<String> titles;
     private final int longestTitle;
     private final String placeAfter;
-    /** {@code listend}: what follows the last item of a list of firms (等企業, 等多家公司), value {@link #THING}; {@code notlistend} the longer phrases that do not (等企業家), value {@link #COMPANY}. */
+    /** {@code listend}: what follows the last item of a list of firms (等企業, 等多家公司), value {@link #LIST_END}; {@code notlistend} the longer phrases that do not (等企業家), value {@link #NOT_LIST_END}. */
     private final PrefixDictionary listEnds;
     /** {@code ownword}: a company's own things (股價, 董座, 營收): a name kept for lists right before one names its company. */
     private final PrefixDictionary ownWords;
@@ -78,6 +78,8 @@ public final class OrgNames {
 
     private static final String THING = "thing";
     private static final String COMPANY = "company";
+    private static final String LIST_END = "list end";
+    private static final String NOT_LIST_END = "no list end";
 
     private OrgNames(Rules r) {
         this.endings = PrefixDictionary.of(r.endings);
@@ -115,7 +117,7 @@ public final class OrgNames {
     }
 
     /**
-     * Whether {@code t} ends at {@code start} with a {@code thingbefore} phrase (開, 駕駛, 一輛): the
+     * Whether {@code t} ends at {@code start} with a {@code thingbefore} phrase (開, 駕駛, 紅色): the
      * caller then asks the segmenter whether it is a word there ({@link #thingBefore(String)}).
      */
     boolean mayBeThingBefore(String t, int start) {
@@ -127,7 +129,10 @@ public final class OrgNames {
         return false;
     }
 
-    /** The conjunctions that join a title to a company's name (州長和谷歌高管), so no person's name runs across them (folded). */
+    /**
+     * The conjunctions (folded) that join two names: no person's name runs across one from a title to a
+     * company's name (州長和谷歌高管), and they join the last items of a list of firms (洪瑞珍及愛之味).
+     */
     private static final String LIST_WORDS = "和与及跟同、";
 
     /** Most characters between a person's title and a company's name for the name to be part of the person's (市長|萊特|福特). */
@@ -335,8 +340,8 @@ public final class OrgNames {
                     case "companyafter" -> thingAfter.put(phrase, COMPANY);
                     case "thingbefore" -> thingBefore.add(phrase);
                     case "titlebefore" -> titles.add(phrase);
-                    case "listend" -> listEnds.put(phrase, THING);
-                    case "notlistend" -> listEnds.put(phrase, COMPANY);
+                    case "listend" -> listEnds.put(phrase, LIST_END);
+                    case "notlistend" -> listEnds.put(phrase, NOT_LIST_END);
                     case "notfirmend" -> notFirmEnds.add(phrase);
                     case "ownword" -> ownWords.put(phrase.toLowerCase(java.util.Locale.ROOT), phrase);
                     case "placeafter" -> {
@@ -370,9 +375,10 @@ public final class OrgNames {
     private static final char LIST_SEPARATOR = '、';
 
     /**
-     * The other items of each list of firms that names a company the tables know: items separated by
-     * 、 and followed by a {@code listend} phrase (美團、小紅書、貨拉拉、阿里雲等企業負責人), one of which is
-     * a known company ({@code known}: its mention ends the item). Each other item is a name as before a
+     * The other items of each list of firms that names a known company: items separated by 、 and
+     * followed by a {@code listend} phrase (美團、小紅書、貨拉拉、阿里雲等企業負責人), one of which is a
+     * company already found ({@code known}, a table's or a name its ending makes one: its mention ends
+     * the item). Each other item is a name as before a
      * plain 公司: the verbs it begins with shed, then a word no dictionary lists as common, a run of
      * characters no word, or a Latin word of four letters or more (小紅書, 貨拉拉, BOSS直聘; not
      * 航天雲網, nor 焦化 and 水泥 in a list of industries, which names no known company anyway).
@@ -381,7 +387,7 @@ public final class OrgNames {
         List<Found> out = new ArrayList<>();
         String[] value = new String[1];
         for (int at = t.indexOf('等'); at > 0; at = t.indexOf('等', at + 1)) {
-            if (listEnds.match(t, at, t.length(), value) == 0 || !THING.equals(value[0]) || t.charAt(at - 1) == LIST_SEPARATOR) {
+            if (listEnds.match(t, at, t.length(), value) == 0 || !LIST_END.equals(value[0]) || t.charAt(at - 1) == LIST_SEPARATOR) {
                 continue;
             }
             // the items, last first: each ends before 等 or a separator and starts after the run's last
@@ -432,9 +438,8 @@ public final class OrgNames {
     }
 
     /**
-     * In the run {@code [start, end)}, where the text after its last stop word of two characters or more,
-     * conjunction or 等 begins
-     * and where that word begins: {start, -1} if the run holds none.
+     * In the run {@code [start, end)}, where the text after its last stop word of two characters or
+     * more, conjunction or 等 begins, and where that word begins: {start, -1} if the run holds none.
      */
     private int[] lastBreak(String t, int start, int end, HhmmSegmenter segmenter) {
         List<HhmmSegmenter.Word> words = segmenter.segment(t.substring(start, end));
@@ -460,7 +465,7 @@ public final class OrgNames {
         }
         List<HhmmSegmenter.Word> words = segmenter.segment(t.substring(start, end));
         return words.stream().noneMatch(w -> not.contains(word(t, start, w)) || generic.contains(word(t, start, w)) && words.size() == 1
-                        || LIST_WORDS.contains(word(t, start, w))) // (貿聯國際及中興保全: two items)
+                        || w.end() - w.start() == 1 && LIST_WORDS.contains(word(t, start, w))) // (貿聯國際及中興保全: two items)
                 && named(t, start, words);
     }
 
