@@ -73,6 +73,9 @@ public final class OrgNames {
     private final PrefixDictionary listEnds;
     /** {@code ownword}: a company's own things (股價, 董座, 營收): a name kept for lists right before one names its company. */
     private final PrefixDictionary ownWords;
+    /** {@code kindbefore}: a kind of company right before a Latin name makes it a company's (德商Kontron, 美國品牌OCTROT). */
+    private final PrefixDictionary kindsBefore;
+    private final int longestKindBefore;
     /** {@code notfirmend}: how an institution's name ends (警政署, 商工會議所): no item of a list of firms ends so. */
     private final Set<String> notFirmEnds;
 
@@ -103,6 +106,8 @@ public final class OrgNames {
         this.listEnds = PrefixDictionary.of(r.listEnds);
         this.ownWords = PrefixDictionary.of(r.ownWords);
         this.notFirmEnds = Set.copyOf(r.notFirmEnds);
+        this.kindsBefore = PrefixDictionary.of(r.kindsBefore);
+        this.longestKindBefore = r.kindsBefore.keySet().stream().mapToInt(String::length).max().orElse(0);
     }
 
     /**
@@ -319,6 +324,7 @@ public final class OrgNames {
         private final Map<String, String> listEnds = new HashMap<>();
         private final Map<String, String> ownWords = new HashMap<>();
         private final Set<String> notFirmEnds = new HashSet<>();
+        private final Map<String, String> kindsBefore = new HashMap<>();
 
         Rules(UnaryOperator<String> fold) {
             this.fold = fold;
@@ -343,6 +349,7 @@ public final class OrgNames {
                     case "listend" -> listEnds.put(phrase, LIST_END);
                     case "notlistend" -> listEnds.put(phrase, NOT_LIST_END);
                     case "notfirmend" -> notFirmEnds.add(phrase);
+                    case "kindbefore" -> kindsBefore.put(phrase, phrase);
                     case "ownword" -> ownWords.put(phrase.toLowerCase(java.util.Locale.ROOT), phrase);
                     case "placeafter" -> {
                         if (phrase.length() != 1) {
@@ -358,7 +365,7 @@ public final class OrgNames {
                     case "keepafter" -> keepAfter.add(phrase.toLowerCase(java.util.Locale.ROOT));
                     case "market" -> market.put(phrase.toLowerCase(java.util.Locale.ROOT), phrase);
                     default -> throw new IllegalArgumentException(where + ": unknown kind '" + kind
-                            + "' (legal, group, plain, stop, not, generic, place, extends, notafter, keepafter, market, verb, common, thingafter, companyafter, thingbefore, titlebefore, placeafter, listend, notlistend, notfirmend, ownword)");
+                            + "' (legal, group, plain, stop, not, generic, place, extends, notafter, keepafter, market, verb, common, thingafter, companyafter, thingbefore, titlebefore, placeafter, listend, notlistend, notfirmend, ownword, kindbefore)");
                 }
             });
         }
@@ -517,8 +524,52 @@ public final class OrgNames {
             i = end;
         }
         coded(t, cased, segmenter, taken, out);
+        latinAfterKind(t, cased, taken, out);
         out.sort(java.util.Comparator.comparingInt(Found::start));
         return out;
+    }
+
+    /**
+     * A Latin name right after a kind of company ({@code kindbefore}: 德商, 品牌, 公司, 新創) in
+     * apposition (德商Kontron, 美國品牌OCTROT, 意見調查公司Verasight): one to three words, the first of
+     * four letters or more or in mixed case (not AI, CEO, BBC: acronyms as often), no digits (MH370);
+     * accented letters belong to it (LADURÉE).
+     */
+    private static final java.util.regex.Pattern LATIN_NAME = java.util.regex.Pattern.compile(
+            "(?:[A-Za-z][A-Za-z\\u00C0-\\u024F&'.\\-]*[A-Za-z\\u00C0-\\u024F])(?: (?:[A-Z][A-Za-z\\u00C0-\\u024F&'.\\-]*[A-Za-z\\u00C0-\\u024F]|AG|SA|AB)){0,2}(?![A-Za-z0-9\\u00C0-\\u024F])");
+
+    private void latinAfterKind(String t, String cased, SpanTest taken, List<Found> out) {
+        if (cased == null || cased.length() != t.length()) {
+            return;
+        }
+        String[] value = new String[1];
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c >= 0x80 || !Character.isLetter(c) || i == 0 || !Character.isIdeographic(t.codePointBefore(i))) {
+                continue;
+            }
+            boolean afterKind = false;
+            for (int len = 1; len <= Math.min(longestKindBefore, i) && !afterKind; len++) {
+                afterKind = kindsBefore.match(t, i - len, i, value) == len;
+            }
+            if (!afterKind) {
+                continue;
+            }
+            java.util.regex.Matcher m = LATIN_NAME.matcher(cased).region(i, t.length());
+            if (!m.lookingAt()) {
+                continue;
+            }
+            String first = cased.substring(i, m.end()).split(" ")[0];
+            boolean mixed = !first.equals(first.toUpperCase(java.util.Locale.ROOT)) && !first.equals(first.toLowerCase(java.util.Locale.ROOT));
+            if (first.length() < 4 && !mixed || Character.isLowerCase(first.charAt(0))) {
+                continue;
+            }
+            int end = m.end();
+            int start = i;
+            if (!taken.overlaps(start, end, end) && out.stream().noneMatch(f -> f.start() < end && start < f.end())) {
+                out.add(new Found(PREFIX + cased.substring(start, end), start, end, end));
+            }
+        }
     }
 
     /** A stock code in brackets after a name: 4 digits (Taiwan) or 6 (mainland); a year is no code. */

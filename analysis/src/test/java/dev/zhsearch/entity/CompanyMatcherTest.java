@@ -114,7 +114,11 @@ class CompanyMatcherTest {
             // a name kept for lists right before a word of its own things names its company anywhere (ownword);
             // before a word of the market that follows ordinary words too, it does not
             "為致癌油道歉！泰山董座：停售;tw-1218", "利空衝擊下，泰山股價今日重挫;tw-1218", "登上泰山山頂;",
-            "積極开展股票投资;"})
+            "積極开展股票投资;",
+            // a Latin name right after a kind of company is a company's (kindbefore); not an acronym, not a flight
+            "德商Kontron籲股東拒接受樺漢;org:Kontron tw-6414", "美國品牌OCTROT委託中國浙江省杭州;org:OCTROT",
+            "美國意見調查公司Verasight本月發布的民調;org:Verasight", "英國廣播公司BBC報導;", "航空公司MH370失聯;", "企業AI轉型;",
+            "法國甜點品牌LADURÉE來台;org:LADURÉE"})
     void findsCompaniesAndAvoidsTraps(String text, String expected) {
         List<String> want = expected == null ? List.of() : List.of(expected.split(" "));
         assertEquals(want, STANDARD.companies(text));
