@@ -254,10 +254,7 @@ public final class CompanyMatcher {
         if (end >= t.length() || !orgs.mayBePlaceAfter(t.charAt(end)) || orgs.marketWordAt(t, end)) { // (中聯油脂|市占35%)
             return false;
         }
-        int to = end;
-        while (to < t.length() && to - end < CONTEXT && Character.isLetterOrDigit(t.charAt(to))) {
-            to++;
-        }
+        int to = contextEnd(t, end);
         for (HhmmSegmenter.Word word : segmenter.segment(t.substring(start, to))) {
             if (word.start() + start == end) {
                 return word.end() - word.start() == 1;
@@ -275,10 +272,7 @@ public final class CompanyMatcher {
         if (!orgs.mayBeThingBefore(t, start)) {
             return false;
         }
-        int from = start;
-        while (from > 0 && start - from < CONTEXT && Character.isLetterOrDigit(t.charAt(from - 1))) {
-            from--;
-        }
+        int from = contextStart(t, start);
         for (HhmmSegmenter.Word word : segmenter.segment(t.substring(from, end))) {
             if (word.end() + from == start) {
                 return orgs.thingBefore(t.substring(word.start() + from, start));
@@ -336,16 +330,8 @@ public final class CompanyMatcher {
         if (!hanStart && !hanEnd) {
             return true;
         }
-        // the context stops at punctuation and spaces, which are boundaries anyway (and smartcn
-        // would join 台积电\n台积电 into 电台 across a line break)
-        int from = start;
-        while (from > 0 && start - from < CONTEXT && Character.isLetterOrDigit(t.charAt(from - 1))) {
-            from--;
-        }
-        int to = end;
-        while (to < t.length() && to - end < CONTEXT && Character.isLetterOrDigit(t.charAt(to))) {
-            to++;
-        }
+        int from = contextStart(t, start);
+        int to = contextEnd(t, end);
         boolean startOk = !hanStart || start == from;
         // a name and the conjunction after it are two words, however the segmenter joins them
         // (微软和英特尔: smartcn reads 微|软和|英特尔, 软和 "soft"); so are a name and a word of the
@@ -356,6 +342,28 @@ public final class CompanyMatcher {
             endOk |= word.end() + from == end;
         }
         return startOk && endOk;
+    }
+
+    /**
+     * Where the context the segmenter sees before {@code start} begins: at most {@link #CONTEXT}
+     * characters, stopping at punctuation and spaces, which are boundaries anyway (and smartcn would
+     * join 台积电\n台积电 into 电台 across a line break).
+     */
+    private static int contextStart(String t, int start) {
+        int from = start;
+        while (from > 0 && start - from < CONTEXT && Character.isLetterOrDigit(t.charAt(from - 1))) {
+            from--;
+        }
+        return from;
+    }
+
+    /** Where the context the segmenter sees after {@code end} ends, as {@link #contextStart}. */
+    private static int contextEnd(String t, int end) {
+        int to = end;
+        while (to < t.length() && to - end < CONTEXT && Character.isLetterOrDigit(t.charAt(to))) {
+            to++;
+        }
+        return to;
     }
 
     /** A match that starts or ends with a Latin letter or digit must not continue a Latin word. */
