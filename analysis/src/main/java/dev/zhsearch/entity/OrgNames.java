@@ -64,18 +64,15 @@ public final class OrgNames {
     private final Set<String> common;
     /** {@code thingafter} phrases (value {@link #THING}) and the longer {@code companyafter} ones that begin like them (value {@link #COMPANY}). */
     private final PrefixDictionary thingAfter;
-    private final Set<String> thingBefore;
-    private final int longestThingBefore;
-    private final Set<String> titles;
-    private final int longestTitle;
+    private final PhrasesBefore thingBefore;
+    private final PhrasesBefore titles;
     private final String placeAfter;
     /** {@code listend}: what follows the last item of a list of firms (等企業, 等多家公司), value {@link #LIST_END}; {@code notlistend} the longer phrases that do not (等企業家), value {@link #NOT_LIST_END}. */
     private final PrefixDictionary listEnds;
     /** {@code ownword}: a company's own things (股價, 董座, 營收): a name kept for lists right before one names its company. */
     private final PrefixDictionary ownWords;
     /** {@code kindbefore}: a kind of company right before a Latin name makes it a company's (德商Kontron, 美國品牌OCTROT). */
-    private final PrefixDictionary kindsBefore;
-    private final int longestKindBefore;
+    private final PhrasesBefore kindsBefore;
     /** {@code notfirmend}: how an institution's name ends (警政署, 商工會議所): no item of a list of firms ends so. */
     private final Set<String> notFirmEnds;
 
@@ -98,16 +95,13 @@ public final class OrgNames {
         this.places = Set.copyOf(r.places);
         this.common = Set.copyOf(r.common);
         this.thingAfter = PrefixDictionary.of(r.thingAfter);
-        this.thingBefore = Set.copyOf(r.thingBefore);
-        this.longestThingBefore = r.thingBefore.stream().mapToInt(String::length).max().orElse(0);
-        this.titles = Set.copyOf(r.titles);
-        this.longestTitle = r.titles.stream().mapToInt(String::length).max().orElse(0);
+        this.thingBefore = PhrasesBefore.of(r.thingBefore);
+        this.titles = PhrasesBefore.of(r.titles);
         this.placeAfter = String.join("", r.placeAfter);
         this.listEnds = PrefixDictionary.of(r.listEnds);
         this.ownWords = PrefixDictionary.of(r.ownWords);
         this.notFirmEnds = Set.copyOf(r.notFirmEnds);
-        this.kindsBefore = PrefixDictionary.of(r.kindsBefore);
-        this.longestKindBefore = r.kindsBefore.keySet().stream().mapToInt(String::length).max().orElse(0);
+        this.kindsBefore = PhrasesBefore.of(r.kindsBefore);
     }
 
     /**
@@ -126,12 +120,24 @@ public final class OrgNames {
      * caller then asks the segmenter whether it is a word there ({@link #thingBefore(String)}).
      */
     boolean mayBeThingBefore(String t, int start) {
-        for (int len = 1; len <= Math.min(longestThingBefore, start); len++) {
-            if (thingBefore.contains(t.substring(start - len, start))) {
-                return true;
-            }
+        return thingBefore.endAt(t, start);
+    }
+
+    /** Phrases looked for where they end, right before a name: the set and its longest phrase's length. */
+    private record PhrasesBefore(Set<String> phrases, int longest) {
+        static PhrasesBefore of(Set<String> phrases) {
+            return new PhrasesBefore(Set.copyOf(phrases), phrases.stream().mapToInt(String::length).max().orElse(0));
         }
-        return false;
+
+        /** Whether one of the phrases ends at {@code at} of {@code t}. */
+        boolean endAt(String t, int at) {
+            for (int len = 1; len <= Math.min(longest, at); len++) {
+                if (phrases.contains(t.substring(at - len, at))) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /**
@@ -154,10 +160,8 @@ public final class OrgNames {
             if (gap > 0 && (!Character.isIdeographic(t.codePointAt(at)) || LIST_WORDS.indexOf(t.charAt(at)) >= 0)) {
                 return false; // (前州長和|谷歌高管: two people, one of them a company's)
             }
-            for (int len = 1; len <= Math.min(longestTitle, at); len++) {
-                if (titles.contains(t.substring(at - len, at))) {
-                    return true;
-                }
+            if (titles.endAt(t, at)) {
+                return true;
             }
         }
         return false;
@@ -170,7 +174,7 @@ public final class OrgNames {
 
     /** Whether a word right before a company's name makes the mention a thing, a car driven or bought (開|賓士, 駕駛|特斯拉, 紅色|法拉利). */
     boolean thingBefore(String word) {
-        return thingBefore.contains(word);
+        return thingBefore.phrases().contains(word);
     }
 
     /**
@@ -324,7 +328,7 @@ public final class OrgNames {
         private final Map<String, String> listEnds = new HashMap<>();
         private final Map<String, String> ownWords = new HashMap<>();
         private final Set<String> notFirmEnds = new HashSet<>();
-        private final Map<String, String> kindsBefore = new HashMap<>();
+        private final Set<String> kindsBefore = new HashSet<>();
 
         Rules(UnaryOperator<String> fold) {
             this.fold = fold;
@@ -349,7 +353,7 @@ public final class OrgNames {
                     case "listend" -> listEnds.put(phrase, LIST_END);
                     case "notlistend" -> listEnds.put(phrase, NOT_LIST_END);
                     case "notfirmend" -> notFirmEnds.add(phrase);
-                    case "kindbefore" -> kindsBefore.put(phrase, phrase);
+                    case "kindbefore" -> kindsBefore.add(phrase);
                     case "ownword" -> ownWords.put(phrase.toLowerCase(java.util.Locale.ROOT), phrase);
                     case "placeafter" -> {
                         if (phrase.length() != 1) {
@@ -542,17 +546,8 @@ public final class OrgNames {
         if (cased == null || cased.length() != t.length()) {
             return;
         }
-        String[] value = new String[1];
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (c >= 0x80 || !Character.isLetter(c) || i == 0 || !Character.isIdeographic(t.codePointBefore(i))) {
-                continue;
-            }
-            boolean afterKind = false;
-            for (int len = 1; len <= Math.min(longestKindBefore, i) && !afterKind; len++) {
-                afterKind = kindsBefore.match(t, i - len, i, value) == len;
-            }
-            if (!afterKind) {
+        for (int i = 1; i < t.length(); i++) {
+            if (!isLatin(t.charAt(i)) || !Character.isIdeographic(t.codePointBefore(i)) || !kindsBefore.endAt(t, i)) {
                 continue;
             }
             java.util.regex.Matcher m = LATIN_NAME.matcher(cased).region(i, t.length());
@@ -647,12 +642,18 @@ public final class OrgNames {
             return start;
         }
         List<HhmmSegmenter.Word> words = segmenter.segment(t.substring(start, nameEnd));
-        int k = 0;
         // (verbs of two characters or more: 中, 屏 are verbs too, and begin 中儲糧集團, 屏東…)
-        while (k < words.size() && words.get(k).end() - words.get(k).start() >= 2 && verbs.contains(word(t, start, words.get(k)))) {
+        int k = leadingVerbs(t, start, words, 2);
+        return k == 0 || k == words.size() || t.codePointCount(start + words.get(k).start(), nameEnd) < 2 ? start : start + words.get(k).start();
+    }
+
+    /** How many of the words (of the text from {@code offset}) are verbs of {@code minChars} characters or more before the first that is not. */
+    private int leadingVerbs(String t, int offset, List<HhmmSegmenter.Word> words, int minChars) {
+        int k = 0;
+        while (k < words.size() && words.get(k).end() - words.get(k).start() >= minChars && verbs.contains(word(t, offset, words.get(k)))) {
             k++;
         }
-        return k == 0 || k == words.size() || t.codePointCount(start + words.get(k).start(), nameEnd) < 2 ? start : start + words.get(k).start();
+        return k;
     }
 
     /**
@@ -669,10 +670,7 @@ public final class OrgNames {
             return -1;
         }
         List<HhmmSegmenter.Word> words = segmenter.segment(t.substring(start, nameEnd));
-        int k = 0;
-        while (k < words.size() && verbs.contains(word(t, start, words.get(k)))) {
-            k++;
-        }
+        int k = leadingVerbs(t, start, words, 1);
         if (k == words.size()) {
             return -1;
         }
