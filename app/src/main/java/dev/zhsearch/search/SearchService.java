@@ -4,6 +4,7 @@ import dev.zhsearch.convert.ScriptFolder;
 import dev.zhsearch.index.Analysis;
 import dev.zhsearch.index.FacetedSearcher;
 import dev.zhsearch.index.LiveIndex;
+import dev.zhsearch.clean.PageTypes;
 import dev.zhsearch.index.Fields;
 import dev.zhsearch.index.IndexFacets;
 import dev.zhsearch.story.Stories;
@@ -561,8 +562,10 @@ public final class SearchService implements Searching {
                 if (live != null && !live.get(doc)) {
                     continue;
                 }
-                String title = stored.document(doc, java.util.Set.of(Fields.TITLE)).get(Fields.TITLE);
-                if (title != null) {
+                org.apache.lucene.document.Document d = stored.document(doc, java.util.Set.of(Fields.TITLE, Fields.PAGE_TYPE));
+                String title = d.get(Fields.TITLE);
+                // a tag or topic page's title is a name and a label (彈飛相關報導, 關鍵詞): no words of its own
+                if (title != null && !PageTypes.Type.LISTING.label().equals(d.get(Fields.PAGE_TYPE))) {
                     String folded = analyzer.normalize(Fields.TITLE, title).utf8ToString();
                     titles.add(folded.codePoints().toArray());
                     titleCuts.add(wordCuts(folded));

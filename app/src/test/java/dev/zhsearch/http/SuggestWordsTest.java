@@ -126,6 +126,37 @@ class SuggestWordsTest {
         });
     }
 
+    /**
+     * What one document holds is still suggested when typed whole: a phrase the lattice spells from
+     * pairs many documents hold (年金改革, as written in one body), and a person one document names
+     * (毛宁, by her title). A tag page's title (彈飛相關報導: a name and a label) makes no word, however
+     * many such pages there are.
+     */
+    @Test
+    void oneDocumentsPhraseAndPersonTypedWholeAndNoWordsFromTagPages(@TempDir Path dir) throws Exception {
+        List<SourceDoc> docs = new ArrayList<>();
+        String[] what = {"制度", "财务", "给付", "基金", "方案"};
+        for (int i = 0; i < 5; i++) {
+            docs.add(doc(i, "年金" + what[i] + "检讨" + i, "年金" + what[i] + "检讨，金改" + what[i] + "上路，改革" + what[i] + "推进。"));
+        }
+        docs.add(doc(9, "立法院三读", "立法院三读通过年金改革法案。"));
+        docs.add(doc(10, "外交部例行记者会", "外交部发言人毛宁表示，中方对此表示关切。"));
+        for (int i = 0; i < 5; i++) {
+            docs.add(doc(20 + i, "彈飛相關報導" + (i == 0 ? "" : " 第" + (i + 1) + "頁"), "彈飛相關報導"));
+        }
+        serving(dir, docs, port -> {
+            for (String typed : List.of("nianjingaige", "nian2jin1gai3ge2", "ㄋㄧㄢˊ ㄐㄧㄣ ㄍㄞˇ ㄍㄜˊ")) {
+                List<String> shown = suggestions(client(), port, typed, "hans");
+                assertTrue(shown.contains("年金改革"), typed + ": " + shown);
+            }
+            assertTrue(suggestions(client(), port, "maoning", "hans").contains("毛宁"), "a person one document names");
+            for (String typed : List.of("tanfei", "tfxgbd", "tanfeixiangguan")) {
+                List<String> shown = suggestions(client(), port, typed, "hant");
+                assertTrue(shown.stream().noneMatch(w -> w.contains("相關")), typed + ": a tag page's title: " + shown);
+            }
+        });
+    }
+
     /** Tones typed put a word read with them before one read otherwise, however more used (shi3shi1: 史诗, not 实施). */
     @Test
     void aWordReadWithTheTonesTypedComesFirst(@TempDir Path dir) throws Exception {
