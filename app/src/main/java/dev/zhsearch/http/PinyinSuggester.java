@@ -95,14 +95,12 @@ final class PinyinSuggester {
         /** {@code owner << 2 | flags}, sorted and each owner once after {@link #finish}. */
         private long[] entries = new long[16];
         private int size;
-        private boolean anyExact;
 
         void add(int owner, boolean usual, boolean exact) {
             if (size == entries.length) {
                 entries = Arrays.copyOf(entries, size * 2);
             }
             entries[size++] = ((long) owner << 2) | (usual ? USUAL : 0) | (exact ? EXACT : 0);
-            anyExact |= exact;
         }
 
         /** Each candidate once, in table order, with the marks of all its keys that matched. */
@@ -136,18 +134,22 @@ final class PinyinSuggester {
             return (entries[k] & EXACT) != 0;
         }
 
-        boolean anyExact() {
-            return anyExact;
+        /** Whether a match that {@code among} takes is of a whole key. */
+        boolean anyExact(java.util.function.IntPredicate among) {
+            for (int k = 0; k < size; k++) {
+                if (exact(k) && among.test(k)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Takes the marks off the matches {@code which} holds: neither a whole reading nor a usual one. */
         void demote(java.util.function.IntPredicate which) {
-            anyExact = false;
             for (int k = 0; k < size; k++) {
                 if (which.test(k)) {
                     entries[k] &= ~(USUAL | EXACT);
                 }
-                anyExact |= exact(k);
             }
         }
     }
@@ -261,11 +263,12 @@ final class PinyinSuggester {
         // the whole reading, not only a prefix of a longer word's (taijidian is 台積電), and not by initials
         Optional<Candidate> listed = java.util.stream.IntStream.range(0, found.size()).filter(found::exact)
                 .mapToObj(k -> t.candidates().get(found.owner(k)))
+                .filter(c -> c.weight() > 0) // (a word no document holds finds nothing)
                 .filter(c -> readings.keys(toSimplified.convert(c.hans())).pinyin().equals(typed.key())
                         || readings.keys(toSimplified.convert(c.hant())).pinyin().equals(typed.key()))
                 .min(ORDER);
         // else the word the documents hold that the sound spells best (zhonghuazhibang: 中华职棒)
-        return listed.isPresent() || found.anyExact() ? listed : spelledOnce(q, t).stream().max(java.util.Comparator.comparingLong(Candidate::weight));
+        return listed.isPresent() || found.anyExact(k -> t.candidates().get(found.owner(k)).weight() > 0) ? listed : spelledOnce(q, t).stream().max(java.util.Comparator.comparingLong(Candidate::weight));
     }
 
     /** The words spelled from {@code q}'s sound, kept for the table's life ({@link Table#spelled}). */
@@ -310,8 +313,8 @@ final class PinyinSuggester {
         for (int k = 0; k < found.size(); k++) {
             int i = found.owner(k);
             Candidate c = t.candidates().get(i);
-            if (!typedWords.isEmpty() && !holdsAll(c.hans(), typedWords)) {
-                continue;
+            if (!typedWords.isEmpty() && !holdsAll(c.hans(), typedWords) || c.weight() == 0 && !found.exact(k)) {
+                continue; // (a word no document holds only for the whole of it typed)
             }
             Ranked r = new Ranked(c, score(c, found.exact(k), found.usual(k)), i);
             if (c.id() == null) {
@@ -325,8 +328,8 @@ final class PinyinSuggester {
             }
         }
         perCompany.values().forEach(offer);
-        if (!found.anyExact()) {
-            // no word of the table reads wholly as typed: words the documents hold, spelled from the sound
+        if (!found.anyExact(k -> t.candidates().get(found.owner(k)).weight() > 0)) {
+            // no word of the table the documents hold reads wholly as typed: words they hold, spelled from the sound
             for (Candidate c : spelledOnce(q, t)) {
                 offer.accept(new Ranked(c, score(c, true, true), Integer.MAX_VALUE));
             }
@@ -407,6 +410,9 @@ final class PinyinSuggester {
      */
     static final double UNVETTED = 1.0;
 
+    /** Cost of a word or company no document holds: it comes after every one they hold. */
+    static final double UNHELD = 100;
+
     /** Bonus of a company's name over a word of the titles. */
     static final double COMPANY = 1.5;
 
@@ -419,7 +425,8 @@ final class PinyinSuggester {
     private static double score(Candidate c, boolean exact, boolean usual) {
         return Math.log1p(c.weight()) + (exact ? WHOLE_READING : 0) + (c.type().equals("company") ? COMPANY : 0)
                 - (usual ? 0 : OTHER_READING) - (c.vetted() ? 0 : UNVETTED)
-                - c.hant().length() * 0.01; // of equals, the shorter
+                - c.hant().length() * 0.01 // of equals, the shorter
+                - (c.weight() == 0 ? UNHELD : 0);
     }
 
     /** Best first, of two words with one reading: the company, then the one more documents use. */
@@ -457,9 +464,11 @@ final class PinyinSuggester {
         Map<String, Integer> companyForms = new java.util.HashMap<>();
         Map<String, Integer> named = service.companyDocuments();
         for (Company c : companies.companies()) {
-            if (!named.isEmpty() && !named.containsKey(c.id())) {
-                continue; // a company no document names is no suggestion (an engine that cannot count keeps all)
-            }
+            // a company no document names (weight 0) is suggested only for its whole name typed, after
+            // every word the documents hold (UNHELD), and takes no word's place; an engine that cannot
+            // count has every company held, once
+            boolean held = named.isEmpty() || named.containsKey(c.id());
+            int weight = named.isEmpty() ? 1 : named.getOrDefault(c.id(), 0);
             // each Chinese name the company goes by is a suggestion of its own, shown as it was typed for
             // (長榮 for changrong, not 長榮海運), in either script; names in lists only count too
             Set<String> forms = new LinkedHashSet<>();
@@ -483,10 +492,12 @@ final class PinyinSuggester {
                 if (!simplifiedForms.add(hans)) {
                     continue; // the other script's spelling of a name already taken
                 }
-                companyForms.merge(hans, named.getOrDefault(c.id(), 0), Math::max);
+                if (held) {
+                    companyForms.merge(hans, weight, Math::max);
+                }
                 String hant = hans.equals(f) ? toTraditional.convert(f) : f;
                 int owner = candidates.size();
-                candidates.add(new Candidate(hant, hans, "company", c.id(), named.getOrDefault(c.id(), 0)));
+                candidates.add(new Candidate(hant, hans, "company", c.id(), weight));
                 key(hans, owner, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
             }
         }
@@ -529,6 +540,14 @@ final class PinyinSuggester {
                 if (!other.equals(taiwan) && words.add(other)) {
                     otherForm(other, "person", person.documents(), candidates, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
                 }
+            }
+        }
+        // last, the dictionaries' words no document holds (weight 0): typed whole, they are still what
+        // was meant (雙十節 in a summer's news), as an input method would offer them, after every word the
+        // documents hold; no search by sound goes to them
+        for (String hans : new java.util.TreeSet<>(phrases)) {
+            if (!companyForms.containsKey(hans) && words.add(hans)) {
+                otherForm(hans, "term", 0, candidates, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
             }
         }
         return new Table(List.copyOf(candidates), Keys.of(pinyinKeys, pinyinOwners), Keys.of(zhuyinKeys, zhuyinOwners), documents,

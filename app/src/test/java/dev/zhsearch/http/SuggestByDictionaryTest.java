@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Suggestions by sound beyond the titles' words: a dictionary word the bodies hold (盧溝橋 in three
- * reports, 钱学森 in two, never in a title) is suggested, one no document holds (赵州桥) is not, and a
+ * reports, 钱学森 in two, never in a title) is suggested, one no document holds (赵州桥) only when typed
+ * whole, and a
  * word read so only by a character's rarer reading (大 read tai) comes after one read so by its usual
  * reading.
  */
@@ -60,8 +61,9 @@ class SuggestByDictionaryTest {
                             "a word of the bodies, in the script asked for");
                     assertTrue(suggestions(client, app.port(), "lgq", "hans").contains("卢沟桥"), "by its initials");
                     assertTrue(suggestions(client, app.port(), "qianxuesen", "hans").contains("钱学森"), "two documents are enough");
-                    assertFalse(suggestions(client, app.port(), "zhaozhouqiao", "hans").contains("赵州桥"),
-                            "a word of the dictionaries no document holds");
+                    assertTrue(suggestions(client, app.port(), "zhaozhouqiao", "hans").contains("赵州桥"),
+                            "a word of the dictionaries no document holds, typed whole");
+                    assertFalse(suggestions(client, app.port(), "zhaozhouq", "hans").contains("赵州桥"), "… but not begun");
                     List<String> taihong = suggestions(client, app.port(), "taihong", "hans");
                     assertTrue(taihong.contains("泰泓") && taihong.contains("大泓"), taihong.toString());
                     assertTrue(taihong.indexOf("泰泓") < taihong.indexOf("大泓"),

@@ -157,6 +157,34 @@ class SuggestWordsTest {
         });
     }
 
+    /**
+     * What no document holds is still offered for the whole of it typed, as an input method would:
+     * a dictionary's word (双十节, in no summer's news) and a company of the tables (捷安特); not for
+     * a beginning of it, and no search by sound goes to it (it would find nothing).
+     */
+    @Test
+    void aWordOrCompanyNoDocumentHoldsOnlyForTheWholeOfItTyped(@TempDir Path dir) throws Exception {
+        List<SourceDoc> docs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            docs.add(doc(i, "双石镇举办活动" + i, "双石镇今天举办活动。"));
+        }
+        docs.add(doc(9, "台積電法說會", "台積電今天舉行法說會。")); // (a company named: the index counts them)
+        serving(dir, docs, port -> {
+            for (String typed : List.of("shuangshijie", "shuang1shi2jie2", "ㄕㄨㄤ ㄕˊ ㄐㄧㄝˊ")) {
+                assertTrue(suggestions(client(), port, typed, "hans").contains("双十节"), typed);
+            }
+            assertTrue(suggestions(client(), port, "jieante", "hant").contains("捷安特"), suggestions(client(), port, "jieante", "hant").toString());
+            List<String> begun = suggestions(client(), port, "shuangshij", "hans");
+            assertTrue(!begun.contains("双十节"), "a beginning of it: " + begun);
+            assertTrue(!suggestions(client(), port, "jiean", "hant").contains("捷安特"), "a beginning of it");
+            var r = client().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    "http://127.0.0.1:" + port + "/api/search?q=shuangshijie")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            var result = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+            assertTrue(result.path("byReading").isMissingNode() || result.path("byReading").isNull(), r.body());
+        });
+    }
+
     /** Tones typed put a word read with them before one read otherwise, however more used (shi3shi1: 史诗, not 实施). */
     @Test
     void aWordReadWithTheTonesTypedComesFirst(@TempDir Path dir) throws Exception {
