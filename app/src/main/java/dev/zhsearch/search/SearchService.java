@@ -542,30 +542,31 @@ public final class SearchService implements Searching {
             org.apache.lucene.index.IndexReader reader = searcher.getIndexReader();
             java.util.Map<String, Integer> words = new java.util.HashMap<>();
             java.util.Map<String, Integer> bigrams = new java.util.HashMap<>();
-            forEachHanTerm(reader, Fields.TITLE, minDocs, (w, df) -> {
+            // a tag or topic page's title is a name and a label (彈飛相關報導, 關鍵詞): no words of its
+            // own, and its label's words are counted without it (相關 was in thousands of them)
+            org.apache.lucene.util.Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
+            org.apache.lucene.util.FixedBitSet counted = storyTitles(reader, live);
+            forEachHanTerm(reader, Fields.TITLE, minDocs, counted, (w, df) -> {
                 if (w.codePointCount(0, w.length()) >= 2) {
                     words.merge(w, df, Math::max);
                 }
             });
             java.util.Set<String> analysed = java.util.Set.copyOf(words.keySet());
-            forEachHanTerm(reader, Fields.TITLE_BIGRAM, minDocs, (w, df) -> {
+            forEachHanTerm(reader, Fields.TITLE_BIGRAM, minDocs, counted, (w, df) -> {
                 if (w.codePointCount(0, w.length()) == 2) {
                     bigrams.put(w, df);
                 }
             });
             // the titles, folded, as code points
             org.apache.lucene.index.StoredFields stored = reader.storedFields();
-            org.apache.lucene.util.Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
             List<int[]> titles = new ArrayList<>();
             List<java.util.BitSet> titleCuts = new ArrayList<>(); // where the word analysis cuts each
             for (int doc = 0; doc < reader.maxDoc(); doc++) {
-                if (live != null && !live.get(doc)) {
+                if (!counted.get(doc)) {
                     continue;
                 }
-                org.apache.lucene.document.Document d = stored.document(doc, java.util.Set.of(Fields.TITLE, Fields.PAGE_TYPE));
-                String title = d.get(Fields.TITLE);
-                // a tag or topic page's title is a name and a label (彈飛相關報導, 關鍵詞): no words of its own
-                if (title != null && !PageTypes.Type.LISTING.label().equals(d.get(Fields.PAGE_TYPE))) {
+                String title = stored.document(doc, java.util.Set.of(Fields.TITLE)).get(Fields.TITLE);
+                if (title != null) {
                     String folded = analyzer.normalize(Fields.TITLE, title).utf8ToString();
                     titles.add(folded.codePoints().toArray());
                     titleCuts.add(wordCuts(folded));
@@ -826,6 +827,62 @@ public final class SearchService implements Searching {
 
     /** A sequence of three or more characters is a word when it continues its beginning or its end at least this often. */
     static final double TRIGRAM_SHARE = 0.3;
+
+    /** The live documents but tag and topic pages (page type listing), by their number in {@code reader}. */
+    private static org.apache.lucene.util.FixedBitSet storyTitles(org.apache.lucene.index.IndexReader reader,
+                                                                  org.apache.lucene.util.Bits live) throws IOException {
+        org.apache.lucene.util.FixedBitSet out = new org.apache.lucene.util.FixedBitSet(Math.max(1, reader.maxDoc()));
+        out.set(0, reader.maxDoc());
+        if (live != null) {
+            for (int doc = 0; doc < reader.maxDoc(); doc++) {
+                if (!live.get(doc)) {
+                    out.clear(doc);
+                }
+            }
+        }
+        org.apache.lucene.index.PostingsEnum listings = org.apache.lucene.index.MultiTerms.getTermPostingsEnum(reader, Fields.PAGE_TYPE,
+                new org.apache.lucene.util.BytesRef(PageTypes.Type.LISTING.label()), org.apache.lucene.index.PostingsEnum.NONE);
+        if (listings != null) {
+            for (int doc = listings.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = listings.nextDoc()) {
+                out.clear(doc);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * As {@link #forEachHanTerm(org.apache.lucene.index.IndexReader, String, int, java.util.function.ObjIntConsumer)},
+     * each term's documents counted among {@code among} only (a walk over the postings of the terms that
+     * {@code minDocs} documents hold at all).
+     */
+    private static void forEachHanTerm(org.apache.lucene.index.IndexReader reader, String field, int minDocs,
+                                       org.apache.lucene.util.FixedBitSet among, java.util.function.ObjIntConsumer<String> each) throws IOException {
+        org.apache.lucene.index.Terms terms = org.apache.lucene.index.MultiTerms.getTerms(reader, field);
+        if (terms == null) {
+            return;
+        }
+        org.apache.lucene.index.TermsEnum te = terms.iterator();
+        org.apache.lucene.index.PostingsEnum postings = null;
+        for (org.apache.lucene.util.BytesRef t = te.next(); t != null; t = te.next()) {
+            if (te.docFreq() < minDocs) {
+                continue;
+            }
+            String word = t.utf8ToString();
+            if (!word.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+                continue;
+            }
+            postings = te.postings(postings, org.apache.lucene.index.PostingsEnum.NONE);
+            int n = 0;
+            for (int doc = postings.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                if (among.get(doc)) {
+                    n++;
+                }
+            }
+            if (n >= minDocs) {
+                each.accept(word, n);
+            }
+        }
+    }
 
     private static void forEachHanTerm(org.apache.lucene.index.IndexReader reader, String field, int minDocs,
                                        java.util.function.ObjIntConsumer<String> each) throws IOException {

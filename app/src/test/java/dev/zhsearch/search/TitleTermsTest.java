@@ -50,6 +50,33 @@ class TitleTermsTest {
         }
     }
 
+    /**
+     * A tag page (page type listing: 颱風相關報導 and nothing else) gives no word, and its label's words
+     * are counted without it: 相關 is in the titles of three stories, not eleven.
+     */
+    @Test
+    void tagPagesGiveNoWordsAndAreNotCounted(@TempDir Path dir) throws Exception {
+        List<SourceDoc> docs = new ArrayList<>();
+        String[] names = {"颱風", "彈飛", "地震", "停電", "股市", "選舉", "疫苗", "關稅"};
+        for (int i = 0; i < names.length; i++) {
+            String title = names[i] + "相關報導";
+            docs.add(new SourceDoc("tag" + i, title, title, new PubDate(LocalDate.of(2026, 8, 1 + i), null, PubDate.Provenance.METADATA),
+                    "自由時報", "https://news.ltn.com.tw/topic/" + i, "test"));
+        }
+        String[] stories = {"相關單位今天說明", "颱風來襲相關單位待命", "相關部門召開會議"};
+        for (int i = 0; i < stories.length; i++) {
+            docs.add(new SourceDoc("s" + i, stories[i], stories[i] + "，詳細內容稍後公布。", new PubDate(LocalDate.of(2026, 8, 10 + i), null,
+                    PubDate.Provenance.METADATA), "中央社", "https://www.cna.com.tw/" + i, "test"));
+        }
+        try (LiveIndex index = SeedIndex.of(dir, docs)) {
+            try (SearchService service = SearchService.over(index, SeedIndex.ANALYSIS)) {
+                List<Searching.TermCount> terms = service.titleTerms(1, 100_000);
+                assertTrue(terms.contains(new Searching.TermCount("相关", 3)), "three stories' titles: " + terms);
+                assertTrue(terms.stream().noneMatch(t -> t.term().contains("报导")), "no word of a tag page: " + terms);
+            }
+        }
+    }
+
     @Test
     void aWordNearlyAlwaysContinuedByTheNextWordStaysAndAPieceGoes(@TempDir Path dir) throws Exception {
         String[] before = {"", "聚焦", "解读", "学习贯彻", "落实", "专家谈", "权威发布", "评论：", "回顾", "展望", "热议", "关注"};
