@@ -268,7 +268,12 @@ final class PinyinSuggester {
                         || readings.keys(toSimplified.convert(c.hant())).pinyin().equals(typed.key()))
                 .min(ORDER);
         // else the word the documents hold that the sound spells best (zhonghuazhibang: 中华职棒)
-        return listed.isPresent() || found.anyExact(k -> t.candidates().get(found.owner(k)).weight() > 0) ? listed : spelledOnce(q, t).stream().max(java.util.Comparator.comparingLong(Candidate::weight));
+        return listed.isPresent() || heldExactly(found, t) ? listed : spelledOnce(q, t).stream().max(java.util.Comparator.comparingLong(Candidate::weight));
+    }
+
+    /** Whether a word or company the documents hold reads wholly as typed. */
+    private static boolean heldExactly(Found found, Table t) {
+        return found.anyExact(k -> t.candidates().get(found.owner(k)).weight() > 0);
     }
 
     /** The words spelled from {@code q}'s sound, kept for the table's life ({@link Table#spelled}). */
@@ -328,7 +333,7 @@ final class PinyinSuggester {
             }
         }
         perCompany.values().forEach(offer);
-        if (!found.anyExact(k -> t.candidates().get(found.owner(k)).weight() > 0)) {
+        if (!heldExactly(found, t)) {
             // no word of the table the documents hold reads wholly as typed: words they hold, spelled from the sound
             for (Candidate c : spelledOnce(q, t)) {
                 offer.accept(new Ranked(c, score(c, true, true), Integer.MAX_VALUE));
@@ -467,7 +472,6 @@ final class PinyinSuggester {
             // a company no document names (weight 0) is suggested only for its whole name typed, after
             // every word the documents hold (UNHELD), and takes no word's place; an engine that cannot
             // count has every company held, once
-            boolean held = named.isEmpty() || named.containsKey(c.id());
             int weight = named.isEmpty() ? 1 : named.getOrDefault(c.id(), 0);
             // each Chinese name the company goes by is a suggestion of its own, shown as it was typed for
             // (長榮 for changrong, not 長榮海運), in either script; names in lists only count too
@@ -492,7 +496,7 @@ final class PinyinSuggester {
                 if (!simplifiedForms.add(hans)) {
                     continue; // the other script's spelling of a name already taken
                 }
-                if (held) {
+                if (weight > 0) {
                     companyForms.merge(hans, weight, Math::max);
                 }
                 String hant = hans.equals(f) ? toTraditional.convert(f) : f;
@@ -606,7 +610,10 @@ final class PinyinSuggester {
         return taiwan;
     }
 
-    /** Another region's spelling of a word (川普 of 特朗普, 施凱爾 of 基尔·斯塔默) as a suggestion of its own, as it is written. */
+    /**
+     * A word as a suggestion of its own, as it is written, without a Taiwan form of its own: another
+     * region's spelling of a word (川普 of 特朗普, 施凱爾 of 基尔·斯塔默), or a dictionary's word no document holds.
+     */
     private void otherForm(String other, String type, long weight, List<Candidate> candidates, List<String> pinyinKeys,
                            List<Integer> pinyinOwners, List<String> zhuyinKeys, List<Integer> zhuyinOwners) {
         int owner = candidates.size();

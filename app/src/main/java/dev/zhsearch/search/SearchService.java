@@ -1,10 +1,10 @@
 package dev.zhsearch.search;
 
+import dev.zhsearch.clean.PageTypes;
 import dev.zhsearch.convert.ScriptFolder;
 import dev.zhsearch.index.Analysis;
 import dev.zhsearch.index.FacetedSearcher;
 import dev.zhsearch.index.LiveIndex;
-import dev.zhsearch.clean.PageTypes;
 import dev.zhsearch.index.Fields;
 import dev.zhsearch.index.IndexFacets;
 import dev.zhsearch.story.Stories;
@@ -544,8 +544,7 @@ public final class SearchService implements Searching {
             java.util.Map<String, Integer> bigrams = new java.util.HashMap<>();
             // a tag or topic page's title is a name and a label (彈飛相關報導, 關鍵詞): no words of its
             // own, and its label's words are counted without it (相關 was in thousands of them)
-            org.apache.lucene.util.Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
-            org.apache.lucene.util.FixedBitSet counted = storyTitles(reader, live);
+            org.apache.lucene.util.FixedBitSet counted = storyTitles(reader);
             forEachHanTerm(reader, Fields.TITLE, minDocs, counted, (w, df) -> {
                 if (w.codePointCount(0, w.length()) >= 2) {
                     words.merge(w, df, Math::max);
@@ -829,10 +828,10 @@ public final class SearchService implements Searching {
     static final double TRIGRAM_SHARE = 0.3;
 
     /** The live documents but tag and topic pages (page type listing), by their number in {@code reader}. */
-    private static org.apache.lucene.util.FixedBitSet storyTitles(org.apache.lucene.index.IndexReader reader,
-                                                                  org.apache.lucene.util.Bits live) throws IOException {
+    private static org.apache.lucene.util.FixedBitSet storyTitles(org.apache.lucene.index.IndexReader reader) throws IOException {
         org.apache.lucene.util.FixedBitSet out = new org.apache.lucene.util.FixedBitSet(Math.max(1, reader.maxDoc()));
         out.set(0, reader.maxDoc());
+        org.apache.lucene.util.Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
         if (live != null) {
             for (int doc = 0; doc < reader.maxDoc(); doc++) {
                 if (!live.get(doc)) {
@@ -852,11 +851,30 @@ public final class SearchService implements Searching {
 
     /**
      * As {@link #forEachHanTerm(org.apache.lucene.index.IndexReader, String, int, java.util.function.ObjIntConsumer)},
-     * each term's documents counted among {@code among} only (a walk over the postings of the terms that
-     * {@code minDocs} documents hold at all).
+     * each term's documents counted among {@code among} only.
      */
     private static void forEachHanTerm(org.apache.lucene.index.IndexReader reader, String field, int minDocs,
                                        org.apache.lucene.util.FixedBitSet among, java.util.function.ObjIntConsumer<String> each) throws IOException {
+        forEachTerm(reader, field, minDocs, SearchService::han, among, each);
+    }
+
+    private static void forEachHanTerm(org.apache.lucene.index.IndexReader reader, String field, int minDocs,
+                                       java.util.function.ObjIntConsumer<String> each) throws IOException {
+        forEachTerm(reader, field, minDocs, SearchService::han, null, each);
+    }
+
+    private static boolean han(String w) {
+        return w.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+    }
+
+    /**
+     * Each term of {@code field} that {@code minDocs} documents or more hold and {@code keep} takes, with
+     * its document count: all its documents, or with {@code among} those among them only (a walk over
+     * its postings).
+     */
+    private static void forEachTerm(org.apache.lucene.index.IndexReader reader, String field, int minDocs,
+                                    java.util.function.Predicate<String> keep, org.apache.lucene.util.FixedBitSet among,
+                                    java.util.function.ObjIntConsumer<String> each) throws IOException {
         org.apache.lucene.index.Terms terms = org.apache.lucene.index.MultiTerms.getTerms(reader, field);
         if (terms == null) {
             return;
@@ -868,42 +886,21 @@ public final class SearchService implements Searching {
                 continue;
             }
             String word = t.utf8ToString();
-            if (!word.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+            if (!keep.test(word)) {
                 continue;
             }
-            postings = te.postings(postings, org.apache.lucene.index.PostingsEnum.NONE);
-            int n = 0;
-            for (int doc = postings.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                if (among.get(doc)) {
-                    n++;
+            int n = te.docFreq();
+            if (among != null) {
+                postings = te.postings(postings, org.apache.lucene.index.PostingsEnum.NONE);
+                n = 0;
+                for (int doc = postings.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                    if (among.get(doc)) {
+                        n++;
+                    }
                 }
             }
             if (n >= minDocs) {
                 each.accept(word, n);
-            }
-        }
-    }
-
-    private static void forEachHanTerm(org.apache.lucene.index.IndexReader reader, String field, int minDocs,
-                                       java.util.function.ObjIntConsumer<String> each) throws IOException {
-        forEachTerm(reader, field, minDocs, w -> w.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN), each);
-    }
-
-    /** Each term of {@code field} that {@code minDocs} documents or more hold and {@code keep} takes, with its document count. */
-    private static void forEachTerm(org.apache.lucene.index.IndexReader reader, String field, int minDocs,
-                                    java.util.function.Predicate<String> keep, java.util.function.ObjIntConsumer<String> each) throws IOException {
-        org.apache.lucene.index.Terms terms = org.apache.lucene.index.MultiTerms.getTerms(reader, field);
-        if (terms == null) {
-            return;
-        }
-        org.apache.lucene.index.TermsEnum te = terms.iterator();
-        for (org.apache.lucene.util.BytesRef t = te.next(); t != null; t = te.next()) {
-            if (te.docFreq() < minDocs) {
-                continue;
-            }
-            String word = t.utf8ToString();
-            if (keep.test(word)) {
-                each.accept(word, te.docFreq());
             }
         }
     }
@@ -930,7 +927,7 @@ public final class SearchService implements Searching {
         try {
             java.util.Map<String, Integer> people = new java.util.HashMap<>();
             // Han characters, and the dots of a foreign name the fold writes in full (基尔·斯塔默)
-            forEachTerm(searcher.getIndexReader(), Fields.PERSON, minDocs, dev.zhsearch.entity.PersonNames::nameCharacters, people::put);
+            forEachTerm(searcher.getIndexReader(), Fields.PERSON, minDocs, dev.zhsearch.entity.PersonNames::nameCharacters, null, people::put);
             return mostUsed(people, max);
         } finally {
             manager.release(searcher);
