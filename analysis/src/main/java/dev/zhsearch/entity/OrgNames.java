@@ -262,8 +262,18 @@ public final class OrgNames {
         }
         String word = t.substring(from, i);
         return word.length() >= 2 && isLatin(word.charAt(0)) && (i == n || t.charAt(i) != '-')
-                && cased != null && cased.length() == t.length() && Character.isUpperCase(cased.charAt(from))
+                && aligned(t, cased) && Character.isUpperCase(cased.charAt(from))
                 && !keepAfter.contains(word);
+    }
+
+    /** Whether {@code cased}, the text before lower-casing, lines up with folded {@code t} character for character. */
+    private static boolean aligned(String t, String cased) {
+        return cased != null && cased.length() == t.length();
+    }
+
+    /** The text a found name's id is taken from: its case as written where that lines up, else the folded text. */
+    private static String idText(String t, String cased) {
+        return aligned(t, cased) ? cased : t;
     }
 
     private static boolean isLatin(char c) {
@@ -441,8 +451,7 @@ public final class OrgNames {
                 if (item[2] == 1 || known.stream().anyMatch(k -> k[0] < item[1] && item[0] < k[1]) || !firmName(t, item[0], item[1], segmenter)) {
                     continue;
                 }
-                String source = cased != null && cased.length() == t.length() ? cased : t;
-                out.add(new Found(PREFIX + source.substring(item[0], item[1]), item[0], item[1], item[1]));
+                out.add(new Found(PREFIX + idText(t, cased).substring(item[0], item[1]), item[0], item[1], item[1]));
             }
         }
         return out;
@@ -522,8 +531,7 @@ public final class OrgNames {
             // any table's name inside a plain name wins (xAI|人工智能公司); after a legal form or group
             // word the longer name may be another company (中国船舶|重工集团)
             if (nameStart >= 0 && !taken.overlaps(nameStart, plain ? nameStart : nameEnd, end)) {
-                String source = cased != null && cased.length() == t.length() ? cased : t;
-                out.add(new Found(PREFIX + source.substring(nameStart, idEnd), nameStart, nameEnd, end));
+                out.add(new Found(PREFIX + idText(t, cased).substring(nameStart, idEnd), nameStart, nameEnd, end));
             }
             i = end;
         }
@@ -543,7 +551,7 @@ public final class OrgNames {
             "(?:[A-Za-z][A-Za-z\\u00C0-\\u024F&'.\\-]*[A-Za-z\\u00C0-\\u024F])(?: (?:[A-Z][A-Za-z\\u00C0-\\u024F&'.\\-]*[A-Za-z\\u00C0-\\u024F]|AG|SA|AB)){0,2}(?![A-Za-z0-9\\u00C0-\\u024F])");
 
     private void latinAfterKind(String t, String cased, SpanTest taken, List<Found> out) {
-        if (cased == null || cased.length() != t.length()) {
+        if (!aligned(t, cased)) {
             return;
         }
         for (int i = 1; i < t.length(); i++) {
@@ -593,8 +601,7 @@ public final class OrgNames {
             int nameStart = start;
             if (nameStart >= 0 && !taken.overlaps(nameStart, nameEnd, m.end())
                     && out.stream().noneMatch(f -> f.start() < m.end() && nameStart < f.end())) {
-                String source = cased != null && cased.length() == t.length() ? cased : t;
-                out.add(new Found(PREFIX + source.substring(nameStart, nameEnd), nameStart, nameEnd, m.end()));
+                out.add(new Found(PREFIX + idText(t, cased).substring(nameStart, nameEnd), nameStart, nameEnd, m.end()));
             }
         }
     }
