@@ -573,8 +573,15 @@ public final class CompanyTablesBuild {
         return code.length() == 4 && (code.startsWith("19") || code.startsWith("20"));
     }
 
-    private static String taiwanShort(Map<String, String> r) {
-        return r.get("short_name").replaceAll("[-*]?(KY|DR|創)$|\\*$", "").strip();
+    /**
+     * A listing's short name without its market marks (-KY, -DR, -創, *). The weekly ISIN list is Big5
+     * at the source, and a character Big5 lacks (碁 of 宏碁, 恒) arrives there as U+FFFD: then the
+     * OpenAPI's short name ({@code alt_short_name}), or none.
+     */
+    static String taiwanShort(Map<String, String> r) {
+        String listed = r.get("short_name");
+        String name = listed.indexOf('\uFFFD') < 0 ? listed : r.getOrDefault("alt_short_name", "");
+        return name.replaceAll("[-*]?(KY|DR|創)$|\\*$", "").strip();
     }
 
     private static String mainlandShort(Map<String, String> r) {
@@ -626,7 +633,7 @@ public final class CompanyTablesBuild {
             List<String> aliases = new ArrayList<>();
             if (why == null) {
                 alias(aliases, id, shortName, "tw");
-                if (!r.get("short_name").equals(shortName)) {
+                if (!r.get("short_name").equals(shortName) && r.get("short_name").indexOf('\uFFFD') < 0) {
                     alias(aliases, id, r.get("short_name"), "tw");
                 }
             } else {

@@ -16,4 +16,15 @@ class CompanyTablesBuildTest {
         assertNull(CompanyTablesBuild.withoutGroupWord("鞍钢集团"), "two characters would stay");
         assertNull(CompanyTablesBuild.withoutGroupWord("国家电网"), "no group word to drop");
     }
+
+    @Test
+    void aShortNameBig5CouldNotCarryIsTakenFromTheOpenApi() {
+        // the weekly ISIN list's 宏碁 (2353) arrives as 宏\uFFFD\uFFFD: 碁 is no Big5 character
+        assertEquals("宏碁", CompanyTablesBuild.taiwanShort(java.util.Map.of("short_name", "宏\uFFFD\uFFFD", "alt_short_name", "宏碁")));
+        assertEquals("", CompanyTablesBuild.taiwanShort(java.util.Map.of("short_name", "鼎\uFFFD\uFFFD", "alt_short_name", "")),
+                "no name rather than a broken one");
+        assertEquals("台積電", CompanyTablesBuild.taiwanShort(java.util.Map.of("short_name", "台積電", "alt_short_name", "台積")),
+                "the list's own name where it is whole");
+        assertEquals("康霈", CompanyTablesBuild.taiwanShort(java.util.Map.of("short_name", "康霈*", "alt_short_name", "")));
+    }
 }
