@@ -125,6 +125,16 @@ class CompanyMatcherTest {
     }
 
     @Test
+    void everyShippedNameIsWholeText() {
+        // a name read in the wrong encoding arrives with U+FFFD (宏碁 was once 宏\uFFFD\uFFFD)
+        for (Company c : CompanyTable.standard().companies()) {
+            for (String name : List.of(c.nameHant(), c.nameHans(), String.join("|", c.aliases()))) {
+                assertTrue(name.indexOf('\uFFFD') < 0, c.id() + ": " + name);
+            }
+        }
+    }
+
+    @Test
     void firstMentionOrderAndNoDuplicates() {
         assertEquals(List.of("tesla", "samsung"), STANDARD.companies("特斯拉與三星簽約，特斯拉股價上漲，三星也漲"));
     }
