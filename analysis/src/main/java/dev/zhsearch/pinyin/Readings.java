@@ -478,7 +478,7 @@ public final class Readings {
     }
 
     /** Zhuyin letters (ㄅ–ㄩ and the extended block), not the tone marks. */
-    static boolean isBopomofo(int cp) {
+    public static boolean isBopomofo(int cp) {
         return (cp >= 0x3105 && cp <= 0x312F) || (cp >= 0x31A0 && cp <= 0x31BF);
     }
 

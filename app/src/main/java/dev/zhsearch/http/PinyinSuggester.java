@@ -92,7 +92,10 @@ final class PinyinSuggester {
     private static final class Found {
         private static final long USUAL = 1;
         private static final long EXACT = 2;
-        /** {@code owner << 2 | flags}, sorted and each owner once after {@link #finish}. */
+        /** Read otherwise than the syllables and tones typed ({@link #misfit}). */
+        private static final long OTHERWISE = 4;
+        private static final int FLAGS = 3;
+        /** {@code owner << FLAGS | flags}, sorted and each owner once after {@link #finish}. */
         private long[] entries = new long[16];
         private int size;
 
@@ -100,7 +103,7 @@ final class PinyinSuggester {
             if (size == entries.length) {
                 entries = Arrays.copyOf(entries, size * 2);
             }
-            entries[size++] = ((long) owner << 2) | (usual ? USUAL : 0) | (exact ? EXACT : 0);
+            entries[size++] = ((long) owner << FLAGS) | (usual ? USUAL : 0) | (exact ? EXACT : 0);
         }
 
         /** Each candidate once, in table order, with the marks of all its keys that matched. */
@@ -108,7 +111,7 @@ final class PinyinSuggester {
             Arrays.sort(entries, 0, size);
             int n = 0;
             for (int i = 0; i < size; i++) {
-                if (n > 0 && entries[n - 1] >>> 2 == entries[i] >>> 2) {
+                if (n > 0 && entries[n - 1] >>> FLAGS == entries[i] >>> FLAGS) {
                     entries[n - 1] |= entries[i] & (USUAL | EXACT);
                 } else {
                     entries[n++] = entries[i];
@@ -123,7 +126,7 @@ final class PinyinSuggester {
         }
 
         int owner(int k) {
-            return (int) (entries[k] >>> 2);
+            return (int) (entries[k] >>> FLAGS);
         }
 
         boolean usual(int k) {
@@ -144,11 +147,15 @@ final class PinyinSuggester {
             return false;
         }
 
-        /** Takes the marks off the matches {@code which} holds: neither a whole reading nor a usual one. */
-        void demote(java.util.function.IntPredicate which) {
+        boolean misfit(int k) {
+            return (entries[k] & OTHERWISE) != 0;
+        }
+
+        /** Marks the matches {@code which} holds as read otherwise than typed: neither a whole reading nor a usual one. */
+        void misfits(java.util.function.IntPredicate which) {
             for (int k = 0; k < size; k++) {
                 if (which.test(k)) {
-                    entries[k] &= ~(USUAL | EXACT);
+                    entries[k] = entries[k] & ~(USUAL | EXACT) | OTHERWISE;
                 }
             }
         }
@@ -321,7 +328,7 @@ final class PinyinSuggester {
             if (!typedWords.isEmpty() && !holdsAll(c.hans(), typedWords) || c.weight() == 0 && !found.exact(k)) {
                 continue; // (a word no document holds only for the whole of it typed)
             }
-            Ranked r = new Ranked(c, score(c, found.exact(k), found.usual(k)), i);
+            Ranked r = new Ranked(c, score(c, found.exact(k), found.usual(k)) - (found.misfit(k) ? MISFIT : 0), i);
             if (c.id() == null) {
                 offer.accept(r);
             } else {
@@ -345,30 +352,31 @@ final class PinyinSuggester {
     }
 
     /**
-     * With tones typed (tan4fei4, ㄊㄢˋㄈㄟˋ), a word read with other tones is no whole reading of the
-     * input, nor a usual one (彈飛 is tan2 fei1). Input with characters typed among the letters has
-     * no tones compared ({@link Readings#tonesTyped}).
+     * With tones typed (tan4fei4, ㄊㄞˊ ㄐㄧ), the syllables are as typed: a word read with other tones
+     * (彈飛 is tan2 fei1), or with a syllable the typed one only begins (名 ming for min3: a tone ends a
+     * syllable), is a {@link #MISFIT}. Input with characters typed among the letters has no tones
+     * compared ({@link Readings#tonesTyped}).
      */
     private void withTones(Found found, Table t, String q) {
         List<Readings.Syllable> toned = readings.tonesTyped(q);
         if (!toned.isEmpty()) {
-            found.demote(k -> !tonesFit(t.candidates().get(found.owner(k)).hans(), toned));
+            // the last Zhuyin syllable with no mark after it may be begun (ㄊㄞˊㄐ, ㄊㄞˊㄐㄧ of ㄐㄧ ㄉㄧㄢˋ)
+            String typed = q.strip();
+            int open = Readings.isBopomofo(typed.codePointBefore(typed.length())) ? toned.size() - 1 : toned.size();
+            found.misfits(k -> !tonesFit(t.candidates().get(found.owner(k)).hans(), toned, open));
         }
     }
 
     /**
-     * Whether the characters of {@code hans} may be read with the tones typed, syllable by syllable;
-     * true where a character is no reading of the syllable typed there at all (the word matched
-     * through another split of the letters: no tone to compare) or where no tone was typed.
+     * Whether the characters of {@code hans} may be read as typed, syllable by syllable: each
+     * syllable typed with a tone is one of the character's readings, with that tone; a syllable
+     * typed without one ({@code lin2jian}'s last), or from {@code open} on, is not compared.
      */
-    private boolean tonesFit(String hans, List<Readings.Syllable> toned) {
+    private boolean tonesFit(String hans, List<Readings.Syllable> toned, int open) {
         int[] cps = hans.codePoints().toArray();
-        for (int i = 0; i < Math.min(cps.length, toned.size()); i++) {
+        for (int i = 0; i < Math.min(Math.min(cps.length, toned.size()), open); i++) {
             Readings.Syllable typed = toned.get(i);
-            if (!readings.fits(cps[i], new Readings.Syllable(typed.text(), 0))) {
-                return true;
-            }
-            if (!readings.fits(cps[i], typed)) {
+            if (typed.tone() != 0 && !readings.fits(cps[i], typed)) {
                 return false;
             }
         }
@@ -417,6 +425,12 @@ final class PinyinSuggester {
 
     /** Cost of a word or company no document holds: it comes after every one they hold. */
     static final double UNHELD = 100;
+
+    /**
+     * Cost of a word read otherwise than the syllables and tones typed: it comes after every word that
+     * reads so, held or not (yu2min3: 于敏 before 渔民, yu2 min2; shēng bǎo: 聲寶 before 聖保羅).
+     */
+    static final double MISFIT = 200;
 
     /** Bonus of a company's name over a word of the titles. */
     static final double COMPANY = 1.5;

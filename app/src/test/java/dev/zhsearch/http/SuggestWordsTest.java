@@ -206,6 +206,49 @@ class SuggestWordsTest {
     }
 
     /**
+     * A tone typed ends its syllable: lin2jian4 is no beginning of 临江 (lin jiang), however more used,
+     * and a word read with the tones typed comes before every word read otherwise.
+     */
+    @Test
+    void aSyllableTypedWithItsToneIsWhole(@TempDir Path dir) throws Exception {
+        List<SourceDoc> docs = new ArrayList<>();
+        String[] what = {"新区建设", "港口扩建", "大桥通车", "旅游旺季", "夜市开张", "机场启用", "工业园区", "江边步道"};
+        for (int i = 0; i < 40; i++) {
+            docs.add(doc(i, "临江" + what[i % what.length] + i, "临江市今天宣布" + what[i % what.length] + "。"));
+        }
+        for (int i = 0; i < 2; i++) {
+            docs.add(doc(50 + i, "外交部例行记者会" + i, "外交部发言人林剑表示，中方对此表示关切。"));
+        }
+        serving(dir, docs, port -> {
+            assertEquals("临江", suggestions(client(), port, "linjian", "hans").getFirst(), "no tone: jian may be begun, and 临江 is more used");
+            for (String typed : List.of("lin2jian4", "lín jiàn", "ㄌㄧㄣˊ ㄐㄧㄢˋ")) {
+                assertEquals("林剑", suggestions(client(), port, typed, "hans").getFirst(), typed);
+            }
+        });
+    }
+
+    /**
+     * A word of two characters no dictionary lists and no title holds (村超, in the bodies of a few
+     * documents) is spelled from its sound when no word of the table reads so; through a character's
+     * rarer reading it is not (超 is only chao).
+     */
+    @Test
+    void aTwoCharacterWordOnlyTheBodiesHoldSpelledFromItsSound(@TempDir Path dir) throws Exception {
+        List<SourceDoc> docs = new ArrayList<>();
+        String[] what = {"开幕", "决赛", "观众", "球队", "门票"};
+        String[] where = {"今年", "贵州", "榕江", "热门", "首届"};
+        for (int i = 0; i < what.length; i++) {
+            docs.add(doc(i, "贵州足球赛事" + i, where[i] + "村超" + what[i] + "吸引游客。"));
+        }
+        serving(dir, docs, port -> {
+            for (String typed : List.of("cunchao", "cūn chāo", "ㄘㄨㄣ ㄔㄠ", "村chao")) {
+                assertTrue(suggestions(client(), port, typed, "hans").contains("村超"), typed + ": " + suggestions(client(), port, typed, "hans"));
+            }
+            assertTrue(!suggestions(client(), port, "cūn cháo", "hans").contains("村超"), "chao2 is no reading of 超");
+        });
+    }
+
+    /**
      * Initials no word of the table has are composed of its words end to end (kdgldd: 凯达格兰 大道),
      * if documents hold the composition as written; a composition none holds is not offered.
      */
