@@ -41,14 +41,35 @@ final class SpelledWords {
      * ({@code zhonghuazhibang}, {@code ㄍㄨㄥㄆㄧㄥㄏㄨㄟ}, {@code 中華zhibang}: a typed character stays as
      * typed): the {@link SoundLattice}'s best spellings that {@value #SPELLED_DOCUMENTS} document or more
      * holds as written, each as a word of the titles would be (its documents, vetted if a dictionary
-     * lists it). Initials are {@link #composed} of words instead; a syllable begun is not spelled: too
-     * many words begin so for a guess to be good.
+     * lists it), after the phrases {@link #composedOfSyllables} of the table's words (input of letters
+     * or Zhuyin alone). Initials are {@link #composed} of words instead; a syllable begun is not
+     * spelled: too many words begin so for a guess to be good.
      */
     List<PinyinSuggester.Candidate> words(String q, PinyinSuggester.Table t) throws IOException {
         Readings.Typed letters = readings.typed(q, toSimplified::convert);
         if (!letters.zhuyin() && INITIALS.matcher(letters.key()).matches() && q.codePoints().allMatch(cp -> cp < 0x80)) {
             return composed(letters.key(), t);
         }
+        List<PinyinSuggester.Candidate> out = new ArrayList<>();
+        if (q.codePoints().noneMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+            List<Readings.Syllable> toned = readings.tonesTyped(q);
+            List<String> phrases = new ArrayList<>();
+            for (List<String> split : readings.syllablesAsTyped(q, SPLITS)) {
+                composedOfSyllables(split, toned, t).stream().filter(w -> !phrases.contains(w)).forEach(phrases::add);
+            }
+            out.addAll(held(phrases, t));
+        }
+        for (PinyinSuggester.Candidate c : spelled(q, t)) {
+            if (out.size() < SPELLINGS && out.stream().noneMatch(o -> o.hans().equals(c.hans()))) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** The lattice's spellings of {@code q} the documents hold as written, no piece of a longer phrase ({@link #words}). */
+    private List<PinyinSuggester.Candidate> spelled(String q, PinyinSuggester.Table t) throws IOException {
+        Readings.Typed letters = readings.typed(q, toSimplified::convert);
         List<List<SoundLattice.Choices>> ways = new ArrayList<>(List.of(new ArrayList<>()));
         StringBuilder run = new StringBuilder();
         int[] cps = toSimplified.convert(q).codePoints().toArray();
@@ -157,6 +178,8 @@ final class SpelledWords {
     static final int COMPOSED_PIECE = 6;
     /** Words tried for a piece of initials, the most used first ({@code dd} has hundreds). */
     static final int COMPOSED_WORDS = 50;
+    /** Syllables of one word of a composition at most. */
+    static final int COMPOSED_SYLLABLES = 6;
     /** Compositions kept at each letter. */
     static final int COMPOSED_BEAM = 50;
     /**
@@ -167,40 +190,70 @@ final class SpelledWords {
      */
     static final int COMPOSED_TRIED = 16;
 
-    /** A composition of words so far, and its score. */
-    private record Composition(String text, int words, double score) {}
+    /** A composition of words so far, its score, and its last character as the documents' pairs hold it (folded). */
+    private record Composition(String text, int words, double score, int lastFolded) {}
 
     /**
      * The phrases of two or more of the table's vetted words end to end whose initials are the
      * input ({@code kdgldd}: 凯达格兰 大道, {@code shzyhxjzg}: 社会主义 核心 价值观), as an input method
-     * composes them: each word scored by the share of documents that use it, each joint by how often the
-     * documents' pairs of characters follow the one word's last character with the next one's first
-     * (a joint no pair of characters makes ends the composition); the best {@value #COMPOSED_TRIED} asked of
-     * the documents, and those {@value PinyinSuggester#MIN_DOCUMENTS} or more hold as written offered as words.
+     * composes them ({@link #compose}); those {@value PinyinSuggester#MIN_DOCUMENTS} or more documents
+     * hold as written offered as words.
      */
     private List<PinyinSuggester.Candidate> composed(String key, PinyinSuggester.Table t) throws IOException {
-        int n = key.length();
+        Map<String, List<PinyinSuggester.Candidate>> byPiece = new java.util.HashMap<>();
+        return held(compose(key.length(), COMPOSED_PIECE, (i, j) -> byPiece.computeIfAbsent(key.substring(i, j),
+                piece -> wordsByKey(t, piece, piece.length(), null)), t), t);
+    }
+
+    /**
+     * The same of whole syllables ({@code jishishandizhen}: 积石山 地震; {@code ㄓㄢˋㄌㄩㄝˋㄓ ㄩㄢˊㄅㄨˋㄉㄨㄟˋ}:
+     * 战略 支援 部队), each word read usually as its syllables are typed, with the tones typed if the
+     * split is the one {@code toned} gives: the character-pair model alone spells phrases of many
+     * syllables poorly.
+     */
+    private List<String> composedOfSyllables(List<String> split, List<Readings.Syllable> toned, PinyinSuggester.Table t) {
+        boolean withTones = toned.stream().map(Readings.Syllable::text).toList().equals(split);
+        return compose(split.size(), COMPOSED_SYLLABLES, (i, j) -> wordsByKey(t, String.join("", split.subList(i, j)), j - i,
+                withTones ? toned.subList(i, j) : null), t);
+    }
+
+    /**
+     * The best of a beam over positions {@code 0..n} (letters of initials, or syllables), each step a
+     * word of {@code words(i, j)} for the positions it covers, two to {@code longest} of them: each word
+     * scored by the share of documents that use it, each joint by how often the documents' pairs of
+     * characters follow the one word's last character with the next one's first, as the documents
+     * hold them, folded (社会主义 核心: 义内, as 核心 folds to 内核; a joint no pair of characters makes
+     * ends the composition); of two words or more, the best {@value #COMPOSED_TRIED}.
+     */
+    private List<String> compose(int n, int longest, java.util.function.BiFunction<Integer, Integer, List<PinyinSuggester.Candidate>> words,
+                                        PinyinSuggester.Table t) {
         List<java.util.PriorityQueue<Composition>> best = new ArrayList<>();
         for (int i = 0; i <= n; i++) {
             best.add(new java.util.PriorityQueue<>(java.util.Comparator.comparingDouble(Composition::score)));
         }
-        best.getFirst().add(new Composition("", 0, 0));
-        Map<String, List<PinyinSuggester.Candidate>> byPiece = new java.util.HashMap<>();
+        best.getFirst().add(new Composition("", 0, 0, -1));
+        Map<String, int[]> foldedEnds = new java.util.HashMap<>(); // each word's first and last characters as folded (核心: 内核)
         double documents = Math.log(t.documents() + 1.0);
         for (int i = 0; i < n; i++) {
-            for (int j = i + 2; j <= Math.min(n, i + COMPOSED_PIECE); j++) {
-                List<PinyinSuggester.Candidate> words = byPiece.computeIfAbsent(key.substring(i, j), piece -> wordsByInitials(t, piece));
+            if (best.get(i).isEmpty()) {
+                continue;
+            }
+            for (int j = i + 2; j <= Math.min(n, i + longest); j++) {
                 java.util.PriorityQueue<Composition> there = best.get(j);
-                for (Composition before : best.get(i)) {
-                    int last = before.text().isEmpty() ? -1 : before.text().codePointBefore(before.text().length());
-                    for (PinyinSuggester.Candidate w : words) {
-                        double joint = last < 0 ? 0 : t.lattice().follows(last, w.hans().codePointAt(0));
+                for (PinyinSuggester.Candidate w : words.apply(i, j)) {
+                    int[] ends = foldedEnds.computeIfAbsent(w.hans(), h -> {
+                        String f = service.folded(h);
+                        return f.isEmpty() ? new int[] {h.codePointAt(0), h.codePointBefore(h.length())}
+                                : new int[] {f.codePointAt(0), f.codePointBefore(f.length())};
+                    });
+                    for (Composition before : best.get(i)) {
+                        double joint = before.lastFolded() < 0 ? 0 : t.lattice().follows(before.lastFolded(), ends[0]);
                         if (joint == Double.NEGATIVE_INFINITY) {
                             continue;
                         }
                         double score = before.score() + Math.log1p(w.weight()) - documents + joint;
                         if (there.size() < COMPOSED_BEAM || score > there.peek().score()) {
-                            there.add(new Composition(before.text() + w.hans(), before.words() + 1, score));
+                            there.add(new Composition(before.text() + w.hans(), before.words() + 1, score, ends[1]));
                             if (there.size() > COMPOSED_BEAM) {
                                 there.poll();
                             }
@@ -209,14 +262,20 @@ final class SpelledWords {
                 }
             }
         }
-        List<String> phrases = best.get(n).stream().filter(c -> c.words() >= 2)
+        return best.get(n).stream().filter(c -> c.words() >= 2)
                 .sorted(java.util.Comparator.comparingDouble(Composition::score).reversed())
                 .map(Composition::text).distinct().limit(COMPOSED_TRIED).toList();
+    }
+
+    /** Those of {@code phrases} that {@value PinyinSuggester#MIN_DOCUMENTS} documents or more hold as written, as words, {@value #SPELLINGS} at most. */
+    private List<PinyinSuggester.Candidate> held(List<String> phrases, PinyinSuggester.Table t) throws IOException {
         if (phrases.isEmpty()) {
             return List.of();
         }
+        // (counted by the folded phrase: 社会主义核心价值观 is 社会主义内核价值观 to the index)
         Map<String, Integer> held = service.documentsUsing(phrases, PinyinSuggester.MIN_DOCUMENTS, SPELLED_COUNT);
-        return phrases.stream().filter(held::containsKey).limit(SPELLINGS).map(w -> heldWord(w, held.get(w))).toList();
+        return phrases.stream().filter(w -> held.containsKey(service.folded(w))).limit(SPELLINGS)
+                .map(w -> heldWord(w, held.get(service.folded(w)))).toList();
     }
 
     /** A spelling the documents hold as written, as a word of the titles would be: its documents, vetted if a dictionary lists it. */
@@ -224,17 +283,34 @@ final class SpelledWords {
         return new PinyinSuggester.Candidate(scriptTraditional.convert(hans), hans, "term", null, documents, readings.phrases().contains(hans));
     }
 
-    /** The table's vetted words of Han characters whose usual reading's initials are {@code initials}, the most used first, {@value #COMPOSED_WORDS} at most. */
-    private static List<PinyinSuggester.Candidate> wordsByInitials(PinyinSuggester.Table t, String initials) {
+    /**
+     * The table's vetted words of {@code characters} Han characters a usual key of which is {@code key}
+     * (their initials, or their whole pinyin), read with the tones {@code toned} if not null, the most
+     * used first, {@value #COMPOSED_WORDS} at most.
+     */
+    private List<PinyinSuggester.Candidate> wordsByKey(PinyinSuggester.Table t, String key, int characters, List<Readings.Syllable> toned) {
         Map<String, PinyinSuggester.Candidate> words = new java.util.HashMap<>();
-        t.pinyin().exactly(initials, (owner, usual) -> {
+        t.pinyin().exactly(key, (owner, usual) -> {
             PinyinSuggester.Candidate c = t.candidates().get(owner);
-            if (usual && c.vetted() && c.hans().codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+            if (usual && c.vetted() && c.hans().codePointCount(0, c.hans().length()) == characters
+                    && c.hans().codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
+                    && (toned == null || fits(c.hans(), toned))) {
                 words.merge(c.hans(), c, (a, b) -> a.weight() >= b.weight() ? a : b);
             }
         });
         return words.values().stream().sorted(java.util.Comparator.comparingLong(PinyinSuggester.Candidate::weight).reversed())
                 .limit(COMPOSED_WORDS).toList();
+    }
+
+    /** Whether each character of {@code hans} may be read with the tone typed for it. */
+    private boolean fits(String hans, List<Readings.Syllable> toned) {
+        int[] cps = hans.codePoints().toArray();
+        for (int i = 0; i < cps.length; i++) {
+            if (toned.get(i).tone() != 0 && !readings.fits(cps[i], toned.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the usual reading of {@code hans} is what was typed, in the letters it was typed in. */

@@ -941,6 +941,11 @@ public final class SearchService implements Searching {
      * phrase in title or body.
      */
     @Override
+    public String folded(String text) {
+        return analyzer.normalize(Fields.TITLE, text).utf8ToString();
+    }
+
+    @Override
     public java.util.Map<String, Integer> documentsUsing(java.util.Collection<String> words, int minDocs) throws IOException {
         return documentsUsing(words, minDocs, Integer.MAX_VALUE);
     }

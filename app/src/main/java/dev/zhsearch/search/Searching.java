@@ -85,6 +85,11 @@ public interface Searching extends Closeable {
     default void forEachHanPair(int minDocs, java.util.function.ObjIntConsumer<String> each) throws IOException {
     }
 
+    /** {@code text} as the analyzer folds it (script, regional words: 核心 is 内核 to it, as OpenCC pairs them); unchanged by an engine that does not say. */
+    default String folded(String text) {
+        return text;
+    }
+
     /** How many documents name each company (by id); an engine that cannot say answers none. */
     default java.util.Map<String, Integer> companyDocuments() throws IOException {
         return java.util.Map.of();

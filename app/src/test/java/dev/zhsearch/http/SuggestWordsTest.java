@@ -249,6 +249,26 @@ class SuggestWordsTest {
     }
 
     /**
+     * A phrase of many syllables no table lists is composed of the table's words end to end, as for
+     * initials, where the documents hold it: 社会主义 核心 价值观, though the index holds 核心 as 内核
+     * (OpenCC pairs them, and the fold follows).
+     */
+    @Test
+    void aLongPhraseComposedOfWordsEvenWhereTheFoldWritesOneOtherwise(@TempDir Path dir) throws Exception {
+        List<SourceDoc> docs = new ArrayList<>();
+        String[] who = {"学校", "社区", "企业", "机关", "农村"};
+        for (int i = 0; i < who.length; i++) {
+            docs.add(doc(i, "基层活动" + i, who[i] + "开展活动，培育和践行社会主义核心价值观。"));
+        }
+        serving(dir, docs, port -> {
+            for (String typed : List.of("shehuizhuyihexinjiazhiguan", "ㄕㄜㄏㄨㄟㄓㄨㄧㄏㄜㄒㄧㄣㄐㄧㄚㄓㄍㄨㄢ", "shzyhxjzg")) {
+                List<String> shown = suggestions(client(), port, typed, "hans");
+                assertTrue(shown.contains("社会主义核心价值观"), typed + ": " + shown);
+            }
+        });
+    }
+
+    /**
      * Initials no word of the table has are composed of its words end to end (kdgldd: 凯达格兰 大道),
      * if documents hold the composition as written; a composition none holds is not offered.
      */
