@@ -269,6 +269,26 @@ class SuggestWordsTest {
     }
 
     /**
+     * Where one word of the table reads as typed (冬博会, in titles), a word the bodies hold that reads
+     * so too (东博会) is spelled beside it; and typed characters choose between them (东博hui).
+     */
+    @Test
+    void aSpellingBesideTheOneWordThatReadsSoAndTypedCharactersChoose(@TempDir Path dir) throws Exception {
+        List<SourceDoc> docs = new ArrayList<>();
+        String[] what = {"开幕", "闭幕", "签约", "展馆", "观众"};
+        String[] where = {"本届", "首届", "今年", "云上", "这次"};
+        for (int i = 0; i < what.length; i++) {
+            docs.add(doc(i, "冬博会" + what[i], "哈尔滨冬博会" + what[i] + "。"));
+            docs.add(doc(10 + i, "博览会消息" + i, where[i] + "东博会" + what[i] + "，成果丰硕。"));
+        }
+        serving(dir, docs, port -> {
+            List<String> both = suggestions(client(), port, "dongbohui", "hans");
+            assertTrue(both.contains("冬博会") && both.contains("东博会"), both.toString());
+            assertEquals("东博会", suggestions(client(), port, "东博hui", "hans").getFirst());
+        });
+    }
+
+    /**
      * Initials no word of the table has are composed of its words end to end (kdgldd: 凯达格兰 大道),
      * if documents hold the composition as written; a composition none holds is not offered.
      */
