@@ -477,8 +477,31 @@ public final class CompanyTablesBuild {
      * a common word with 企業 after it is a kind of business (机器人企业, 全国企业), not a name, and a
      * two-character name that begins with a conjunction or preposition takes none (和大企业).
      */
+    /**
+     * How many listings' full names (legal form stripped, folded) end with each word of two to four
+     * characters that is shorter than the name: 材料 ends 濟南大自然新材料, 三菱材料 and dozens more.
+     */
+    private final Map<String, Integer> nameEnds = new HashMap<>();
+
+    private void endsOf(String stem) {
+        String f = fold.apply(stem);
+        int n = f.codePointCount(0, f.length());
+        for (int k = 2; k <= Math.min(4, n - 1); k++) {
+            nameEnds.merge(f.substring(f.offsetByCodePoints(0, n - k)), 1, Integer::sum);
+        }
+    }
+
+    /**
+     * A common word that ends this many listings' names or more is what a company is of (材料, 科技,
+     * 电子), not a name: 三菱材料公司 and 中国建筑材料集团 are no 材料 (4763)'s.
+     */
+    static final int GENERIC_HEAD = 5;
+
     private void companyWords(List<String> aliases, String id, String name, String why, String table) {
         String f = fold.apply(name);
+        if ((why.startsWith(COMMON_WORD) || cedictCommon.contains(f)) && nameEnds.getOrDefault(f, 0) >= GENERIC_HEAD) {
+            return;
+        }
         if (f.codePointCount(0, f.length()) == 2 && functionStarts.contains(f.substring(0, f.offsetByCodePoints(0, 1)))) {
             return; // 和大企业 is "and large enterprises", 与大公司 "with big companies"
         }
@@ -574,14 +597,15 @@ public final class CompanyTablesBuild {
     }
 
     /**
-     * A listing's short name without its market marks (-KY, -DR, -創, *). The weekly ISIN list is Big5
+     * A listing's short name without its market marks (-KY, -DR, -創, *, or * and one of the others). The weekly ISIN list is Big5
      * at the source, and a character Big5 lacks (碁 of 宏碁, 恒) arrives there as U+FFFD: then the
      * OpenAPI's short name ({@code alt_short_name}), or none.
      */
     static String taiwanShort(Map<String, String> r) {
         String listed = r.get("short_name");
         String name = listed.indexOf('\uFFFD') < 0 ? listed : r.getOrDefault("alt_short_name", "");
-        return name.replaceAll("[-*]?(KY|DR|創)$|\\*$", "").strip();
+        // the marks may come together: 太景*-KY, 成信實業*-創
+        return name.replaceAll("[-*]?(KY|DR|創)$", "").replaceAll("\\*+$", "").strip();
     }
 
     private static String mainlandShort(Map<String, String> r) {
@@ -589,14 +613,19 @@ public final class CompanyTablesBuild {
                 .replaceFirst("").replaceAll("(?<=\\p{IsHan})[AB]$", "");
     }
 
-    /** Every name the tables may match on its own, folded: what {@link #countUse} counts. */
+    /**
+     * Every name the tables may match on its own, folded: what {@link #countUse} counts. And, from the
+     * listings' full names, the words that end many of them ({@link #genericHeads}).
+     */
     Set<String> names(Path tw, Path cn, Path soe, Path brands) throws IOException {
         Set<String> names = new java.util.HashSet<>();
         for (Map<String, String> r : DataTsv.records(tw)) {
             names.add(fold.apply(taiwanShort(r)));
             names.add(fold.apply(stripLegal(r.getOrDefault("full_name", ""))));
+            endsOf(stripLegal(r.getOrDefault("full_name", "")));
         }
         for (Map<String, String> r : DataTsv.records(cn)) {
+            endsOf(stripLegal(r.getOrDefault("full_name", "")));
             names.add(fold.apply(mainlandShort(r)));
             names.add(fold.apply(stripLegal(r.getOrDefault("full_name", ""))));
         }
