@@ -604,8 +604,13 @@ public final class CompanyTablesBuild {
     static String taiwanShort(Map<String, String> r) {
         String listed = r.get("short_name");
         String name = listed.indexOf('\uFFFD') < 0 ? listed : r.getOrDefault("alt_short_name", "");
-        // the marks may come together: 太景*-KY, 成信實業*-創
-        return name.replaceAll("[-*]?(KY|DR|創)$", "").replaceAll("\\*+$", "").strip();
+        // the marks may come together, in any order: 太景*-KY, 成信實業*-創, 錼創科技-KY創
+        String bare = name.strip();
+        for (String before = ""; !bare.equals(before); ) {
+            before = bare;
+            bare = bare.replaceAll("[-*]?(KY|DR|創)$|\\*$", "").strip();
+        }
+        return bare;
     }
 
     private static String mainlandShort(Map<String, String> r) {
@@ -686,7 +691,7 @@ public final class CompanyTablesBuild {
                     alias(aliases, id, stem, "tw");
                 }
             }
-            String en = r.getOrDefault("english_short", "").isBlank() ? shortName : r.get("english_short").strip();
+            String en = r.getOrDefault("english_short", "").isBlank() ? shortName : r.get("english_short").strip().replaceAll("-KY$", "");
             rows.add(new Row(id, shortName, t2s.convert(shortName), en, why != null || !owns(id, shortName) || !owns(id, t2s.convert(shortName)), aliases));
             outcomes.add(new Outcome("tw", code, id, shortName, why == null ? "matched" : "display-only: " + why));
         }

@@ -28,6 +28,7 @@ class CompanyTablesBuildTest {
         assertEquals("康霈", CompanyTablesBuild.taiwanShort(java.util.Map.of("short_name", "康霈*", "alt_short_name", "")));
         assertEquals("太景", CompanyTablesBuild.taiwanShort(java.util.Map.of("short_name", "太景*-KY", "alt_short_name", "")));
         assertEquals("成信實業", CompanyTablesBuild.taiwanShort(java.util.Map.of("short_name", "成信實業*-創", "alt_short_name", "")));
+        assertEquals("錼創科技", CompanyTablesBuild.taiwanShort(java.util.Map.of("short_name", "錼創科技-KY創", "alt_short_name", "")));
         assertEquals("大成鋼", CompanyTablesBuild.taiwanShort(java.util.Map.of("short_name", "大成鋼", "alt_short_name", "")));
     }
 }
