@@ -175,6 +175,27 @@ public final class Readings {
         return false;
     }
 
+    /**
+     * Whether the characters of {@code simplified} may be read with the tones typed for them, syllable
+     * by syllable, up to {@code upTo} syllables: each syllable typed with a tone one of the character's
+     * readings with that tone ({@link #fits}); a syllable typed without one is not compared.
+     */
+    public boolean fitsTones(String simplified, List<Syllable> toned, int upTo) {
+        int[] cps = simplified.codePoints().toArray();
+        for (int i = 0; i < Math.min(Math.min(cps.length, toned.size()), upTo); i++) {
+            if (toned.get(i).tone() != 0 && !fits(cps[i], toned.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the usual reading of {@code simplified} is what {@code typed} is, in its letters (pinyin or Zhuyin). */
+    public boolean readsAsTyped(String simplified, Typed typed) {
+        Keys usual = keys(simplified);
+        return typed.keys().contains(typed.zhuyin() ? usual.zhuyin() : usual.pinyin());
+    }
+
     /** What ends a syllable where it is typed: a tone digit or mark, a space, an apostrophe. */
     private static final java.util.regex.Pattern SYLLABLE_ENDS = java.util.regex.Pattern.compile("[1-5\\s'ˉˊˇˋ˙]+");
 

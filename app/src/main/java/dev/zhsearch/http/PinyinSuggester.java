@@ -350,7 +350,7 @@ final class PinyinSuggester {
             // few words of the table the documents hold read wholly as typed: words they hold, spelled from the sound
             for (Candidate c : spelledOnce(q, t)) {
                 if (exact > 0 && (c.hans().codePointCount(0, c.hans().length()) < 3 || c.weight() < MIN_DOCUMENTS
-                        || !typed.keys().contains(typed.zhuyin() ? readings.keys(c.hans()).zhuyin() : readings.keys(c.hans()).pinyin()))) {
+                        || !readings.readsAsTyped(c.hans(), typed))) {
                     continue; // beside a word that reads so, no guess through a rarer reading or from one document
                 }
                 offer.accept(new Ranked(c, score(c, true, true), Integer.MAX_VALUE));
@@ -373,24 +373,8 @@ final class PinyinSuggester {
             // the last Zhuyin syllable with no mark after it may be begun (ㄊㄞˊㄐ, ㄊㄞˊㄐㄧ of ㄐㄧ ㄉㄧㄢˋ)
             String typed = q.strip();
             int open = Readings.isBopomofo(typed.codePointBefore(typed.length())) ? toned.size() - 1 : toned.size();
-            found.misfits(k -> !tonesFit(t.candidates().get(found.owner(k)).hans(), toned, open));
+            found.misfits(k -> !readings.fitsTones(t.candidates().get(found.owner(k)).hans(), toned, open));
         }
-    }
-
-    /**
-     * Whether the characters of {@code hans} may be read as typed, syllable by syllable: each
-     * syllable typed with a tone is one of the character's readings, with that tone; a syllable
-     * typed without one ({@code lin2jian}'s last), or from {@code open} on, is not compared.
-     */
-    private boolean tonesFit(String hans, List<Readings.Syllable> toned, int open) {
-        int[] cps = hans.codePoints().toArray();
-        for (int i = 0; i < Math.min(Math.min(cps.length, toned.size()), open); i++) {
-            Readings.Syllable typed = toned.get(i);
-            if (typed.tone() != 0 && !readings.fits(cps[i], typed)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean holdsAll(String word, List<String> parts) {

@@ -124,7 +124,7 @@ final class SpelledWords {
         Set<String> phrases = readings.phrases();
         List<PinyinSuggester.Candidate> out = new ArrayList<>();
         for (String w : spellings.subList(0, Math.min(TRIED, spellings.size()))) {
-            if (w.codePointCount(0, w.length()) == 2 && !readsUsually(w, letters)) {
+            if (w.codePointCount(0, w.length()) == 2 && !readings.readsAsTyped(w, letters)) {
                 continue; // two characters through a rarer reading are a guess too far (全家 read quan gu for quangu)
             }
             Integer documents = service.documentsUsing(List.of(w), SPELLED_DOCUMENTS, SPELLED_COUNT).get(w);
@@ -294,29 +294,12 @@ final class SpelledWords {
             PinyinSuggester.Candidate c = t.candidates().get(owner);
             if (usual && c.vetted() && c.hans().codePointCount(0, c.hans().length()) == characters
                     && c.hans().codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
-                    && (toned == null || fits(c.hans(), toned))) {
+                    && (toned == null || readings.fitsTones(c.hans(), toned, characters))) {
                 words.merge(c.hans(), c, (a, b) -> a.weight() >= b.weight() ? a : b);
             }
         });
         return words.values().stream().sorted(java.util.Comparator.comparingLong(PinyinSuggester.Candidate::weight).reversed())
                 .limit(COMPOSED_WORDS).toList();
-    }
-
-    /** Whether each character of {@code hans} may be read with the tone typed for it. */
-    private boolean fits(String hans, List<Readings.Syllable> toned) {
-        int[] cps = hans.codePoints().toArray();
-        for (int i = 0; i < cps.length; i++) {
-            if (toned.get(i).tone() != 0 && !readings.fits(cps[i], toned.get(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether the usual reading of {@code hans} is what was typed, in the letters it was typed in. */
-    private boolean readsUsually(String hans, Readings.Typed typed) {
-        Readings.Keys usual = readings.keys(hans);
-        return typed.keys().contains(typed.zhuyin() ? usual.zhuyin() : usual.pinyin());
     }
 
     /** Whether {@code text} splits wholly into words of two characters or more that {@code words} holds. */
