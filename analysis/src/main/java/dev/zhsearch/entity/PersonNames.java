@@ -263,7 +263,7 @@ public final class PersonNames {
             if (ended) {
                 String name = t.substring(start, end);
                 return notNames.contains(name) || holdsTitle(name, value)
-                        || ends.match(name, 0, len, value) > 0 || verbs.match(name, 0, len, value) > 0 ? null : name;
+                        || ends.match(name, 0, len, value) > 0 && !surnameThatEnds(name) || verbs.match(name, 0, len, value) > 0 ? null : name;
             }
             if (ends.match(t, end, n, value) > 0 || titles.match(t, end, n, value) > 0) {
                 return null; // a name does not run on through a word that ends one (特朗普今天, 韩正在北京)
@@ -271,6 +271,20 @@ public final class PersonNames {
         }
         return null;
     }
+
+    /**
+     * Whether {@code name} begins with a surname that is also a word ending names (曾 "once", 于 "at")
+     * and two more characters, neither of them such a word nor a numeral, in which the dictionary
+     * knows no word: 曾銘宗, 于伟国 (立委曾銘宗說), not 曾經, 曾表示, 曾在, 曾两次.
+     */
+    private boolean surnameThatEnds(String name) {
+        String[] value = new String[1];
+        return name.length() == 3 && surnames.contains(name.substring(0, 1)) && unknownCharacters(name)
+                && ends.match(name, 1, 3, value) == 0 && ends.match(name, 2, 3, value) == 0
+                && NUMERALS.indexOf(name.charAt(1)) < 0 && NUMERALS.indexOf(name.charAt(2)) < 0;
+    }
+
+    private static final String NUMERALS = "〇一二三四五六七八九十百千万两几";
 
     /** Whether a title at {@code at} is followed by a name: what comes before it is a place or a body (乌克兰总统泽连斯基). */
     private boolean titleOfAName(String t, int at, String[] value) {

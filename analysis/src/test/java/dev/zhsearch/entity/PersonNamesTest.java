@@ -29,6 +29,14 @@ class PersonNamesTest {
         // a name does not run on through a word that would end it
         assertEquals(List.of(), find("美国总统特朗普今天表示"));
         assertEquals(List.of("韩正"), find("国务院副总理韩正在北京会见"));
+        // a surname that is also a word ending names (曾 "once", 于 "at"), where no word of the dictionary is in the name
+        assertEquals(List.of(CompanyMatcherTest.FOLDER.fold("曾銘宗")), find("立委曾銘宗說，"));
+        assertEquals(List.of("于伟国"), find("福建省委书记于伟国表示，"));
+        assertEquals(List.of(), find("总统曾两次，"));
+        assertEquals(List.of(), find("总统曾在，"));
+        assertEquals(List.of(), find("外交部长曾表示，"));
+        assertEquals(List.of(), find("部长曾经，"));
+        assertEquals(List.of(), find("总统曾多次指出"));
     }
 
     /**
