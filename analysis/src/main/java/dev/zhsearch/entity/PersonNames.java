@@ -260,6 +260,11 @@ public final class PersonNames {
                     || ending != Ending.VERB && titles.match(t, end, n, value) > 0
                     || ending == Ending.ANY && (ends.match(t, end, n, value) > 0 || end == n || !Character.isIdeographic(t.charAt(end)))
                     || ending == Ending.PUNCTUATION && (end == n || !Character.isIdeographic(t.charAt(end)));
+            if (ended && len < longest && end + 1 <= n && NAME_ENDS_IN.indexOf(t.charAt(end)) >= 0
+                    && (end + 1 == n || !Character.isIdeographic(t.charAt(end + 1)) || verbs.match(t, end + 1, n, value) > 0)) {
+                end++; // 和 is the name's own last character where a verb or punctuation follows it (魏凤和表示)
+                len++;
+            }
             if (ended) {
                 String name = t.substring(start, end);
                 return notNames.contains(name) || holdsTitle(name, value)
@@ -285,6 +290,9 @@ public final class PersonNames {
     }
 
     private static final String NUMERALS = "〇一二三四五六七八九十百千万两几";
+
+    /** Words ending names that are also names' last characters (魏凤和, 罗富和). */
+    private static final String NAME_ENDS_IN = "和";
 
     /** Whether a title at {@code at} is followed by a name: what comes before it is a place or a body (乌克兰总统泽连斯基). */
     private boolean titleOfAName(String t, int at, String[] value) {

@@ -32,6 +32,9 @@ class PersonNamesTest {
         // a surname that is also a word ending names (曾 "once", 于 "at"), where no word of the dictionary is in the name
         assertEquals(List.of(CompanyMatcherTest.FOLDER.fold("曾銘宗")), find("立委曾銘宗說，"));
         assertEquals(List.of("于伟国"), find("福建省委书记于伟国表示，"));
+        assertEquals(List.of("魏凤和"), find("国防部长魏凤和表示，"));
+        assertEquals(List.of("魏凤和"), find("国防部长魏凤和，"));
+        assertEquals(List.of("王毅"), find("外长王毅和布林肯会谈"), "和 before a name joins two");
         assertEquals(List.of(), find("总统曾两次，"));
         assertEquals(List.of(), find("总统曾在，"));
         assertEquals(List.of(), find("外交部长曾表示，"));
