@@ -260,15 +260,13 @@ public final class PersonNames {
                     || ending != Ending.VERB && titles.match(t, end, n, value) > 0
                     || ending == Ending.ANY && (ends.match(t, end, n, value) > 0 || end == n || !Character.isIdeographic(t.charAt(end)))
                     || ending == Ending.PUNCTUATION && (end == n || !Character.isIdeographic(t.charAt(end)));
-            if (ended && len < longest && end + 1 <= n && NAME_ENDS_IN.indexOf(t.charAt(end)) >= 0
-                    && (end + 1 == n || !Character.isIdeographic(t.charAt(end + 1)) || verbs.match(t, end + 1, n, value) > 0)) {
-                end++; // 和 is the name's own last character where a verb or punctuation follows it (魏凤和表示)
-                len++;
-            }
             if (ended) {
-                String name = t.substring(start, end);
+                // 和 is the name's own last character where a verb or punctuation follows it (魏凤和表示)
+                int last = len < longest && endsInAnd(t, end, value) ? end + 1 : end;
+                String name = t.substring(start, last);
                 return notNames.contains(name) || holdsTitle(name, value)
-                        || ends.match(name, 0, len, value) > 0 && !surnameThatEnds(name) || verbs.match(name, 0, len, value) > 0 ? null : name;
+                        || ends.match(name, 0, name.length(), value) > 0 && !surnameThatEnds(name)
+                        || verbs.match(name, 0, name.length(), value) > 0 ? null : name;
             }
             if (ends.match(t, end, n, value) > 0 || titles.match(t, end, n, value) > 0) {
                 return null; // a name does not run on through a word that ends one (特朗普今天, 韩正在北京)
@@ -293,6 +291,12 @@ public final class PersonNames {
 
     /** Words ending names that are also names' last characters (魏凤和, 罗富和). */
     private static final String NAME_ENDS_IN = "和";
+
+    /** Whether at {@code at} is one of {@link #NAME_ENDS_IN} with a verb, punctuation or the text's end after it. */
+    private boolean endsInAnd(String t, int at, String[] value) {
+        return at < t.length() && NAME_ENDS_IN.indexOf(t.charAt(at)) >= 0
+                && (at + 1 == t.length() || !Character.isIdeographic(t.charAt(at + 1)) || verbs.match(t, at + 1, t.length(), value) > 0);
+    }
 
     /** Whether a title at {@code at} is followed by a name: what comes before it is a place or a body (乌克兰总统泽连斯基). */
     private boolean titleOfAName(String t, int at, String[] value) {

@@ -59,7 +59,7 @@ final class SpelledWords {
             }
             out.addAll(held(phrases, t));
         }
-        for (PinyinSuggester.Candidate c : spelled(q, t)) {
+        for (PinyinSuggester.Candidate c : spelled(q, letters, t)) {
             if (out.size() < SPELLINGS && out.stream().noneMatch(o -> o.hans().equals(c.hans()))) {
                 out.add(c);
             }
@@ -67,9 +67,8 @@ final class SpelledWords {
         return out;
     }
 
-    /** The lattice's spellings of {@code q} the documents hold as written, no piece of a longer phrase ({@link #words}). */
-    private List<PinyinSuggester.Candidate> spelled(String q, PinyinSuggester.Table t) throws IOException {
-        Readings.Typed letters = readings.typed(q, toSimplified::convert);
+    /** The lattice's spellings of {@code q} (its keys {@code letters}) the documents hold as written, no piece of a longer phrase ({@link #words}). */
+    private List<PinyinSuggester.Candidate> spelled(String q, Readings.Typed letters, PinyinSuggester.Table t) throws IOException {
         List<List<SoundLattice.Choices>> ways = new ArrayList<>(List.of(new ArrayList<>()));
         StringBuilder run = new StringBuilder();
         int[] cps = toSimplified.convert(q).codePoints().toArray();
@@ -274,8 +273,14 @@ final class SpelledWords {
         }
         // (counted by the folded phrase: 社会主义核心价值观 is 社会主义内核价值观 to the index)
         Map<String, Integer> held = service.documentsUsing(phrases, PinyinSuggester.MIN_DOCUMENTS, SPELLED_COUNT);
-        return phrases.stream().filter(w -> held.containsKey(service.folded(w))).limit(SPELLINGS)
-                .map(w -> heldWord(w, held.get(service.folded(w)))).toList();
+        List<PinyinSuggester.Candidate> out = new ArrayList<>();
+        for (String w : phrases) {
+            Integer documents = held.get(service.folded(w));
+            if (documents != null && out.size() < SPELLINGS) {
+                out.add(heldWord(w, documents));
+            }
+        }
+        return out;
     }
 
     /** A spelling the documents hold as written, as a word of the titles would be: its documents, vetted if a dictionary lists it. */

@@ -934,17 +934,17 @@ public final class SearchService implements Searching {
         }
     }
 
+    @Override
+    public String folded(String text) {
+        return analyzer.normalize(Fields.TITLE, text).utf8ToString();
+    }
+
     /**
      * Counted on the bigram fields: a word whose rarest bigram fewer than {@code minDocs} documents
      * hold is passed over at the cost of a term lookup; a two-character word counts the documents of
      * its bigram (the title's or the body's, the larger); a longer one those that hold its bigram
      * phrase in title or body.
      */
-    @Override
-    public String folded(String text) {
-        return analyzer.normalize(Fields.TITLE, text).utf8ToString();
-    }
-
     @Override
     public java.util.Map<String, Integer> documentsUsing(java.util.Collection<String> words, int minDocs) throws IOException {
         return documentsUsing(words, minDocs, Integer.MAX_VALUE);

@@ -472,14 +472,9 @@ public final class CompanyTablesBuild {
     }
 
     /**
-     * A guarded name with a company word after it names the company (大同公司, 泰山企業), except where
-     * the name is another company's in a hand table (三星 is Samsung), and except that
-     * a common word with 企業 after it is a kind of business (机器人企业, 全国企业), not a name, and a
-     * two-character name that begins with a conjunction or preposition takes none (和大企业).
-     */
-    /**
      * How many listings' full names (legal form stripped, folded) end with each word of two to four
      * characters that is shorter than the name: 材料 ends 濟南大自然新材料, 三菱材料 and dozens more.
+     * Filled by {@link #names}, which runs before the tables are made.
      */
     private final Map<String, Integer> nameEnds = new HashMap<>();
 
@@ -497,10 +492,18 @@ public final class CompanyTablesBuild {
      */
     static final int GENERIC_HEAD = 5;
 
+    /**
+     * A guarded name with a company word after it names the company (大同公司, 泰山企業), except where
+     * the name is another company's in a hand table (三星 is Samsung), and except that
+     * a common word with 企業 after it is a kind of business (机器人企业, 全国企业), not a name, and a
+     * two-character name that begins with a conjunction or preposition takes none (和大企业), nor does a
+     * common word that ends {@value #GENERIC_HEAD} listings' names or more (材料).
+     */
     private void companyWords(List<String> aliases, String id, String name, String why, String table) {
         String f = fold.apply(name);
-        if ((why.startsWith(COMMON_WORD) || cedictCommon.contains(f)) && nameEnds.getOrDefault(f, 0) >= GENERIC_HEAD) {
-            return;
+        boolean common = why.startsWith(COMMON_WORD) || cedictCommon.contains(f); // 全国企业: enterprises nationwide
+        if (common && nameEnds.getOrDefault(f, 0) >= GENERIC_HEAD) {
+            return; // 材料公司 is any materials company
         }
         if (f.codePointCount(0, f.length()) == 2 && functionStarts.contains(f.substring(0, f.offsetByCodePoints(0, 1)))) {
             return; // 和大企业 is "and large enterprises", 与大公司 "with big companies"
@@ -509,7 +512,6 @@ public final class CompanyTablesBuild {
         if (other != null && !other.equals(id)) {
             return; // 三星公司 and 三星集團 are Samsung's (the hand table's 三星), not San Shing's (5007)
         }
-        boolean common = why.startsWith(COMMON_WORD) || cedictCommon.contains(f); // 全国企业: enterprises nationwide
         for (String w : COMPANY_WORDS) {
             if (!(w.equals("企業") && common)) {
                 alias(aliases, id, name + w, table);
@@ -620,19 +622,21 @@ public final class CompanyTablesBuild {
 
     /**
      * Every name the tables may match on its own, folded: what {@link #countUse} counts. And, from the
-     * listings' full names, the words that end many of them ({@link #genericHeads}).
+     * listings' full names, the words that end many of them ({@link #nameEnds}).
      */
     Set<String> names(Path tw, Path cn, Path soe, Path brands) throws IOException {
         Set<String> names = new java.util.HashSet<>();
         for (Map<String, String> r : DataTsv.records(tw)) {
+            String stem = stripLegal(r.getOrDefault("full_name", ""));
             names.add(fold.apply(taiwanShort(r)));
-            names.add(fold.apply(stripLegal(r.getOrDefault("full_name", ""))));
-            endsOf(stripLegal(r.getOrDefault("full_name", "")));
+            names.add(fold.apply(stem));
+            endsOf(stem);
         }
         for (Map<String, String> r : DataTsv.records(cn)) {
-            endsOf(stripLegal(r.getOrDefault("full_name", "")));
+            String stem = stripLegal(r.getOrDefault("full_name", ""));
             names.add(fold.apply(mainlandShort(r)));
-            names.add(fold.apply(stripLegal(r.getOrDefault("full_name", ""))));
+            names.add(fold.apply(stem));
+            endsOf(stem);
         }
         for (Map<String, String> r : DataTsv.records(soe)) {
             names.add(fold.apply(stripLegal(r.get("name"))));
