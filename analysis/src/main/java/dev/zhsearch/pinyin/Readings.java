@@ -101,6 +101,40 @@ public final class Readings {
         return ways.get(key.length());
     }
 
+    /** A typed key as whole syllables and then the beginning of one more ({@code jiaquanzh}: jia quan, then zh). */
+    public record Begun(List<String> whole, String begun) {}
+
+    /**
+     * The ways a typed key ({@link Typed#key}: pinyin letters, or Zhuyin letters if {@code zhuyin})
+     * is {@code minWhole} whole syllables or more and then the beginning of one more, as a search box
+     * sees a word typed part way ({@code jiaquanzh}: jia quan + zh; {@code wananya}: wan an + ya, which
+     * yan and yang begin too); the shorter beginning first (the more letters typed whole), at most
+     * {@code max} ways.
+     */
+    public List<Begun> syllablesBegun(String key, boolean zhuyin, int minWhole, int max) {
+        List<Begun> out = new ArrayList<>();
+        for (int start = key.length() - 1; start >= Math.max(1, key.length() - 6) && out.size() < max; start--) {
+            String begun = key.substring(start);
+            if (syllablesBeginning(begun, zhuyin).isEmpty()) {
+                continue;
+            }
+            for (List<String> whole : syllables(key.substring(0, start), zhuyin, max)) {
+                if (whole.size() >= minWhole && out.size() < max) {
+                    out.add(new Begun(whole, begun));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The toneless pinyin syllables that begin with {@code letters} (pinyin letters, or Zhuyin letters if {@code zhuyin}), those with a vowel. */
+    public List<String> syllablesBeginning(String letters, boolean zhuyin) {
+        java.util.stream.Stream<String> syllables = zhuyin
+                ? fromZhuyin.entrySet().stream().filter(e -> e.getKey().startsWith(letters)).map(Map.Entry::getValue)
+                : this.zhuyin.keySet().stream().filter(syllable -> syllable.startsWith(letters));
+        return syllables.filter(syllable -> syllable.chars().anyMatch(c -> "aeiouv".indexOf(c) >= 0)).distinct().sorted().toList();
+    }
+
     /**
      * The syllables of typed pinyin or Zhuyin (no Han characters) with the tones typed for them: a
      * digit after a syllable, a mark on its vowel, a Zhuyin mark after it (a Zhuyin syllable without a

@@ -56,6 +56,23 @@ class ReadingsTest {
     }
 
     @Test
+    void aKeyTypedPartWayIsWholeSyllablesAndTheBeginningOfOneMore() {
+        assertTrue(READINGS.syllablesBegun("jiaquanzh", false, 2, 3).contains(new Readings.Begun(List.of("jia", "quan"), "zh")));
+        // a whole syllable may still be begun (ya of yan, yang); z begins zh's syllables too
+        assertTrue(READINGS.syllablesBegun("wananya", false, 2, 3).contains(new Readings.Begun(List.of("wan", "an"), "ya")));
+        assertTrue(READINGS.syllablesBeginning("ya", false).containsAll(List.of("ya", "yan", "yang", "yao")));
+        assertTrue(READINGS.syllablesBeginning("z", false).containsAll(List.of("zi", "zhi", "zhuang")));
+        assertEquals(List.of(), READINGS.syllablesBeginning("q", false).stream().filter(s -> !s.startsWith("q")).toList());
+        // Zhuyin: the letters of a syllable begun (ㄐ of ji, jia, ju …), as pinyin syllables
+        assertTrue(READINGS.syllablesBeginning("ㄐ", true).containsAll(List.of("ji", "jia", "ju")));
+        assertTrue(READINGS.syllablesBegun("ㄍㄜㄖㄨㄐ", true, 2, 3).contains(new Readings.Begun(List.of("ge", "ru"), "ㄐ")));
+        // fewer whole syllables than asked, or letters no syllable begins: none
+        assertEquals(List.of(), READINGS.syllablesBegun("lvzh", false, 2, 3));
+        assertEquals(List.of(), READINGS.syllablesBegun("jiaquanv", false, 2, 3));
+        assertEquals(List.of(), READINGS.syllablesBegun("", false, 2, 3));
+    }
+
+    @Test
     void whatIsTypedLosesTonesSpacesAndCaseAndReadsItsChineseCharacters() {
         assertEquals("taijidian", READINGS.typed("tái jī diàn", AS_IS).key());
         assertEquals("taijidian", READINGS.typed("Tai2 Ji1 Dian4", AS_IS).key());

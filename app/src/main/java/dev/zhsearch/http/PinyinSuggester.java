@@ -68,6 +68,12 @@ final class PinyinSuggester {
             return lo;
         }
 
+        /** Whether a key starts with {@code prefix}. */
+        boolean anyStarting(String prefix) {
+            int i = first(prefix);
+            return i < keys.length && keys[i].startsWith(prefix);
+        }
+
         /** Each candidate a key of which is {@code key} itself, with whether that key is of its usual reading. */
         void exactly(String key, java.util.function.BiConsumer<Integer, Boolean> owner) {
             for (int i = first(key); i < keys.length && keys[i].equals(key); i++) {
@@ -158,12 +164,12 @@ final class PinyinSuggester {
      * starts it empty.
      */
     record Table(List<Candidate> candidates, Keys pinyin, Keys zhuyin, long documents, SoundLattice lattice,
-                         Map<String, List<Candidate>> spelled) {
+                         Map<String, SpelledWords.Spelled> spelled) {
         Table(List<Candidate> candidates, Keys pinyin, Keys zhuyin, long documents, SoundLattice lattice) {
             this(candidates, pinyin, zhuyin, documents, lattice, java.util.Collections.synchronizedMap(
-                    new java.util.LinkedHashMap<String, List<Candidate>>(256, 0.75f, true) {
+                    new java.util.LinkedHashMap<String, SpelledWords.Spelled>(256, 0.75f, true) {
                         @Override
-                        protected boolean removeEldestEntry(Map.Entry<String, List<Candidate>> eldest) {
+                        protected boolean removeEldestEntry(Map.Entry<String, SpelledWords.Spelled> eldest) {
                             return size() > SPELLED_KEPT;
                         }
                     }));
@@ -265,7 +271,7 @@ final class PinyinSuggester {
                         || readings.keys(toSimplified.convert(c.hant())).pinyin().equals(typed.key()))
                 .min(ORDER);
         // else the word the documents hold that the sound spells best (zhonghuazhibang: 中华职棒)
-        return listed.isPresent() || exactHeld(found, t, List.of()) > 0 ? listed : spelledOnce(q, t).stream().max(java.util.Comparator.comparingLong(Candidate::weight));
+        return listed.isPresent() || exactHeld(found, t, List.of()) > 0 ? listed : spelledOnce(q, t).whole().stream().max(java.util.Comparator.comparingLong(Candidate::weight));
     }
 
     /**
@@ -289,10 +295,13 @@ final class PinyinSuggester {
     }
 
     /** The words spelled from {@code q}'s sound, kept for the table's life ({@link Table#spelled}). */
-    private List<Candidate> spelledOnce(String q, Table t) throws IOException {
-        List<Candidate> spelled = t.spelled().get(q);
+    private SpelledWords.Spelled spelledOnce(String q, Table t) throws IOException {
+        SpelledWords.Spelled spelled = t.spelled().get(q);
         if (spelled == null) {
-            spelled = spelling.words(q, t);
+            // a phrase typed part way is spelled where no word of the table begins as typed (jiaquanzh)
+            Readings.Typed typed = readings.typed(q, toSimplified::convert);
+            Keys keys = typed.zhuyin() ? t.zhuyin() : t.pinyin();
+            spelled = spelling.words(q, t, typed.keys().stream().noneMatch(keys::anyStarting));
             t.spelled().put(q, spelled);
         }
         return spelled;
@@ -348,12 +357,17 @@ final class PinyinSuggester {
         int exact = exactHeld(found, t, typedWords);
         if (exact < EXACT_ENOUGH) {
             // few words of the table the documents hold read wholly as typed: words they hold, spelled from the sound
-            for (Candidate c : spelledOnce(q, t)) {
+            SpelledWords.Spelled spelled = spelledOnce(q, t);
+            for (Candidate c : spelled.whole()) {
                 if (exact > 0 && (c.hans().codePointCount(0, c.hans().length()) < 3 || c.weight() < MIN_DOCUMENTS
                         || !readings.readsAsTyped(c.hans(), typed))) {
                     continue; // beside a word that reads so, no guess through a rarer reading or from one document
                 }
                 offer.accept(new Ranked(c, score(c, true, true), Integer.MAX_VALUE));
+            }
+            // the phrases it begins, as the table's words that begin so: no bonus of a whole reading
+            for (Candidate c : spelled.begun()) {
+                offer.accept(new Ranked(c, score(c, false, true), Integer.MAX_VALUE));
             }
         }
         // one suggestion per text: a word of its own and a company of its name (台南) as the better

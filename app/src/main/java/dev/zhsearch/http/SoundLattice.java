@@ -44,6 +44,14 @@ final class SoundLattice {
     /** Neighbours kept of each character. */
     static final int NEIGHBOURS = 2;
 
+    /**
+     * For each character, the characters that follow it in the most documents, {@value #FOLLOWING}
+     * at most, commonest first: each packed as its documents {@code << 21 |} its code point.
+     */
+    private final Map<Integer, long[]> following = new HashMap<>();
+    /** Characters kept that follow each: the ways a phrase typed part way may go on ({@link #following}). */
+    static final int FOLLOWING = 16;
+
     private SoundLattice(int capacity) {
         keys = new long[capacity];
         counts = new int[capacity];
@@ -64,8 +72,27 @@ final class SoundLattice {
                 lattice.begins.merge(first, (long) lattice.counts[i], Long::sum);
                 lattice.keep(lattice.after, first, second, lattice.counts[i]);
                 lattice.keep(lattice.before, second, first, lattice.counts[i]);
+                long[] top = lattice.following.computeIfAbsent(first, k -> new long[FOLLOWING]);
+                int least = 0;
+                for (int j = 1; j < FOLLOWING; j++) {
+                    if (top[j] < top[least]) {
+                        least = j;
+                    }
+                }
+                long packed = ((long) lattice.counts[i] << 21) | second;
+                if (packed > top[least]) {
+                    top[least] = packed;
+                }
             }
         }
+        lattice.following.values().forEach(top -> {
+            java.util.Arrays.sort(top);
+            for (int l = 0, r = top.length - 1; l < r; l++, r--) {
+                long x = top[l];
+                top[l] = top[r];
+                top[r] = x;
+            }
+        });
         return lattice;
     }
 
@@ -91,6 +118,12 @@ final class SoundLattice {
     /** The characters most often right after {@code cp} in the documents, commonest first. */
     int[] after(int cp) {
         return java.util.Arrays.stream(after.getOrDefault(cp, new int[0])).filter(c -> c != 0).toArray();
+    }
+
+    /** The characters that follow {@code cp} in the most documents, {@value #FOLLOWING} at most, commonest first. */
+    int[] following(int cp) {
+        long[] top = following.get(cp);
+        return top == null ? new int[0] : java.util.Arrays.stream(top).filter(p -> p != 0).mapToInt(p -> (int) (p & ((1 << 21) - 1))).toArray();
     }
 
     /** The characters most often right before {@code cp} in the documents, commonest first. */

@@ -767,7 +767,7 @@ public final class SearchService implements Searching {
      * Characters that end no word of three or more characters: they begin what the title says next
      * (链博会将, 台积电的, 美国对, 大泓第). Folded (Simplified); 等, 为 and 于 are left out, as they end words (不平等, 不作为, 相当于).
      */
-    static final String FUNCTION_ENDS = "将的了在是与和及对被把也都就又已再向从第";
+    public static final String FUNCTION_ENDS = "将的了在是与和及对被把也都就又已再向从第";
 
     /**
      * A title sequence is a word only where the word analysis cuts the title at its beginning and its
@@ -822,7 +822,7 @@ public final class SearchService implements Searching {
     static final double ALWAYS = 0.95;
 
     /** Characters that, besides {@link #FUNCTION_ENDS}, begin or end a phrase of their own beside a word: a classifier, copulas (届, 为, 于). */
-    static final String NOT_CONTINUING = "届为于";
+    public static final String NOT_CONTINUING = "届为于";
 
     /** A sequence of three or more characters is a word when it continues its beginning or its end at least this often. */
     static final double TRIGRAM_SHARE = 0.3;
@@ -952,6 +952,16 @@ public final class SearchService implements Searching {
 
     @Override
     public java.util.Map<String, Integer> documentsUsing(java.util.Collection<String> words, int minDocs, int upTo) throws IOException {
+        return using(words, minDocs, upTo, false);
+    }
+
+    @Override
+    public java.util.Map<String, Integer> storiesUsing(java.util.Collection<String> words, int minDocs, int upTo) throws IOException {
+        return using(words, minDocs, upTo, true);
+    }
+
+    /** The documents holding each word as written, or (with {@code storiesOnly}) the documents that are no tag or topic page. */
+    private java.util.Map<String, Integer> using(java.util.Collection<String> words, int minDocs, int upTo, boolean storiesOnly) throws IOException {
         IndexSearcher searcher = manager.acquire();
         try {
             org.apache.lucene.index.IndexReader reader = searcher.getIndexReader();
@@ -991,7 +1001,13 @@ public final class SearchService implements Searching {
                 org.apache.lucene.search.Query phrase = new org.apache.lucene.search.BooleanQuery.Builder()
                         .add(QueryFactory.Parser.bigramPhrase(Fields.TITLE_BIGRAM, chars), org.apache.lucene.search.BooleanClause.Occur.SHOULD)
                         .add(QueryFactory.Parser.bigramPhrase(Fields.BODY_BIGRAM, chars), org.apache.lucene.search.BooleanClause.Occur.SHOULD).build();
-                int count = cps.length == 2 ? Math.min(rarest, upTo)
+                if (storiesOnly) {
+                    phrase = new org.apache.lucene.search.BooleanQuery.Builder()
+                            .add(phrase, org.apache.lucene.search.BooleanClause.Occur.MUST)
+                            .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(Fields.PAGE_TYPE, PageTypes.Type.LISTING.label())),
+                                    org.apache.lucene.search.BooleanClause.Occur.MUST_NOT).build();
+                }
+                int count = cps.length == 2 && !storiesOnly ? Math.min(rarest, upTo)
                         : upTo == Integer.MAX_VALUE ? searcher.count(phrase) : countUpTo(searcher, phrase, upTo);
                 if (count >= minDocs) {
                     out.put(folded, count);

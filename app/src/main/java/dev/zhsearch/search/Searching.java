@@ -61,6 +61,14 @@ public interface Searching extends Closeable {
     }
 
     /**
+     * As {@link #documentsUsing(java.util.Collection, int, int)}, of the stories only: no tag or topic
+     * page (a name and a label: 彈飛相關報導) counts. An engine that cannot tell them counts every document.
+     */
+    default java.util.Map<String, Integer> storiesUsing(java.util.Collection<String> words, int minDocs, int upTo) throws IOException {
+        return documentsUsing(words, minDocs, upTo);
+    }
+
+    /**
      * Of these dictionary words, those that at least {@code minDocs} documents hold as written, in
      * the title or the body (each folded the way the analyzer folds; the folded word is the key),
      * with how many documents hold each, for suggestions by sound of words the titles seldom hold;

@@ -308,6 +308,37 @@ class SuggestWordsTest {
         });
     }
 
+    /**
+     * A phrase typed part way that no word of the table begins is spelled: its whole syllables, then
+     * a character of the syllable begun (hesanch: 核三厂), and a spelling one character nearly always
+     * follows is continued to the phrase it begins (gutianhui, gutianh: 古田会议), not by a character
+     * that begins the next words (的).
+     */
+    @Test
+    void aPhraseTypedPartWayIsSpelledAndContinued(@TempDir Path dir) throws Exception {
+        List<SourceDoc> docs = new ArrayList<>();
+        String[] what = {"停机", "除役", "检修", "重启", "评估"};
+        String[] when = {"今天", "昨日", "上午", "本周", "稍早"};
+        String[] who = {"学员", "党员", "师生", "干部", "游客"};
+        String[] verb = {"重温", "学习", "追忆", "回顾", "纪念"};
+        for (int i = 0; i < what.length; i++) {
+            docs.add(doc(i, "能源政策" + i, when[i] + "核三厂" + what[i] + "，各方关注。"));
+            docs.add(doc(10 + i, "红色教育" + i, when[i] + "，" + who[i] + verb[i] + "古田会议的" + what[i] + "故事。"));
+        }
+        serving(dir, docs, port -> {
+            for (String typed : List.of("hesanch", "ㄏㄜㄙㄢㄔ")) {
+                List<String> shown = suggestions(client(), port, typed, "hans");
+                assertTrue(shown.contains("核三厂"), typed + ": " + shown);
+            }
+            for (String typed : List.of("gutianhui", "gutianh")) {
+                List<String> shown = suggestions(client(), port, typed, "hans");
+                assertTrue(shown.contains("古田会议"), typed + ": " + shown);
+                assertTrue(shown.stream().noneMatch(w -> w.startsWith("古田会议") && w.length() > 4), "not continued by 的: " + shown);
+            }
+            assertEquals("古田會議", suggestions(client(), port, "gutianh", "hant").getFirst());
+        });
+    }
+
     private static HttpClient client() {
         return HttpClient.newHttpClient();
     }
