@@ -339,37 +339,52 @@ public final class ApiServer {
         if (q.length() > 100) {
             throw new BadRequest("q too long for suggestions (at most 100 characters)", Map.of("length", q.length()));
         }
-        List<Suggester.Suggestion> out = new java.util.ArrayList<>(suggester.suggest(q, 5));
-        if (pinyin.applies(q)) {
-            // typed by sound (taiji, tjd, ㄊㄞˊㄐ, 台ji): the words it reads as, companies first
-            // in the display script asked for, else in the script typed (as the company names above)
-            boolean simplified = "hans".equals(ctx.queryParam("display"))
-                    || (!"hant".equals(ctx.queryParam("display")) && analysis.scripts().detect(q) == dev.zhsearch.convert.Script.SIMPLIFIED);
-            // a name in letters (tsmc) keeps its company first; pinyin and initials (taiji, tw) put the words first
-            List<Suggester.Suggestion> byName = pinyin.latinName(q) ? List.copyOf(out) : List.of();
-            List<Suggester.Suggestion> merged = new java.util.ArrayList<>(byName);
-            for (Suggester.Suggestion s : pinyin.suggest(q, 8, simplified)) {
-                merged.add(s);
-            }
-            merged.addAll(out);
-            out = new java.util.ArrayList<>();
-            for (Suggester.Suggestion s : merged) {
-                if (out.size() < 8 && out.stream().noneMatch(o -> o.text().equals(s.text()))) {
-                    out.add(s);
-                }
-            }
-            ctx.json(Map.of("query", q, "suggestions", out));
+        if (!pinyin.applies(q)) {
+            completions(ctx, q);
             return;
         }
-        // folded by the analyzer's own normalisation (its CharFilters, then lower case), as the index's terms are
-        String folded = analysis.words().normalize(dev.zhsearch.index.Fields.TITLE, q.strip()).utf8ToString();
-        boolean traditional = analysis.scripts().detect(q) == dev.zhsearch.convert.Script.TRADITIONAL;
-        var toTraditional = traditional ? analysis.configs().converter("s2twp") : null;
-        for (Searching.TermCount t : service.frequentTitleTerms(folded, 8 - out.size(), 5000)) {
-            String shown = traditional ? toTraditional.convert(t.term()) : t.term();
-            if (out.stream().noneMatch(s -> s.text().equals(shown))) {
-                out.add(new Suggester.Suggestion(shown, "term", null));
+        // typed by sound (taiji, tjd, ㄊㄞˊㄐ, 台ji): the words it reads as, companies first
+        List<Suggester.Suggestion> byCompanyName = suggester.suggest(q, 5);
+        // a name in letters (tsmc) keeps its company first; pinyin and initials (taiji, tw) put the words first
+        List<Suggester.Suggestion> merged = new java.util.ArrayList<>(pinyin.latinName(q) ? byCompanyName : List.of());
+        merged.addAll(pinyin.suggest(q, 8, displaySimplified(ctx, q)));
+        merged.addAll(byCompanyName);
+        List<Suggester.Suggestion> out = new java.util.ArrayList<>();
+        for (Suggester.Suggestion s : merged) {
+            if (out.size() < 8 && out.stream().noneMatch(o -> o.text().equals(s.text()))) {
+                out.add(s);
             }
+        }
+        ctx.json(Map.of("query", q, "suggestions", out));
+    }
+
+    /** Whether suggestions are shown in Simplified: the display script asked for, else the script typed (Traditional where the text says nothing of it). */
+    private boolean displaySimplified(Context ctx, String q) {
+        return "hans".equals(ctx.queryParam("display"))
+                || (!"hant".equals(ctx.queryParam("display")) && analysis.scripts().detect(q) == dev.zhsearch.convert.Script.SIMPLIFIED);
+    }
+
+    /**
+     * Completions of text typed in Chinese characters (no letters, no Zhuyin): the words and companies
+     * of the suggestions' table that begin so, the most used first (賴清: 賴清德, 习近: 习近平, which the
+     * word analysis splits into characters; 台積: 台積電), then companies by any of their names that
+     * begins so, then the index's title words; in the display script ({@link #displaySimplified}).
+     */
+    private void completions(Context ctx, String q) throws IOException {
+        boolean simplified = displaySimplified(ctx, q);
+        List<Suggester.Suggestion> out = new java.util.ArrayList<>();
+        java.util.function.Consumer<Suggester.Suggestion> add = s -> {
+            if (out.size() < 8 && out.stream().noneMatch(o -> o.text().equals(s.text()) || s.id() != null && s.id().equals(o.id()))) {
+                out.add(s);
+            }
+        };
+        pinyin.beginningWith(q, 8, simplified).forEach(add);
+        suggester.suggest(q, 5).forEach(add);
+        // the index's title words: folded by the analyzer's own normalisation (its CharFilters, then lower case), as its terms are
+        String folded = analysis.words().normalize(dev.zhsearch.index.Fields.TITLE, q.strip()).utf8ToString();
+        var toTraditional = simplified ? null : analysis.configs().converter("s2twp");
+        for (Searching.TermCount t : service.frequentTitleTerms(folded, 8, 5000)) {
+            add.accept(new Suggester.Suggestion(simplified ? t.term() : toTraditional.convert(t.term()), "term", null));
         }
         ctx.json(Map.of("query", q, "suggestions", out));
     }

@@ -161,18 +161,40 @@ final class PinyinSuggester {
      * {@code spelled}: the words found from a sound ({@link SpelledWords#words}) by input, the last
      * {@value #SPELLED_KEPT} asked: a spelling asks the documents up to a dozen counts (2 ms at the
      * median, 12 ms at worst), and a search box sees the same inputs again and again. A new table
-     * starts it empty.
+     * starts it empty. {@code byText}: the candidates in the order of their Simplified text, for
+     * characters typed ({@link #beginningWith(String, int, boolean)}); {@code begun}: what that found,
+     * by prefix and number asked, kept the same way (a character alone begins thousands of words).
      */
     record Table(List<Candidate> candidates, Keys pinyin, Keys zhuyin, long documents, SoundLattice lattice,
-                         Map<String, SpelledWords.Spelled> spelled) {
+                         Map<String, SpelledWords.Spelled> spelled, int[] byText, Map<String, List<Candidate>> begun) {
         Table(List<Candidate> candidates, Keys pinyin, Keys zhuyin, long documents, SoundLattice lattice) {
-            this(candidates, pinyin, zhuyin, documents, lattice, java.util.Collections.synchronizedMap(
-                    new java.util.LinkedHashMap<String, SpelledWords.Spelled>(256, 0.75f, true) {
-                        @Override
-                        protected boolean removeEldestEntry(Map.Entry<String, SpelledWords.Spelled> eldest) {
-                            return size() > SPELLED_KEPT;
-                        }
-                    }));
+            this(candidates, pinyin, zhuyin, documents, lattice, lastAsked(), java.util.stream.IntStream.range(0, candidates.size()).boxed()
+                    .sorted(java.util.Comparator.comparing(i -> candidates.get(i).hans())).mapToInt(Integer::intValue).toArray(), lastAsked());
+        }
+
+        /** A map that keeps the last {@value #SPELLED_KEPT} inputs asked. */
+        private static <V> Map<String, V> lastAsked() {
+            return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<String, V>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                    return size() > SPELLED_KEPT;
+                }
+            });
+        }
+
+        /** The first of {@link #byText} whose Simplified text is not before {@code prefix}. */
+        private int firstText(String prefix) {
+            int lo = 0;
+            int hi = byText.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (candidates.get(byText[mid]).hans().compareTo(prefix) < 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
         }
     }
 
@@ -239,6 +261,84 @@ final class PinyinSuggester {
         return q.codePoints().anyMatch(cp -> (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= 0x3105 && cp <= 0x312F)
                 || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".indexOf(cp) >= 0);
     }
+
+    /**
+     * Up to {@code max} words and companies of the table that begin with {@code q}, typed in Chinese
+     * characters (賴清: 賴清德; 习近: 习近平; 北市: 北市府), best first as by sound ({@link #score}), each
+     * company once, none that no document holds: the titles' words, people and dictionary words the
+     * index's word analysis splits (it keeps 习|近|平 apart), shown in the script asked for.
+     */
+    List<Suggester.Suggestion> beginningWith(String q, int max, boolean simplified) throws IOException {
+        String prefix = toSimplified.convert(q.strip());
+        if (prefix.isEmpty() || max <= 0) {
+            return List.of();
+        }
+        Table t = current();
+        List<Candidate> best = t.begun().get(prefix + '\u0000' + max);
+        if (best == null) {
+            best = beginningWith(prefix, max, t);
+            t.begun().put(prefix + '\u0000' + max, best);
+        }
+        Set<String> shown = new HashSet<>();
+        List<Suggester.Suggestion> out = new ArrayList<>();
+        for (Candidate c : best) {
+            String text = simplified ? c.hans() : c.hant();
+            if (out.size() < max && shown.add(text)) {
+                out.add(new Suggester.Suggestion(text, c.type(), c.id()));
+            }
+        }
+        return out;
+    }
+
+    /** The table's best completions of {@code prefix} (Simplified), each company once, for {@link #beginningWith(String, int, boolean)}; kept per prefix. */
+    private List<Candidate> beginningWith(String prefix, int max, Table t) {
+        java.util.Comparator<Ranked> best = java.util.Comparator.comparingDouble(Ranked::score).reversed().thenComparingInt(Ranked::index);
+        java.util.PriorityQueue<Ranked> ranked = new java.util.PriorityQueue<>(best.reversed());
+        Set<String> companies = new HashSet<>();
+        // the words vouched for that begin so: what is one of them of three characters or more and one
+        // character, and no dictionary's word or company (鄭麗文時, 台積電跌, 习近平同: a title sequence or
+        // a name found with the title's next character), is that word and the title's next
+        Set<String> vouched = new HashSet<>();
+        for (int k = t.firstText(prefix); k < t.byText().length; k++) {
+            Candidate c = t.candidates().get(t.byText()[k]);
+            if (!c.hans().startsWith(prefix)) {
+                break;
+            }
+            if (c.vetted() && c.hans().codePointCount(0, c.hans().length()) >= 3) {
+                vouched.add(c.hans());
+            }
+        }
+        for (int k = t.firstText(prefix); k < t.byText().length; k++) {
+            Candidate c = t.candidates().get(t.byText()[k]);
+            if (!c.hans().startsWith(prefix)) {
+                break;
+            }
+            if (c.weight() == 0 || c.hans().equals(prefix) || c.id() == null && !readings.phrases().contains(c.hans())
+                    && vouched.contains(c.hans().substring(0, c.hans().offsetByCodePoints(c.hans().length(), -1)))) {
+                continue; // (what no document holds finds nothing; what is typed whole is no completion)
+            }
+            ranked.add(new Ranked(c, score(c, false, true) - (c.vetted() ? 0 : UNVETTED_BEGUN), t.byText()[k]));
+            if (ranked.size() > 4 * max) { // (to spare for a company's other names and one text twice)
+                ranked.poll();
+            }
+        }
+        Set<String> texts = new HashSet<>();
+        List<Candidate> out = new ArrayList<>();
+        for (Ranked r : ranked.stream().sorted(best).toList()) {
+            Candidate c = r.candidate();
+            if ((c.id() == null || companies.add(c.id())) && texts.add(c.hans())) {
+                out.add(c);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Further cost of a title sequence no dictionary, name finder or table vouches for, as a completion
+     * of characters typed: what begins with a word typed is as often that word and the title's next
+     * (賴清德宣佈, 北市府称) as a word of its own.
+     */
+    static final double UNVETTED_BEGUN = 2.0;
 
     /** Up to {@code max} suggestions for {@code q}, best first ({@link #score}), in Simplified or Traditional script. */
     List<Suggester.Suggestion> suggest(String q, int max, boolean simplified) throws IOException {

@@ -339,6 +339,34 @@ class SuggestWordsTest {
         });
     }
 
+    /**
+     * Characters typed complete to the words of the suggestions' table, the most used first, in the
+     * script typed: a name the word analysis splits into characters (賴清德, 习近平), not that name with
+     * the title's next character (賴清德稱), and the companies among them.
+     */
+    @Test
+    void charactersTypedCompleteToNamesTheWordAnalysisSplits(@TempDir Path dir) throws Exception {
+        List<SourceDoc> docs = new ArrayList<>();
+        String[] what = {"出席活動", "視察災區", "接見外賓", "發表談話", "主持會議", "稱將改革", "稱無此事", "稱持續溝通"};
+        for (int i = 0; i < what.length; i++) {
+            docs.add(doc(i, "賴清德" + what[i], "總統賴清德今天" + what[i] + "，媒體關注。"));
+        }
+        String[] cn = {"会见外宾", "出席会议", "发表讲话", "主持座谈", "考察调研"};
+        for (int i = 0; i < cn.length; i++) {
+            docs.add(doc(20 + i, "习近平" + cn[i], "国家主席习近平今天" + cn[i] + "。"));
+        }
+        docs.add(doc(30, "台積電營收創新高", "台積電今天公布營收。"));
+        serving(dir, docs, port -> {
+            List<String> lai = suggestions(client(), port, "賴清", null);
+            assertEquals("賴清德", lai.getFirst(), lai.toString());
+            assertTrue(lai.stream().noneMatch(w -> w.startsWith("賴清德稱")), "the name and the title's next character: " + lai);
+            List<String> xi = suggestions(client(), port, "习近", null);
+            assertEquals("习近平", xi.getFirst(), xi.toString());
+            assertEquals("習近平", suggestions(client(), port, "习近", "hant").getFirst(), "in the display script asked for");
+            assertEquals("台積電", suggestions(client(), port, "台積", null).getFirst());
+        });
+    }
+
     private static HttpClient client() {
         return HttpClient.newHttpClient();
     }
