@@ -45,8 +45,8 @@ final class SpelledWords {
      * holds as written, each as a word of the titles would be (its documents, vetted if a dictionary
      * lists it), after the phrases {@link #composedOfSyllables} of the table's words (input of letters
      * or Zhuyin alone). Initials are {@link #composed} of words instead. A spelling nearly always
-     * inside a longer phrase is no word of its own, but the phrase it is {@link #continued} to is a
-     * longer one the input begins; and where no word of the table begins as typed ({@code begin}), a
+     * inside a longer phrase is no word of its own; where no word of the table begins as typed
+     * ({@code begin}), the phrase it is {@link #continued} to is a longer one the input begins, and a
      * last syllable typed part way is spelled too ({@link #begun}).
      */
     Spelled words(String q, PinyinSuggester.Table t, boolean begin) throws IOException {
@@ -65,7 +65,7 @@ final class SpelledWords {
             out.addAll(held(phrases, t));
         }
         List<PinyinSuggester.Candidate> longer = new ArrayList<>();
-        for (PinyinSuggester.Candidate c : spelled(q, letters, t, longer)) {
+        for (PinyinSuggester.Candidate c : spelled(q, letters, t, begin ? longer : null)) {
             if (out.size() < SPELLINGS && out.stream().noneMatch(o -> o.hans().equals(c.hans()))) {
                 out.add(c);
             }
@@ -208,7 +208,12 @@ final class SpelledWords {
         return service.documentsUsing(before, enough, enough).isEmpty() ? java.util.Optional.of(heldWord(phrase, held)) : java.util.Optional.empty();
     }
 
-    /** The lattice's spellings of {@code q} (its keys {@code letters}) the documents hold as written, no piece of a longer phrase ({@link #words}). */
+    /**
+     * The lattice's spellings of {@code q} (its keys {@code letters}) the documents hold as written, no
+     * piece of a longer phrase ({@link #words}); the phrases such pieces are {@link #continued} to go to
+     * {@code longer}, if not null (only where no word of the table begins as typed: eluo has 俄罗斯 there,
+     * and a continuation asks the documents a dozen counts or more).
+     */
     private List<PinyinSuggester.Candidate> spelled(String q, Readings.Typed letters, PinyinSuggester.Table t,
                                                     List<PinyinSuggester.Candidate> longer) throws IOException {
         List<List<SoundLattice.Choices>> ways = new ArrayList<>(List.of(new ArrayList<>()));
@@ -282,7 +287,7 @@ final class SpelledWords {
             int enough = (int) Math.ceil(PIECE * documents);
             if (!wordsOf(w, phrases) && !service.documentsUsing(around, enough, enough).isEmpty()) {
                 // a piece: the phrase it begins, if one character nearly always follows it, is what was typed the beginning of
-                java.util.Optional<PinyinSuggester.Candidate> whole = continued(w, documents, t);
+                java.util.Optional<PinyinSuggester.Candidate> whole = longer == null ? java.util.Optional.empty() : continued(w, documents, t);
                 if (whole.isPresent() && longer.size() < SPELLINGS && longer.stream().noneMatch(o -> o.hans().equals(whole.get().hans()))) {
                     longer.add(whole.get());
                 }
