@@ -162,11 +162,11 @@ final class PinyinSuggester {
      * {@value #SPELLED_KEPT} asked: a spelling asks the documents up to a dozen counts (2 ms at the
      * median, 12 ms at worst), and a search box sees the same inputs again and again. A new table
      * starts it empty. {@code byText}: the candidates in the order of their Simplified text, for
-     * characters typed ({@link #beginningWith(String, int, boolean)}); {@code begun}: what that found,
+     * characters typed ({@link #beginningWith(String, int, boolean)}); {@code completions}: what that found,
      * by prefix and number asked, kept the same way (a character alone begins thousands of words).
      */
     record Table(List<Candidate> candidates, Keys pinyin, Keys zhuyin, long documents, SoundLattice lattice,
-                         Map<String, SpelledWords.Spelled> spelled, int[] byText, Map<String, List<Candidate>> begun) {
+                         Map<String, SpelledWords.Spelled> spelled, int[] byText, Map<String, List<Candidate>> completions) {
         Table(List<Candidate> candidates, Keys pinyin, Keys zhuyin, long documents, SoundLattice lattice) {
             this(candidates, pinyin, zhuyin, documents, lattice, lastAsked(), java.util.stream.IntStream.range(0, candidates.size()).boxed()
                     .sorted(java.util.Comparator.comparing(i -> candidates.get(i).hans())).mapToInt(Integer::intValue).toArray(), lastAsked());
@@ -264,7 +264,7 @@ final class PinyinSuggester {
 
     /**
      * Up to {@code max} words and companies of the table that begin with {@code q}, typed in Chinese
-     * characters (賴清: 賴清德; 习近: 习近平; 北市: 北市府), best first as by sound ({@link #score}), each
+     * characters (賴清: 賴清德; 习近: 习近平; 台積: 台積電), best first as by sound ({@link #score}), each
      * company once, none that no document holds: the titles' words, people and dictionary words the
      * index's word analysis splits (it keeps 习|近|平 apart), shown in the script asked for.
      */
@@ -274,10 +274,10 @@ final class PinyinSuggester {
             return List.of();
         }
         Table t = current();
-        List<Candidate> best = t.begun().get(prefix + '\u0000' + max);
+        List<Candidate> best = t.completions().get(prefix + '\u0000' + max);
         if (best == null) {
             best = beginningWith(prefix, max, t);
-            t.begun().put(prefix + '\u0000' + max, best);
+            t.completions().put(prefix + '\u0000' + max, best);
         }
         Set<String> shown = new HashSet<>();
         List<Suggester.Suggestion> out = new ArrayList<>();
@@ -315,9 +315,9 @@ final class PinyinSuggester {
             }
             if (c.weight() == 0 || c.hans().equals(prefix) || c.id() == null && !readings.phrases().contains(c.hans())
                     && vouched.contains(c.hans().substring(0, c.hans().offsetByCodePoints(c.hans().length(), -1)))) {
-                continue; // (what no document holds finds nothing; what is typed whole is no completion)
+                continue; // (what no document holds finds nothing; what is typed whole is no completion; 鄭麗文時)
             }
-            ranked.add(new Ranked(c, score(c, false, true) - (c.vetted() ? 0 : UNVETTED_BEGUN), t.byText()[k]));
+            ranked.add(new Ranked(c, score(c, false, true) - (c.vetted() ? 0 : UNVETTED_COMPLETION), t.byText()[k]));
             if (ranked.size() > 4 * max) { // (to spare for a company's other names and one text twice)
                 ranked.poll();
             }
@@ -338,7 +338,7 @@ final class PinyinSuggester {
      * of characters typed: what begins with a word typed is as often that word and the title's next
      * (賴清德宣佈, 北市府称) as a word of its own.
      */
-    static final double UNVETTED_BEGUN = 2.0;
+    static final double UNVETTED_COMPLETION = 2.0;
 
     /** Up to {@code max} suggestions for {@code q}, best first ({@link #score}), in Simplified or Traditional script. */
     List<Suggester.Suggestion> suggest(String q, int max, boolean simplified) throws IOException {

@@ -79,7 +79,7 @@ final class SpelledWords {
 
     /**
      * What an input spells: the words that read wholly as typed, and the longer ones it begins (a
-     * phrase typed part way: {@code jikongken} of 基孔肯雅热, {@code jiaquanzh} of 加权指数).
+     * phrase typed part way: {@code gutianhui} of 古田会议, {@code jiaquanzh} of 加权指数).
      */
     record Spelled(List<PinyinSuggester.Candidate> whole, List<PinyinSuggester.Candidate> begun) {}
 
@@ -130,8 +130,8 @@ final class SpelledWords {
             }
         }
         // the best by how many documents hold the phrase and how bound its last character is to the
-        // head: the share of the last pair's documents that are the phrase's (万安演 of 安演's, not 万安要
-        // of 安要's: a word, not a head and the next word)
+        // head: the share of the last pair's documents that are the phrase's (核三厂 of 三厂's before 和三场
+        // of 三场's: a word, not a head and the next word)
         Map<String, Double> bound = new java.util.HashMap<>();
         phrases.forEach((w, n) -> {
             int last = w.codePointBefore(w.length());
