@@ -68,7 +68,7 @@ class ReadingsTest {
         assertTrue(READINGS.syllablesBegun("ㄍㄜㄖㄨㄐ", true, 2, 3).contains(new Readings.Begun(List.of("ge", "ru"), "ㄐ")));
         // fewer whole syllables than asked, or letters no syllable begins: none
         assertEquals(List.of(), READINGS.syllablesBegun("lvzh", false, 2, 3));
-        assertEquals(List.of(), READINGS.syllablesBegun("jiaquanv", false, 2, 3));
+        assertEquals(List.of(), READINGS.syllablesBegun("taiwanii", false, 2, 3));
         assertEquals(List.of(), READINGS.syllablesBegun("", false, 2, 3));
     }
 
