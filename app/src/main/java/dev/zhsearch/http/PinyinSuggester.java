@@ -266,14 +266,18 @@ final class PinyinSuggester {
      * Up to {@code max} words and companies of the table that begin with {@code q}, typed in Chinese
      * characters (賴清: 賴清德; 习近: 习近平; 台積: 台積電), best first as by sound ({@link #score}), each
      * company once, none that no document holds: the titles' words, people and dictionary words the
-     * index's word analysis splits (it keeps 习|近|平 apart), shown in the script asked for.
+     * index's word analysis splits (it keeps 习|近|平 apart), shown in the script asked for, a company
+     * by its display name. None while the table is first built.
      */
     List<Suggester.Suggestion> beginningWith(String q, int max, boolean simplified) throws IOException {
         String prefix = toSimplified.convert(q.strip());
         if (prefix.isEmpty() || max <= 0) {
             return List.of();
         }
-        Table t = current();
+        Table t = table;
+        if (t == null) {
+            return List.of(); // (the table is still being built as the server starts: a search box does not wait for it)
+        }
         List<Candidate> best = t.completions().get(prefix + '\u0000' + max);
         if (best == null) {
             best = beginningWith(prefix, max, t);
@@ -282,7 +286,10 @@ final class PinyinSuggester {
         Set<String> shown = new HashSet<>();
         List<Suggester.Suggestion> out = new ArrayList<>();
         for (Candidate c : best) {
-            String text = simplified ? c.hans() : c.hant();
+            // a company by its display name (台積電 for 台積電公司, as a name typed in letters shows it)
+            Optional<Company> company = c.id() == null ? Optional.empty() : companies.get(c.id());
+            String text = company.map(k -> shown(simplified ? k.nameHans() : k.nameHant())).filter(n -> !n.isEmpty())
+                    .orElse(simplified ? c.hans() : c.hant());
             if (out.size() < max && shown.add(text)) {
                 out.add(new Suggester.Suggestion(text, c.type(), c.id()));
             }

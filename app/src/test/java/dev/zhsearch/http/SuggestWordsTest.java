@@ -357,6 +357,8 @@ class SuggestWordsTest {
         }
         docs.add(doc(30, "台積電營收創新高", "台積電今天公布營收。"));
         serving(dir, docs, port -> {
+            // (typed by sound, a question waits for the table; characters typed take what there is meanwhile)
+            assertEquals("賴清德", suggestions(client(), port, "laiqingde", "hant").getFirst());
             List<String> lai = suggestions(client(), port, "賴清", null);
             assertEquals("賴清德", lai.getFirst(), lai.toString());
             assertTrue(lai.stream().noneMatch(w -> w.startsWith("賴清德稱")), "the name and the title's next character: " + lai);
@@ -364,6 +366,7 @@ class SuggestWordsTest {
             assertEquals("习近平", xi.getFirst(), xi.toString());
             assertEquals("習近平", suggestions(client(), port, "习近", "hant").getFirst(), "in the display script asked for");
             assertEquals("台積電", suggestions(client(), port, "台積", null).getFirst());
+            assertEquals(List.of("台積電"), suggestions(client(), port, "台積電", null), "a company by its display name, once");
         });
     }
 
