@@ -298,7 +298,7 @@ final class PinyinSuggester {
     }
 
     /** The table's best completions of {@code prefix} (Simplified), each company once, for {@link #beginningWith(String, int, boolean)}; kept per prefix. */
-    private List<Candidate> beginningWith(String prefix, int max, Table t) {
+    private List<Candidate> beginningWith(String prefix, int max, Table t) throws IOException {
         java.util.Comparator<Ranked> best = java.util.Comparator.comparingDouble(Ranked::score).reversed().thenComparingInt(Ranked::index);
         java.util.PriorityQueue<Ranked> ranked = new java.util.PriorityQueue<>(best.reversed());
         Set<String> companies = new HashSet<>();
@@ -314,6 +314,10 @@ final class PinyinSuggester {
             if (c.vetted() && c.hans().codePointCount(0, c.hans().length()) >= 3) {
                 vouched.add(c.hans());
             }
+        }
+        // and what was typed, if three characters or more that documents hold as written (北市府: not 北市府称)
+        if (prefix.codePointCount(0, prefix.length()) >= 3 && !service.documentsUsing(List.of(prefix), MIN_DOCUMENTS, MIN_DOCUMENTS).isEmpty()) {
+            vouched.add(prefix);
         }
         for (int k = t.firstText(prefix); k < t.byText().length; k++) {
             Candidate c = t.candidates().get(t.byText()[k]);
