@@ -380,11 +380,14 @@ public final class ApiServer {
         };
         pinyin.beginningWith(q, 8, simplified).forEach(add);
         suggester.suggest(q, 5).forEach(add);
-        // the index's title words: folded by the analyzer's own normalisation (its CharFilters, then lower case), as its terms are
-        String folded = analysis.words().normalize(dev.zhsearch.index.Fields.TITLE, q.strip()).utf8ToString();
-        var toTraditional = simplified ? null : analysis.configs().converter("s2twp");
-        for (Searching.TermCount t : service.frequentTitleTerms(folded, 8, 5000)) {
-            add.accept(new Suggester.Suggestion(simplified ? t.term() : toTraditional.convert(t.term()), "term", null));
+        if (out.size() < 8) {
+            // the index's title words (a scan of up to 5,000 terms, not asked once eight stand): folded
+            // by the analyzer's own normalisation (its CharFilters, then lower case), as its terms are
+            String folded = analysis.words().normalize(dev.zhsearch.index.Fields.TITLE, q.strip()).utf8ToString();
+            var toTraditional = simplified ? null : analysis.configs().converter("s2twp");
+            for (Searching.TermCount t : service.frequentTitleTerms(folded, 8, 5000)) {
+                add.accept(new Suggester.Suggestion(simplified ? t.term() : toTraditional.convert(t.term()), "term", null));
+            }
         }
         ctx.json(Map.of("query", q, "suggestions", out));
     }

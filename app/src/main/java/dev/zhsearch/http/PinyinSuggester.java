@@ -55,17 +55,7 @@ final class PinyinSuggester {
 
         /** The first key not before {@code key} in sorted order. */
         private int first(String key) {
-            int lo = 0;
-            int hi = keys.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (keys[mid].compareTo(key) < 0) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
+            return firstNotBefore(keys.length, i -> keys[i], key);
         }
 
         /** Whether a key starts with {@code prefix}. */
@@ -184,18 +174,23 @@ final class PinyinSuggester {
 
         /** The first of {@link #byText} whose Simplified text is not before {@code prefix}. */
         private int firstText(String prefix) {
-            int lo = 0;
-            int hi = byText.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (candidates.get(byText[mid]).hans().compareTo(prefix) < 0) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
+            return firstNotBefore(byText.length, i -> candidates.get(byText[i]).hans(), prefix);
         }
+    }
+
+    /** The first of {@code n} texts in sorted order ({@code at}) not before {@code key}: a binary search. */
+    private static int firstNotBefore(int n, java.util.function.IntFunction<String> at, String key) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (at.apply(mid).compareTo(key) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Inputs whose spelled words are kept. */
@@ -306,11 +301,10 @@ final class PinyinSuggester {
         // character, and no dictionary's word or company (鄭麗文時, 台積電跌, 习近平同: a title sequence or
         // a name found with the title's next character), is that word and the title's next
         Set<String> vouched = new HashSet<>();
-        for (int k = t.firstText(prefix); k < t.byText().length; k++) {
-            Candidate c = t.candidates().get(t.byText()[k]);
-            if (!c.hans().startsWith(prefix)) {
-                break;
-            }
+        int from = t.firstText(prefix);
+        int to = from; // (the candidates that begin so: byText[from, to))
+        for (; to < t.byText().length && t.candidates().get(t.byText()[to]).hans().startsWith(prefix); to++) {
+            Candidate c = t.candidates().get(t.byText()[to]);
             if (c.vetted() && c.hans().codePointCount(0, c.hans().length()) >= 3) {
                 vouched.add(c.hans());
             }
@@ -319,11 +313,8 @@ final class PinyinSuggester {
         if (prefix.codePointCount(0, prefix.length()) >= 3 && !service.documentsUsing(List.of(prefix), MIN_DOCUMENTS, MIN_DOCUMENTS).isEmpty()) {
             vouched.add(prefix);
         }
-        for (int k = t.firstText(prefix); k < t.byText().length; k++) {
+        for (int k = from; k < to; k++) {
             Candidate c = t.candidates().get(t.byText()[k]);
-            if (!c.hans().startsWith(prefix)) {
-                break;
-            }
             if (c.weight() == 0 || c.hans().equals(prefix) || c.id() == null && !readings.phrases().contains(c.hans())
                     && vouched.contains(c.hans().substring(0, c.hans().offsetByCodePoints(c.hans().length(), -1)))) {
                 continue; // (what no document holds finds nothing; what is typed whole is no completion; 鄭麗文時)
@@ -382,7 +373,7 @@ final class PinyinSuggester {
                         || readings.keys(toSimplified.convert(c.hant())).pinyin().equals(typed.key()))
                 .min(ORDER);
         // else the word the documents hold that the sound spells best (zhonghuazhibang: 中华职棒)
-        return listed.isPresent() || exactHeld(found, t, List.of()) > 0 ? listed : spelledOnce(q, t).whole().stream().max(java.util.Comparator.comparingLong(Candidate::weight));
+        return listed.isPresent() || exactHeld(found, t, List.of()) > 0 ? listed : spelledOnce(q, typed, t).whole().stream().max(java.util.Comparator.comparingLong(Candidate::weight));
     }
 
     /**
@@ -406,13 +397,12 @@ final class PinyinSuggester {
     }
 
     /** The words spelled from {@code q}'s sound, kept for the table's life ({@link Table#spelled}). */
-    private SpelledWords.Spelled spelledOnce(String q, Table t) throws IOException {
+    private SpelledWords.Spelled spelledOnce(String q, Readings.Typed typed, Table t) throws IOException {
         SpelledWords.Spelled spelled = t.spelled().get(q);
         if (spelled == null) {
             // a phrase typed part way is spelled where no word of the table begins as typed (jiaquanzh)
-            Readings.Typed typed = readings.typed(q, toSimplified::convert);
             Keys keys = typed.zhuyin() ? t.zhuyin() : t.pinyin();
-            spelled = spelling.words(q, t, typed.keys().stream().noneMatch(keys::anyStarting));
+            spelled = spelling.words(q, typed, t, typed.keys().stream().noneMatch(keys::anyStarting));
             t.spelled().put(q, spelled);
         }
         return spelled;
@@ -468,7 +458,7 @@ final class PinyinSuggester {
         int exact = exactHeld(found, t, typedWords);
         if (exact < EXACT_ENOUGH) {
             // few words of the table the documents hold read wholly as typed: words they hold, spelled from the sound
-            SpelledWords.Spelled spelled = spelledOnce(q, t);
+            SpelledWords.Spelled spelled = spelledOnce(q, typed, t);
             for (Candidate c : spelled.whole()) {
                 if (exact > 0 && (c.hans().codePointCount(0, c.hans().length()) < 3 || c.weight() < MIN_DOCUMENTS
                         || !readings.readsAsTyped(c.hans(), typed))) {

@@ -49,8 +49,7 @@ final class SpelledWords {
      * ({@code begin}), the phrase it is {@link #continued} to is a longer one the input begins, and a
      * last syllable typed part way is spelled too ({@link #begun}).
      */
-    Spelled words(String q, PinyinSuggester.Table t, boolean begin) throws IOException {
-        Readings.Typed letters = readings.typed(q, toSimplified::convert);
+    Spelled words(String q, Readings.Typed letters, PinyinSuggester.Table t, boolean begin) throws IOException {
         if (!letters.zhuyin() && INITIALS.matcher(letters.key()).matches() && q.codePoints().allMatch(cp -> cp < 0x80)) {
             return new Spelled(composed(letters.key(), t), List.of());
         }
