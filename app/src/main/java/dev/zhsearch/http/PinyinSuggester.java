@@ -5,6 +5,7 @@ import dev.zhsearch.entity.Company;
 import dev.zhsearch.entity.CompanyTable;
 import dev.zhsearch.pinyin.Readings;
 import dev.zhsearch.search.Searching;
+import dev.zhsearch.search.SearchService;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -643,10 +644,11 @@ final class PinyinSuggester {
                 .forEach(e -> terms.add(new Searching.TermCount(e.getKey(), e.getValue())));
         for (Searching.TermCount term : terms) {
             String hans = term.term();
-            if (companysName(companyForms, hans, term.documents()) || !words.add(hans)) {
+            boolean vouched = vetted.test(hans);
+            if (companysName(companyForms, hans, term.documents()) || !vouched && runsAcross(hans, phrases) || !words.add(hans)) {
                 continue;
             }
-            String taiwan = word(hans, "term", term.documents(), vetted.test(hans), candidates, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
+            String taiwan = word(hans, "term", term.documents(), vouched, candidates, pinyinKeys, pinyinOwners, zhuyinKeys, zhuyinOwners);
             // the other regions' words the index folded into this one (川普, 通膨, 土石流, 健保署 of 医保署):
             // suggestions of their own, as they are written, as frequent as the word they fold to
             for (String other : otherForms(hans)) {
@@ -679,6 +681,32 @@ final class PinyinSuggester {
         }
         return new Table(List.copyOf(candidates), Keys.of(pinyinKeys, pinyinOwners), Keys.of(zhuyinKeys, zhuyinOwners), documents,
                 SoundLattice.of(service, MIN_DOCUMENTS));
+    }
+
+    /**
+     * Characters that end no word a title sequence makes, beside {@link SearchService#FUNCTION_ENDS}: a
+     * demonstrative or a degree word begins what the title says next (点名这|…, 县市最|…).
+     */
+    static final String SEQUENCE_ENDS_NOT = "这那最很";
+
+    /**
+     * Whether a title sequence nothing vouches for runs across words rather than being one: it begins
+     * with a function character (的建设, 在武汉, 是重要 of …的建设, 在武汉举行, 是重要的) or ends with
+     * one (点名这), unless the two characters there are a dictionary's word (在线教育, 和平饭店, 将来银行,
+     * 也门胡塞, 世界之最 stay). The word analysis cuts 在|武汉, so the title sequences' alignment test
+     * ({@link SearchService}) keeps them; only the beginning's character tells.
+     */
+    static boolean runsAcross(String hans, Set<String> dictionary) {
+        int n = hans.codePointCount(0, hans.length());
+        if (n < 3) {
+            return false;
+        }
+        int first = hans.codePointAt(0);
+        int last = hans.codePointBefore(hans.length());
+        String head = hans.substring(0, hans.offsetByCodePoints(0, 2));
+        String tail = hans.substring(hans.offsetByCodePoints(hans.length(), -2));
+        return SearchService.FUNCTION_ENDS.indexOf(first) >= 0 && !dictionary.contains(head)
+                || (SearchService.FUNCTION_ENDS.indexOf(last) >= 0 || SEQUENCE_ENDS_NOT.indexOf(last) >= 0) && !dictionary.contains(tail);
     }
 
     /**

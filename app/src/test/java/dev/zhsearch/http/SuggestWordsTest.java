@@ -373,4 +373,20 @@ class SuggestWordsTest {
     private static HttpClient client() {
         return HttpClient.newHttpClient();
     }
+
+    /**
+     * A title sequence nothing vouches for that begins or ends with a function character runs across
+     * words (在武汉 of 在武汉举行, 的建设, 点名这), unless the two characters there are a dictionary's
+     * word (在线教育, 和平饭店, 世界之最); two characters are never judged so.
+     */
+    @Test
+    void aSequenceBeginningOrEndingWithAFunctionCharacterRunsAcrossWords() {
+        java.util.Set<String> dictionary = java.util.Set.of("在线", "和平", "之最", "武汉", "建设");
+        for (String across : List.of("在武汉", "的建设", "是重要", "点名这", "县市最", "已死亡")) {
+            assertTrue(PinyinSuggester.runsAcross(across, dictionary), across);
+        }
+        for (String word : List.of("在线教育", "和平饭店", "世界之最", "台湾关系法", "在京", "的士")) {
+            assertTrue(!PinyinSuggester.runsAcross(word, dictionary), word);
+        }
+    }
 }
