@@ -33,6 +33,11 @@ public final class Readings {
 
     /** Each phrase's readings, one per character; parsed once, at load (they are read for every candidate). */
     private final Map<String, Syllable[]> phrases;
+    /**
+     * The phrases read another way too (a second row of the table: 洪都拉斯 hong du la si, and hong dou la
+     * si as phrase-pinyin-data reads it): each position's other syllable is one more way to type it.
+     */
+    private final Map<String, Syllable[]> otherwise;
     private final int longestPhrase;
     /** Each character's readings, the most common first. */
     private final Map<Integer, Syllable[]> chars;
@@ -43,8 +48,9 @@ public final class Readings {
     /** Toneless pinyin syllables by their Zhuyin letters without tone marks. */
     private final Map<String, String> fromZhuyin;
 
-    private Readings(Map<String, Syllable[]> phrases, Map<Integer, Syllable[]> chars, Map<String, String> zhuyin) {
+    private Readings(Map<String, Syllable[]> phrases, Map<String, Syllable[]> otherwise, Map<Integer, Syllable[]> chars, Map<String, String> zhuyin) {
         this.phrases = phrases;
+        this.otherwise = otherwise;
         this.chars = chars;
         this.zhuyin = zhuyin;
         this.longestPhrase = phrases.keySet().stream().mapToInt(p -> p.codePointCount(0, p.length())).max().orElse(1);
@@ -291,8 +297,12 @@ public final class Readings {
         java.util.function.Function<String[], Syllable[]> syllables =
                 readings -> java.util.Arrays.stream(readings).map(r -> parsed.computeIfAbsent(r, Syllable::parse)).toArray(Syllable[]::new);
         Map<String, Syllable[]> phrases = new HashMap<>();
+        Map<String, Syllable[]> otherwise = new HashMap<>();
         for (String[] row : rows(PHRASES)) {
-            phrases.putIfAbsent(row[0], syllables.apply(row[1].split(" ")));
+            Syllable[] reading = syllables.apply(row[1].split(" "));
+            if (phrases.putIfAbsent(row[0], reading) != null) {
+                otherwise.putIfAbsent(row[0], reading); // a second row: another way it is read
+            }
         }
         Map<Integer, Syllable[]> chars = new HashMap<>();
         for (String[] row : rows(CHARS)) {
@@ -302,7 +312,7 @@ public final class Readings {
         for (String[] row : rows(ZHUYIN)) {
             zhuyin.put(row[0], row[1]);
         }
-        return new Readings(phrases, chars, zhuyin);
+        return new Readings(phrases, otherwise, chars, zhuyin);
     }
 
     private static List<String[]> rows(String resource) {
@@ -347,8 +357,8 @@ public final class Readings {
 
     /**
      * Each reading position of {@code simplified} with the ways it may be read: one for a character a
-     * phrase covers (the phrase decides) or a Latin run, every reading (most common first) for a
-     * character no phrase covers.
+     * phrase covers (the phrase decides; two where the table reads the phrase two ways, its first
+     * row's first) or a Latin run, every reading (most common first) for a character no phrase covers.
      */
     private List<List<Syllable>> ways(String simplified) {
         int[] cps = simplified.codePoints().toArray();
@@ -359,10 +369,13 @@ public final class Readings {
             if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
                 int matched = 0;
                 for (int len = Math.min(longestPhrase, cps.length - i); len >= 2; len--) {
-                    Syllable[] r = phrases.get(new String(cps, i, len));
+                    String phrase = new String(cps, i, len);
+                    Syllable[] r = phrases.get(phrase);
                     if (r != null && r.length == len) {
-                        for (Syllable s : r) {
-                            out.add(List.of(s));
+                        Syllable[] other = otherwise.get(phrase);
+                        for (int k = 0; k < len; k++) {
+                            out.add(other == null || other.length != len || other[k].text().equals(r[k].text())
+                                    ? List.of(r[k]) : List.of(r[k], other[k]));
                         }
                         matched = len;
                         break;

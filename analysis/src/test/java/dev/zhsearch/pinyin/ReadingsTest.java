@@ -36,6 +36,20 @@ class ReadingsTest {
         assertTrue(READINGS.phrases().contains("卢沟桥"), "the dictionaries' words are listed, for suggestions");
     }
 
+    /**
+     * A phrase the table reads two ways (two rows: CC-CEDICT's syllables first where the other sources
+     * read it otherwise) is typed either way, the first the usual one; read() gives the first.
+     */
+    @Test
+    void aPhraseReadTwoWaysIsTypedEitherWay() {
+        assertEquals("hong2 du1 la1 si1", read("洪都拉斯"), "CC-CEDICT's reading first (phrase-pinyin-data reads 都 dou)");
+        List<String> keys = READINGS.keysAll("洪都拉斯", 4).stream().map(Readings.Keys::pinyin).toList();
+        assertEquals(List.of("hongdulasi", "hongdoulasi"), keys);
+        assertEquals(List.of("gupu", "gupiao"), READINGS.keysAll("古朴", 4).stream().map(Readings.Keys::pinyin).toList());
+        assertEquals(List.of("yinhang"), READINGS.keysAll("银行", 4).stream().map(Readings.Keys::pinyin).toList(),
+                "a phrase read one way stays one way");
+    }
+
     @Test
     void latinRunsAndDigitsStayAsWritten() {
         List<Readings.Syllable> r = READINGS.read("iPhone17上市");

