@@ -694,7 +694,8 @@ final class PinyinSuggester {
      * with a function character (的建设, 在武汉, 是重要 of …的建设, 在武汉举行, 是重要的) or ends with
      * one (点名这), unless the two characters there are a dictionary's word (在线教育, 和平饭店, 将来银行,
      * 也门胡塞, 世界之最 stay). The word analysis cuts 在|武汉, so the title sequences' alignment test
-     * ({@link SearchService}) keeps them; only the beginning's character tells.
+     * ({@link SearchService}) keeps them; the character at either end tells, read with the dictionary,
+     * which the suggester holds and the sequence finder does not.
      */
     static boolean runsAcross(String hans, Set<String> dictionary) {
         int n = hans.codePointCount(0, hans.length());

@@ -126,7 +126,7 @@ final class ReadingsBuild {
     }
 
     /** A numbered reading without its tones ({@code hong2 du1} → {@code hong du}). */
-    static String toneless(String reading) {
+    private static String toneless(String reading) {
         return reading.replaceAll("[1-5]", "");
     }
 
