@@ -227,6 +227,8 @@ final class PinyinSuggester {
     /** The other regions' words that fold to a word of the index (特朗普 → 川普). */
     private final java.util.function.Function<String, List<String>> otherWords;
     private volatile Table table;
+    /** Whether a new table is being built in the background while the old one serves. */
+    private final java.util.concurrent.atomic.AtomicBoolean rebuilding = new java.util.concurrent.atomic.AtomicBoolean();
     /** Finds the words no table lists from their sound. */
     private final SpelledWords spelling;
 
@@ -568,16 +570,34 @@ final class PinyinSuggester {
         return !typed.zhuyin() && typed.key().length() >= 3 && q.codePoints().allMatch(cp -> cp < 0x80) && !readings.isPinyinPrefix(typed.key());
     }
 
-    /** The table, built first if there is none or the index has grown or shrunk by a tenth since. */
+    /**
+     * The table. The first is built before it is given (a request waits for it, as the server's warm-up
+     * does). Once the index has grown or shrunk by a tenth since a table was built, that table is still
+     * given while one new table is built in the background: a rebuild takes about 50 s on the full
+     * index, and no request waits for it.
+     */
     private Table current() throws IOException {
         Table t = table;
-        if (t == null || Math.abs(service.documentCount() - t.documents()) * 10 > Math.max(t.documents(), 1_000)) {
+        if (t == null) {
             synchronized (this) {
-                if (table == t) {
+                if (table == null) {
                     table = build();
                 }
-                t = table;
+                return table;
             }
+        }
+        if (Math.abs(service.documentCount() - t.documents()) * 10 > Math.max(t.documents(), 1_000)
+                && rebuilding.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("pinyin-suggestions-rebuild").start(() -> {
+                try {
+                    table = build();
+                } catch (IOException | RuntimeException e) {
+                    // the old table serves on; the next request after this one tries again
+                    System.getLogger(PinyinSuggester.class.getName()).log(System.Logger.Level.WARNING, "suggestion table rebuild failed", e);
+                } finally {
+                    rebuilding.set(false);
+                }
+            });
         }
         return t;
     }
