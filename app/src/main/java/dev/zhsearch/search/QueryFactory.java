@@ -522,86 +522,38 @@ public final class QueryFactory {
             return b.build();
         }
 
-        /**
-         * The text's searchable units in a word field: known words as terms, runs of single characters
-         * as bigram phrases, and a lone character written against a word (立|法院, 临时|会, 假|投资:
-         * what the segmenter could not place) as part of that word's exact substring (立法院, 临时会),
-         * on both sides where it stands between two (中国|队|夺冠 is one). Alone, such a character
-         * would be a unit of its own that any text holds somewhere, and a long query, which needs only
-         * {@link #RELAX_FRACTION} of its units, would let the word it belongs to go missing (立院 … 會
-         * found for 立法院臨時會). A function character (的, 和, 在: {@link SearchService#FUNCTION_ENDS})
-         * glues nothing, nor does a space, a digit or a letter between.
-         */
+        /** The text's searchable units in a word field: known words as terms, runs of single characters as bigram phrases. */
         static List<Query> units(Analyzer analyzer, String field, String text) throws IOException {
             List<String> terms = new ArrayList<>();
             List<Integer> positions = new ArrayList<>();
-            List<int[]> offsets = new ArrayList<>();
             try (TokenStream ts = analyzer.tokenStream(field, text)) {
                 CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
                 PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
-                org.apache.lucene.analysis.tokenattributes.OffsetAttribute offset =
-                        ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
                 ts.reset();
                 int pos = -1;
                 while (ts.incrementToken()) {
                     pos += Math.max(1, inc.getPositionIncrement());
                     terms.add(term.toString());
                     positions.add(pos);
-                    offsets.add(new int[] {offset.startOffset(), offset.endOffset()});
                 }
                 ts.end();
             }
-            // the units as token ranges [from, to): runs of single characters together, then each lone
-            // character glued to the Han units written against it
-            List<int[]> spans = new ArrayList<>();
+            List<Query> clauses = new ArrayList<>();
             int i = 0;
             while (i < terms.size()) {
                 int j = i;
                 while (j < terms.size() && singleHan(terms.get(j)) && (j == i || positions.get(j) == positions.get(j - 1) + 1)) {
                     j++;
                 }
-                spans.add(new int[] {i, Math.max(j, i + 1)});
-                i = Math.max(j, i + 1);
-            }
-            List<int[]> glued = new ArrayList<>();
-            int[] previous = null;
-            for (int[] span : spans) {
-                if (previous != null && written(positions, offsets, previous[1] - 1, span[0])
-                        && allHan(terms, previous[0], previous[1]) && allHan(terms, span[0], span[1])
-                        && (glue(terms, previous[0], previous[1]) || glue(terms, span[0], span[1]))) {
-                    glued.getLast()[1] = span[1];
+                if (j - i >= 2) {
+                    clauses.add(bigramPhrase(Fields.bigramOf(field), terms.subList(i, j)));
+                    i = j;
                 } else {
-                    glued.add(span.clone());
+                    clauses.add(new TermQuery(new Term(field, terms.get(i))));
+                    i++;
                 }
-                previous = span;
             }
-            List<Query> clauses = new ArrayList<>();
-            glued.forEach(group -> clauses.add(span(terms, field, group[0], group[1])));
             return clauses;
-        }
-
-        /** Tokens [from, to) as one clause: a word as its term, several as the bigram phrase of their characters. */
-        private static Query span(List<String> terms, String field, int from, int to) {
-            if (to - from == 1) {
-                return new TermQuery(new Term(field, terms.get(from)));
-            }
-            List<String> chars = new ArrayList<>();
-            terms.subList(from, to).forEach(t -> t.codePoints().forEach(c -> chars.add(Character.toString(c))));
-            return bigramPhrase(Fields.bigramOf(field), chars);
-        }
-
-        /** Whether token {@code b} follows token {@code a} as written: the next position, no character between. */
-        private static boolean written(List<Integer> positions, List<int[]> offsets, int a, int b) {
-            return positions.get(b) == positions.get(a) + 1 && offsets.get(b)[0] == offsets.get(a)[1];
-        }
-
-        private static boolean allHan(List<String> terms, int from, int to) {
-            return terms.subList(from, to).stream().allMatch(t -> t.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN));
-        }
-
-        /** Whether tokens [from, to) are one lone character that glues (not a function character). */
-        private static boolean glue(List<String> terms, int from, int to) {
-            return to - from == 1 && singleHan(terms.get(from)) && SearchService.FUNCTION_ENDS.indexOf(terms.get(from).codePointAt(0)) < 0;
         }
 
         /**
