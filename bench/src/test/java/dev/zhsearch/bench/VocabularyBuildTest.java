@@ -53,4 +53,31 @@ class VocabularyBuildTest {
         assertEquals("AU Places", wikiPairs.getFirst().label());
         assertTrue(wikiPairs.getFirst().cn().equals("澳大利亚") && wikiPairs.getFirst().tw().equals("澳洲"), wikiPairs.toString());
     }
+
+    /**
+     * CC-CEDICT's common words marked as Taiwan usage meet the unmarked word with one of their senses
+     * word for word, of two English words or more; a sense of one word ("server"), a verb's ("to …"),
+     * a proper name (cedictNames) and a word whose first sense is not Taiwan's do not pair.
+     */
+    @Test
+    void aTaiwanWordOfCcCedictMeetsTheWordWithItsSense(@TempDir Path data) throws Exception {
+        Path cedict = data.resolve("cedict.tsv.gz");
+        try (var out = new java.io.OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(cedict)), java.nio.charset.StandardCharsets.UTF_8)) {
+            out.write(String.join("\n",
+                    "traditional\tsimplified\tpinyin_numbered\tenglish",
+                    "恐攻\t恐攻\tkong3 gong1\t(Tw) terrorist attack",
+                    "恐怖襲擊\t恐怖袭击\tkong3 bu4 xi2 ji1\tterrorist attack",
+                    "伺服器\t伺服器\tsi4 fu2 qi4\t(Tw) server (computer)",
+                    "服務生\t服务生\tfu2 wu4 sheng1\tserver / waiter",
+                    "凸槌\t凸槌\ttu1 chui2\t(Tw) to mess up",
+                    "搞砸\t搞砸\tgao3 za2\tto mess up",
+                    "北韓\t北韩\tBei3 Han2\t(Tw) North Korea",
+                    "朝鮮\t朝鲜\tChao2 xian3\tNorth Korea",
+                    "機車\t机车\tji1 che1\tmotor scooter (Tw) / locomotive",
+                    "摩托車\t摩托车\tmo2 tuo1 che1\tmotor scooter") + "\n");
+        }
+        List<String> pairs = VocabularyBuild.cedictWords(cedict).stream().map(c -> c.tw() + "/" + c.cn()).toList();
+        // 機車's first sense is Taiwan's: a candidate, which the corpora's counts keep out (机车 is the mainland's locomotive)
+        assertEquals(List.of("恐攻/恐怖袭击", "機車/摩托车"), pairs);
+    }
 }
