@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  *   <li>rajatim/zhtw's curated terms (MIT), mainland → Taiwan, without its gaming and shop lists;</li>
  *   <li>the 中國用語雷達 list (MIT), only rows that give one Taiwan term (the others are advice);</li>
  *   <li>CC-CEDICT (CC BY-SA 4.0): proper names that name one thing, one of them marked as Taiwan
- *       usage ({@link #cedictNames}).</li>
+ *       usage ({@link #cedictNames}); common words marked as Taiwan usage with the word of one of
+ *       their senses ({@link #cedictWords}).</li>
  * </ul>
  * A pair is kept only if the corpora do not contradict it. Both sides are counted, script-folded, in
  * the documents of each region (Taiwan: tw-news-digest, mainland: cctv-xwlb):
@@ -526,7 +527,8 @@ public final class VocabularyBuild {
                     #    single sense, with the unmarked name the mainland uses most (北韓 / 朝鲜, 世足 / 世界杯).
                     #  - cc-cedict-words: the same CC-CEDICT build and licence. Common words whose first sense is marked
                     #    "(Tw)", with the unmarked common word that has one of their senses word for word and that the
-                    #    mainland uses most (捷運 / 地铁, 駭客 / 黑客); all the rules below apply to them.
+                    #    mainland uses most, for senses of two English words or more and where OpenCC pairs neither word
+                    #    (恐攻 / 恐怖袭击, 大眾運輸 / 公共交通); all the rules below apply to them.
                     # Kept out: pairs whose Taiwan word mainland text also uses (in >= 20 CCTV documents and >= 1/10 as
                     # often as the mainland word), or whose mainland word Taiwan text also uses (likewise; not for
                     # cc-cedict's names of one thing); pairs whose sides the corpora use the wrong way round (for
