@@ -366,15 +366,18 @@ public final class VocabularyBuild {
             String fc = base.foldScript(c.cn());
             String ft = base.foldScript(c.tw());
             int cnM = cn.of(fc), twM = cn.of(ft), cnT = tw.of(fc), twT = tw.of(ft);
+            // each side as the fold writes it, regional words too (伺服器 → 服务器)
+            String foldedCn = base.fold(c.cn());
+            String foldedTw = base.fold(c.tw());
             // two names of one thing (a dictionary's): Taiwan writing the mainland's name too is no
             // contradiction (韓國 beside 南韓); the mainland writing Taiwan's still is (自由市 in 自由市场)
             boolean sameThing = c.source().equals(CEDICT);
             String outcome;
             if (!HAN_WORD.matcher(c.cn()).matches() || !HAN_WORD.matcher(c.tw()).matches()) {
                 outcome = "not a Han word";
-            } else if (base.fold(c.cn()).equals(base.fold(c.tw()))) {
+            } else if (foldedCn.equals(foldedTw)) {
                 outcome = "folded already";
-            } else if (c.source().equals(CEDICT_WORDS) && (!base.fold(c.tw()).equals(ft) || !base.fold(c.cn()).equals(fc))) {
+            } else if (c.source().equals(CEDICT_WORDS) && (!foldedTw.equals(ft) || !foldedCn.equals(fc))) {
                 // a gloss in common is weak evidence: a word OpenCC already pairs keeps its pair (伺服器 is
                 // 服务器's, not 服务生's, a "server" too)
                 outcome = "one side paired by OpenCC";

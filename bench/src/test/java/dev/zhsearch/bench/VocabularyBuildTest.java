@@ -74,6 +74,8 @@ class VocabularyBuildTest {
                     "北韓\t北韩\tBei3 Han2\t(Tw) North Korea",
                     "朝鮮\t朝鲜\tChao2 xian3\tNorth Korea",
                     "機車\t机车\tji1 che1\tmotor scooter (Tw) / locomotive",
+                    "草莓\t草莓\tcao3 mei2\tstrawberry / (Tw) love bite",   // Taiwan's in its second sense only
+                    "吻痕\t吻痕\twen3 hen2\tlove bite",
                     "摩托車\t摩托车\tmo2 tuo1 che1\tmotor scooter") + "\n");
         }
         List<String> pairs = VocabularyBuild.cedictWords(cedict).stream().map(c -> c.tw() + "/" + c.cn()).toList();
