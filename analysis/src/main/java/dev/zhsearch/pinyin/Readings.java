@@ -47,6 +47,12 @@ public final class Readings {
     private final Map<String, int[]> bySyllable;
     /** Toneless pinyin syllables by their Zhuyin letters without tone marks. */
     private final Map<String, String> fromZhuyin;
+    /**
+     * For every beginning of a syllable's pinyin letters ({@code zh}, {@code zhu} …) and of its Zhuyin letters,
+     * the syllables with a vowel so begun, sorted: asked on every key typed, so worked out once.
+     */
+    private final Map<String, List<String>> begunPinyin;
+    private final Map<String, List<String>> begunZhuyin;
 
     private Readings(Map<String, Syllable[]> phrases, Map<String, Syllable[]> otherwise, Map<Integer, Syllable[]> chars, Map<String, String> zhuyin) {
         this.phrases = phrases;
@@ -64,6 +70,27 @@ public final class Readings {
         inverse.forEach((syllable, cps) -> bySyllable.put(syllable, cps.stream().mapToInt(Integer::intValue).toArray()));
         this.fromZhuyin = new HashMap<>();
         zhuyin.forEach((syllable, letters) -> fromZhuyin.putIfAbsent(letters, syllable));
+        this.begunPinyin = byBeginning(zhuyin.keySet().stream().map(s -> Map.entry(s, s)).toList());
+        this.begunZhuyin = byBeginning(List.copyOf(fromZhuyin.entrySet()));
+    }
+
+    /** Each beginning of each entry's key, with the values (syllables with a vowel) of the keys it begins, sorted. */
+    private static Map<String, List<String>> byBeginning(List<Map.Entry<String, String>> lettersToSyllable) {
+        Map<String, java.util.TreeSet<String>> begun = new HashMap<>();
+        for (Map.Entry<String, String> e : lettersToSyllable) {
+            String letters = e.getKey();
+            String syllable = e.getValue();
+            boolean voiced = syllable.chars().anyMatch(c -> "aeiouv".indexOf(c) >= 0);
+            for (int end = 1; end <= letters.length(); end++) {
+                java.util.TreeSet<String> here = begun.computeIfAbsent(letters.substring(0, end), k -> new java.util.TreeSet<>());
+                if (voiced) {
+                    here.add(syllable);
+                }
+            }
+        }
+        Map<String, List<String>> out = new HashMap<>();
+        begun.forEach((prefix, syllables) -> out.put(prefix, List.copyOf(syllables)));
+        return out;
     }
 
     /** The characters one toneless syllable ({@code zhong}) is a reading of, in code point order; none if it is no syllable. */
@@ -135,10 +162,11 @@ public final class Readings {
 
     /** The toneless pinyin syllables that begin with {@code letters} (pinyin letters, or Zhuyin letters if {@code zhuyin}), those with a vowel. */
     public List<String> syllablesBeginning(String letters, boolean zhuyin) {
-        java.util.stream.Stream<String> syllables = zhuyin
-                ? fromZhuyin.entrySet().stream().filter(e -> e.getKey().startsWith(letters)).map(Map.Entry::getValue)
-                : this.zhuyin.keySet().stream().filter(syllable -> syllable.startsWith(letters));
-        return syllables.filter(syllable -> syllable.chars().anyMatch(c -> "aeiouv".indexOf(c) >= 0)).distinct().sorted().toList();
+        if (letters.isEmpty()) { // every syllable begins with nothing
+            return (zhuyin ? fromZhuyin.values() : this.zhuyin.keySet()).stream()
+                    .filter(syllable -> syllable.chars().anyMatch(c -> "aeiouv".indexOf(c) >= 0)).distinct().sorted().toList();
+        }
+        return (zhuyin ? begunZhuyin : begunPinyin).getOrDefault(letters, List.of());
     }
 
     /**
@@ -559,7 +587,7 @@ public final class Readings {
         for (int start = Math.max(0, letters.length() - 6); start < letters.length(); start++) {
             if (ok[start]) {
                 String begun = letters.substring(start);
-                if (zhuyin.keySet().stream().anyMatch(syl -> syl.startsWith(begun))) {
+                if (begunPinyin.containsKey(begun)) {
                     return true;
                 }
             }

@@ -232,13 +232,19 @@ final class SoundLattice {
             java.util.PriorityQueue<Spelling> next = new java.util.PriorityQueue<>(BEAM + 1, byScore);
             for (Spelling s : beam) {
                 Choices choices = positions.get(p);
+                // follows(s, c), its denominator looked up once a spelling (tens of thousands of pairs are tried)
+                Long pairs = begins.get(s.cp());
+                if (pairs == null) {
+                    continue; // (no pair begins with it: nothing follows)
+                }
+                double begun = Math.log(pairs);
                 for (int i = 0; i < choices.characters().length; i++) {
                     int c = choices.characters()[i];
-                    double follows = follows(s.cp(), c);
-                    if (follows == Double.NEGATIVE_INFINITY) {
+                    int n = count(s.cp(), c);
+                    if (n == 0) {
                         continue;
                     }
-                    double score = s.score() + follows - (choices.rarely().get(i) ? OTHER_READING : 0);
+                    double score = s.score() + (Math.log(n) - begun) - (choices.rarely().get(i) ? OTHER_READING : 0);
                     if (next.size() < BEAM || score > next.peek().score()) {
                         next.add(new Spelling(s, c, score));
                         if (next.size() > BEAM) {
