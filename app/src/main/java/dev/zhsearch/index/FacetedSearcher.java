@@ -13,10 +13,12 @@ import org.apache.lucene.search.SearcherFactory;
 /**
  * An IndexSearcher that carries the facet state of its reader. The state (ordinal maps over the
  * facet doc values) is built once when SearcherManager opens or refreshes a reader, never per request.
+ * It carries the phrase counts asked of the reader too ({@link PhraseCounts}), which live as long.
  */
 public final class FacetedSearcher extends IndexSearcher {
 
     private final SortedSetDocValuesReaderState facetState;
+    private final PhraseCounts phraseCounts = new PhraseCounts();
 
     private FacetedSearcher(IndexReader reader, SortedSetDocValuesReaderState facetState) {
         super(reader);
@@ -26,6 +28,11 @@ public final class FacetedSearcher extends IndexSearcher {
     /** Null for an index without facet fields (an empty one). */
     public SortedSetDocValuesReaderState facetState() {
         return facetState;
+    }
+
+    /** The phrase counts asked of this searcher's reader so far. */
+    public PhraseCounts phraseCounts() {
+        return phraseCounts;
     }
 
     public static final class Factory extends SearcherFactory {

@@ -973,18 +973,22 @@ public final class SearchService implements Searching {
             }
             org.apache.lucene.index.TermsEnum inTitles = titles.iterator();
             org.apache.lucene.index.TermsEnum inBodies = bodies.iterator();
+            // what this reader was asked before (the next keystroke asks most of it again)
+            dev.zhsearch.index.PhraseCounts memo = searcher instanceof FacetedSearcher f ? f.phraseCounts() : new dev.zhsearch.index.PhraseCounts();
             java.util.Map<String, Integer> pairs = new java.util.HashMap<>();
             for (String word : words) {
                 String folded = analyzer.normalize(Fields.TITLE, word).utf8ToString();
                 if (out.containsKey(folded) || !QueryFactory.Parser.hanWord(folded)) {
                     continue;
                 }
+                String key = (storiesOnly ? "stories\t" : "documents\t") + folded;
+                dev.zhsearch.index.PhraseCounts.Known known = memo.get(key);
                 int[] cps = folded.codePoints().toArray();
                 int rarest = Integer.MAX_VALUE;
-                List<String> chars = new ArrayList<>();
-                for (int i = 0; i < cps.length; i++) {
-                    chars.add(new String(cps, i, 1));
-                    if (i + 1 < cps.length && rarest >= minDocs) {
+                if (known != null) {
+                    rarest = known.rarest();
+                } else {
+                    for (int i = 0; i + 1 < cps.length && rarest >= minDocs; i++) {
                         String pair = new String(cps, i, 2);
                         Integer df = pairs.get(pair);
                         if (df == null) {
@@ -995,20 +999,38 @@ public final class SearchService implements Searching {
                         rarest = Math.min(rarest, df);
                     }
                 }
+                // (a rarest pair found below minDocs may not be the rarest: enough to pass the word over)
                 if (rarest < minDocs) {
+                    if (known == null) {
+                        memo.put(key, new dev.zhsearch.index.PhraseCounts.Known(rarest, -1, 0));
+                    }
                     continue;
                 }
-                org.apache.lucene.search.Query phrase = new org.apache.lucene.search.BooleanQuery.Builder()
-                        .add(QueryFactory.Parser.bigramPhrase(Fields.TITLE_BIGRAM, chars), org.apache.lucene.search.BooleanClause.Occur.SHOULD)
-                        .add(QueryFactory.Parser.bigramPhrase(Fields.BODY_BIGRAM, chars), org.apache.lucene.search.BooleanClause.Occur.SHOULD).build();
-                if (storiesOnly) {
-                    phrase = new org.apache.lucene.search.BooleanQuery.Builder()
-                            .add(phrase, org.apache.lucene.search.BooleanClause.Occur.MUST)
-                            .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(Fields.PAGE_TYPE, PageTypes.Type.LISTING.label())),
-                                    org.apache.lucene.search.BooleanClause.Occur.MUST_NOT).build();
+                int count;
+                if (cps.length == 2 && !storiesOnly) {
+                    count = Math.min(rarest, upTo); // (a pair's documents: its term's)
+                    if (known == null) {
+                        memo.put(key, new dev.zhsearch.index.PhraseCounts.Known(rarest, rarest, Integer.MAX_VALUE));
+                    }
+                } else if (known != null && known.answers(upTo)) {
+                    count = Math.min(known.documents(), upTo);
+                } else {
+                    List<String> chars = new ArrayList<>();
+                    for (int cp : cps) {
+                        chars.add(Character.toString(cp));
+                    }
+                    org.apache.lucene.search.Query phrase = new org.apache.lucene.search.BooleanQuery.Builder()
+                            .add(QueryFactory.Parser.bigramPhrase(Fields.TITLE_BIGRAM, chars), org.apache.lucene.search.BooleanClause.Occur.SHOULD)
+                            .add(QueryFactory.Parser.bigramPhrase(Fields.BODY_BIGRAM, chars), org.apache.lucene.search.BooleanClause.Occur.SHOULD).build();
+                    if (storiesOnly) {
+                        phrase = new org.apache.lucene.search.BooleanQuery.Builder()
+                                .add(phrase, org.apache.lucene.search.BooleanClause.Occur.MUST)
+                                .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(Fields.PAGE_TYPE, PageTypes.Type.LISTING.label())),
+                                        org.apache.lucene.search.BooleanClause.Occur.MUST_NOT).build();
+                    }
+                    count = upTo == Integer.MAX_VALUE ? searcher.count(phrase) : countUpTo(searcher, phrase, upTo);
+                    memo.put(key, new dev.zhsearch.index.PhraseCounts.Known(rarest, count, upTo));
                 }
-                int count = cps.length == 2 && !storiesOnly ? Math.min(rarest, upTo)
-                        : upTo == Integer.MAX_VALUE ? searcher.count(phrase) : countUpTo(searcher, phrase, upTo);
                 if (count >= minDocs) {
                     out.put(folded, count);
                 }
