@@ -10,9 +10,19 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ClosedLoop {
 
-    /** One client's next request; throws to count a failure. {@code i} counts this client's requests. */
+    /**
+     * One client's next request; throws to count a failure, or {@link Done} when it has no more to ask
+     * (a client that works through a list). {@code i} counts this client's requests.
+     */
     interface Client {
         void request(int i) throws Exception;
+    }
+
+    /** Thrown by a client that has asked all it had to: it stops, and nothing is counted for this turn. */
+    static final class Done extends Exception {
+        Done() {
+            super(null, null, false, false);
+        }
     }
 
     interface ClientFactory {
@@ -77,6 +87,8 @@ final class ClosedLoop {
                 client.request(n[0]);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
+            } catch (Done e) {
                 return;
             } catch (Exception e) {
                 failures.incrementAndGet();

@@ -124,11 +124,79 @@ public final class SuggestBench {
                     }
                 }
                 report.put("latency", levels);
+                report.put("typing", typing(cases, app.port(), out));
             } finally {
                 app.stop();
             }
         }
         return report;
+    }
+
+    /**
+     * Every beginning of every case's input as it is typed (t, ta, tai, taij …), each asked once and
+     * none asked before: what a search box sends, where nothing kept from an earlier request helps
+     * (the loads above repeat their inputs, so a server's per-input memory answers most of them).
+     * The cases alternate between 1 client and 8, each client typing one case's beginnings in order,
+     * then taking the next case; keep-alive sockets.
+     */
+    static List<Map<String, Object>> typing(List<Case> cases, int port, PrintStream out) throws Exception {
+        java.util.Set<String> asked = new java.util.HashSet<>();
+        cases.forEach(c -> asked.add(c.input().strip()));
+        List<List<String>> one = new ArrayList<>();
+        List<List<String>> eight = new ArrayList<>();
+        for (Case c : cases) {
+            List<String> typed = new ArrayList<>();
+            int[] cps = c.input().strip().codePoints().toArray();
+            for (int n = 1; n < cps.length; n++) {
+                String begun = new String(cps, 0, n).strip();
+                if (asked.add(begun)) {
+                    typed.add(begun);
+                }
+            }
+            if (!typed.isEmpty()) {
+                (one.size() <= eight.size() ? one : eight).add(typed);
+            }
+        }
+        out.printf("%nlatency while typing: each beginning of each input, asked once, never asked before (keep-alive sockets):%n"
+                + "%-22s %-8s %s%n", "inputs", "clients", Latencies.header());
+        List<Map<String, Object>> levels = new ArrayList<>();
+        for (int clients : new int[] {1, 8}) {
+            List<List<String>> words = clients == 1 ? one : eight;
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            List<KeepAliveGet> sockets = new ArrayList<>();
+            ClosedLoop.Result r;
+            try {
+                r = ClosedLoop.run(clients, 3600, user -> {
+                    KeepAliveGet socket = new KeepAliveGet("127.0.0.1", port);
+                    synchronized (sockets) {
+                        sockets.add(socket);
+                    }
+                    java.util.ArrayDeque<String> mine = new java.util.ArrayDeque<>();
+                    return i -> {
+                        if (mine.isEmpty()) {
+                            int w = next.getAndIncrement();
+                            if (w >= words.size()) {
+                                throw new ClosedLoop.Done();
+                            }
+                            mine.addAll(words.get(w));
+                        }
+                        int status = socket.get("/api/suggest?q=" + enc(mine.poll()));
+                        if (status != 200) {
+                            throw new IOException("HTTP " + status);
+                        }
+                    };
+                });
+            } finally {
+                for (KeepAliveGet s : sockets) {
+                    s.close();
+                }
+            }
+            out.printf("%-22s %-8d %s  (%.0f req/s, %d errors)%n", words.stream().mapToInt(List::size).sum(), clients,
+                    r.latency().row(), r.perSecond(), r.failures());
+            levels.add(Map.of("clients", clients, "inputs", r.requests(), "p50Ms", r.latency().p50Ms(), "p99Ms", r.latency().p99Ms(),
+                    "perSecond", r.perSecond(), "errors", r.failures()));
+        }
+        return levels;
     }
 
     private static ClosedLoop.Result load(String kind, HttpClient client, int port, List<URI> uris, int clients, int seconds)
