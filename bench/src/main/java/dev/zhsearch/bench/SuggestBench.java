@@ -134,8 +134,9 @@ public final class SuggestBench {
 
     /**
      * Every beginning of every case's input as it is typed (t, ta, tai, taij …), each asked once and
-     * none asked before: what a search box sends, where nothing kept from an earlier request helps
-     * (the loads above repeat their inputs, so a server's per-input memory answers most of them).
+     * none asked before: what a search box sends (the loads above repeat their inputs, so a server's
+     * per-input memory answers most of them). What earlier requests counted in the index still helps,
+     * as an earlier keystroke's does in a search box.
      * The cases alternate between 1 client and 8, each client typing one case's beginnings in order,
      * then taking the next case; keep-alive sockets.
      */
