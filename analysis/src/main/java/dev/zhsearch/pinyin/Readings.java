@@ -80,8 +80,8 @@ public final class Readings {
         for (Map.Entry<String, String> e : lettersToSyllable) {
             String letters = e.getKey();
             String syllable = e.getValue();
-            boolean voiced = syllable.chars().anyMatch(c -> "aeiouv".indexOf(c) >= 0);
-            for (int end = 1; end <= letters.length(); end++) {
+            boolean voiced = voiced(syllable);
+            for (int end = 0; end <= letters.length(); end++) { // (from 0: every syllable begins with nothing)
                 java.util.TreeSet<String> here = begun.computeIfAbsent(letters.substring(0, end), k -> new java.util.TreeSet<>());
                 if (voiced) {
                     here.add(syllable);
@@ -91,6 +91,11 @@ public final class Readings {
         Map<String, List<String>> out = new HashMap<>();
         begun.forEach((prefix, syllables) -> out.put(prefix, List.copyOf(syllables)));
         return out;
+    }
+
+    /** Whether a pinyin syllable has a vowel (n, m, ng, the readings of interjections such as 嗯, have none). */
+    private static boolean voiced(String syllable) {
+        return syllable.chars().anyMatch(c -> "aeiouv".indexOf(c) >= 0);
     }
 
     /** The characters one toneless syllable ({@code zhong}) is a reading of, in code point order; none if it is no syllable. */
@@ -119,7 +124,7 @@ public final class Readings {
             for (int start = Math.max(0, end - 6); start < end; start++) {
                 String piece = key.substring(start, end);
                 String syllable = known != null ? known.get(piece) : (this.zhuyin.containsKey(piece) ? piece : null);
-                if (syllable == null || syllable.chars().noneMatch(c -> "aeiouv".indexOf(c) >= 0)) {
+                if (syllable == null || !voiced(syllable)) {
                     continue; // (n, m, ng: the readings of interjections, 嗯, no part of a word typed)
                 }
                 for (List<String> before : ways.get(start)) {
@@ -162,10 +167,6 @@ public final class Readings {
 
     /** The toneless pinyin syllables that begin with {@code letters} (pinyin letters, or Zhuyin letters if {@code zhuyin}), those with a vowel. */
     public List<String> syllablesBeginning(String letters, boolean zhuyin) {
-        if (letters.isEmpty()) { // every syllable begins with nothing
-            return (zhuyin ? fromZhuyin.values() : this.zhuyin.keySet()).stream()
-                    .filter(syllable -> syllable.chars().anyMatch(c -> "aeiouv".indexOf(c) >= 0)).distinct().sorted().toList();
-        }
         return (zhuyin ? begunZhuyin : begunPinyin).getOrDefault(letters, List.of());
     }
 

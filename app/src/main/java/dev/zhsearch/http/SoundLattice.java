@@ -111,8 +111,14 @@ final class SoundLattice {
 
     /** How often {@code second} follows {@code first}, of the pairs {@code first} begins (log); minus infinity if the documents hold no such pair. */
     double follows(int first, int second) {
+        Long pairs = begins.get(first);
+        return pairs == null ? Double.NEGATIVE_INFINITY : follows(first, second, Math.log(pairs));
+    }
+
+    /** {@link #follows(int, int)} given the log of how many pairs {@code first} begins (the beam looks it up once a spelling). */
+    private double follows(int first, int second, double logBegun) {
         int n = count(first, second);
-        return n == 0 ? Double.NEGATIVE_INFINITY : Math.log(n) - Math.log(begins.get(first));
+        return n == 0 ? Double.NEGATIVE_INFINITY : Math.log(n) - logBegun;
     }
 
     /** The characters most often right after {@code cp} in the documents, commonest first. */
@@ -232,7 +238,7 @@ final class SoundLattice {
             java.util.PriorityQueue<Spelling> next = new java.util.PriorityQueue<>(BEAM + 1, byScore);
             for (Spelling s : beam) {
                 Choices choices = positions.get(p);
-                // follows(s, c), its denominator looked up once a spelling (tens of thousands of pairs are tried)
+                // follows(s, c)'s denominator looked up once a spelling (tens of thousands of pairs are tried)
                 Long pairs = begins.get(s.cp());
                 if (pairs == null) {
                     continue; // (no pair begins with it: nothing follows)
@@ -240,11 +246,11 @@ final class SoundLattice {
                 double begun = Math.log(pairs);
                 for (int i = 0; i < choices.characters().length; i++) {
                     int c = choices.characters()[i];
-                    int n = count(s.cp(), c);
-                    if (n == 0) {
+                    double follows = follows(s.cp(), c, begun);
+                    if (follows == Double.NEGATIVE_INFINITY) {
                         continue;
                     }
-                    double score = s.score() + (Math.log(n) - begun) - (choices.rarely().get(i) ? OTHER_READING : 0);
+                    double score = s.score() + follows - (choices.rarely().get(i) ? OTHER_READING : 0);
                     if (next.size() < BEAM || score > next.peek().score()) {
                         next.add(new Spelling(s, c, score));
                         if (next.size() > BEAM) {
