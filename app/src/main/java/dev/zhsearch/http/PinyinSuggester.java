@@ -312,9 +312,29 @@ final class PinyinSuggester {
                 vouched.add(c.hans());
             }
         }
-        // and what was typed, if three characters or more that documents hold as written (北市府: not 北市府称)
-        if (prefix.codePointCount(0, prefix.length()) >= 3 && !service.documentsUsing(List.of(prefix), MIN_DOCUMENTS, MIN_DOCUMENTS).isEmpty()) {
-            vouched.add(prefix);
+        // and what was typed, if three characters or more that documents hold as written (北市府: not
+        // 北市府称), unless it is a piece of a longer word: a word of the table one character longer holds
+        // SpelledWords.PIECE of its documents (中央纪 of 中央纪委: no word, and 中央纪委 no word and the next)
+        int typed = prefix.codePointCount(0, prefix.length());
+        Integer held = typed >= 3 ? service.documentsUsing(List.of(prefix), MIN_DOCUMENTS, SpelledWords.SPELLED_COUNT).get(prefix) : null;
+        if (held != null) {
+            Set<String> longer = new java.util.TreeSet<>();
+            for (int k = from; k < to; k++) {
+                String w = t.candidates().get(t.byText()[k]).hans();
+                if (w.codePointCount(0, w.length()) == typed + 1) {
+                    longer.add(w);
+                }
+            }
+            int piece = (int) Math.ceil(SpelledWords.PIECE * held);
+            if (longer.isEmpty() || service.documentsUsing(longer, piece, piece).isEmpty()) {
+                vouched.add(prefix);
+            }
+            // where no word of the table begins so, the phrase the documents continue it to, if they
+            // nearly always do (加權指 → 加權指數, 大陸委 → 大陸委員會: neither the titles' words nor the
+            // dictionaries list them); it asks the documents a dozen counts or more, so only here
+            if (from == to) {
+                spelling.extended(prefix, held, t).ifPresent(c -> ranked.add(new Ranked(c, score(c, false, true), Integer.MAX_VALUE)));
+            }
         }
         for (int k = from; k < to; k++) {
             Candidate c = t.candidates().get(t.byText()[k]);

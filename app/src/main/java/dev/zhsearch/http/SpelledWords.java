@@ -172,21 +172,51 @@ final class SpelledWords {
 
     /**
      * The phrase {@code w} is a piece of, continued a character at a time while one character follows
-     * it in {@value #PIECE} of its documents (基孔肯 → 基孔肯雅 → 基孔肯雅热), or none if none does.
+     * it in {@value #PIECE} of its documents (基孔肯 → 基孔肯雅 → 基孔肯雅热), and no piece of a phrase on
+     * its other side either (盟建设 of 联盟建设), or none.
      */
     private java.util.Optional<PinyinSuggester.Candidate> continued(String w, int documents, PinyinSuggester.Table t) throws IOException {
+        java.util.Optional<PinyinSuggester.Candidate> longer = extended(w, documents, t);
+        if (longer.isEmpty()) {
+            return longer;
+        }
+        String phrase = longer.get().hans();
+        long held = longer.get().weight();
+        List<String> before = new ArrayList<>();
+        for (int c : t.lattice().before(phrase.codePointAt(0))) {
+            before.add(Character.toString(c) + phrase);
+        }
+        int enough = (int) Math.ceil(PIECE * held);
+        return service.documentsUsing(before, enough, enough).isEmpty() ? longer : java.util.Optional.empty();
+    }
+
+    /**
+     * The phrase {@code w} (Simplified, in {@code documents} documents) is a piece of, continued a
+     * character at a time while one character follows it in {@value #PIECE} of its documents, up to
+     * {@value #CONTINUED_LENGTH} characters, or none if none does: what typed characters begin (加权指 →
+     * 加权指数), where what comes before them is the typist's to choose.
+     */
+    java.util.Optional<PinyinSuggester.Candidate> extended(String w, int documents, PinyinSuggester.Table t) throws IOException {
         String phrase = w;
         int held = documents;
         while (phrase.codePointCount(0, phrase.length()) < CONTINUED_LENGTH) {
+            int enough = (int) Math.ceil(PIECE * held);
+            int last = phrase.codePointBefore(phrase.length());
             List<String> next = new ArrayList<>();
-            for (int c : t.lattice().following(phrase.codePointBefore(phrase.length()))) {
-                // (not by what begins the title's next words: 十四五规划和, 台积电的)
-                if (SearchService.FUNCTION_ENDS.indexOf(c) < 0 && SearchService.NOT_CONTINUING.indexOf(c) < 0) {
+            for (int c : t.lattice().following(last)) {
+                // (not by what begins the title's next words: 十四五规划和, 台积电的; and not where the pair
+                // alone is in too few documents: a pair's documents in titles and in bodies, each at most
+                // the lattice's count, bound the phrase's, and the index is not asked)
+                if (SearchService.FUNCTION_ENDS.indexOf(c) < 0 && SearchService.NOT_CONTINUING.indexOf(c) < 0
+                        && 2L * t.lattice().count(last, c) >= enough) {
                     next.add(phrase + Character.toString(c));
                 }
             }
+            if (next.isEmpty()) {
+                break;
+            }
             // (in stories: a tag page's title, 彈飛相關報導, is a name and a label, no phrase)
-            Map<String, Integer> found = service.storiesUsing(next, (int) Math.ceil(PIECE * held), SPELLED_COUNT);
+            Map<String, Integer> found = service.storiesUsing(next, enough, SPELLED_COUNT);
             if (found.isEmpty()) {
                 break;
             }
@@ -195,16 +225,7 @@ final class SpelledWords {
             phrase = best.getKey();
             held = best.getValue();
         }
-        if (phrase.equals(w)) {
-            return java.util.Optional.empty();
-        }
-        // no piece of a phrase on its other side either (盟建设 of 联盟建设)
-        List<String> before = new ArrayList<>();
-        for (int c : t.lattice().before(phrase.codePointAt(0))) {
-            before.add(Character.toString(c) + phrase);
-        }
-        int enough = (int) Math.ceil(PIECE * held);
-        return service.documentsUsing(before, enough, enough).isEmpty() ? java.util.Optional.of(heldWord(phrase, held)) : java.util.Optional.empty();
+        return phrase.equals(w) ? java.util.Optional.empty() : java.util.Optional.of(heldWord(phrase, held));
     }
 
     /**

@@ -370,6 +370,34 @@ class SuggestWordsTest {
         });
     }
 
+    /**
+     * Characters typed that no word of the table begins, where the documents nearly always go on with
+     * the same characters (a body's organisation, no title's word or dictionary's), complete to the
+     * phrase the documents continue them to, in the script typed; characters the documents go on from
+     * in many ways are not continued.
+     */
+    @Test
+    void charactersTypedThatThePhraseOfTheDocumentsBeginsCompleteToIt(@TempDir Path dir) throws Exception {
+        List<SourceDoc> docs = new ArrayList<>();
+        String[] what = {"舉辦論壇", "發表報告", "召開年會", "拜會部長", "提出建言", "舉行記者會"};
+        for (int i = 0; i < what.length; i++) {
+            docs.add(doc(i, "業界" + what[i] + "第" + i + "場", "由台灣能源轉型促進會" + what[i] + "，各界出席。"));
+        }
+        String[] after = {"市場", "政策", "計畫", "產業", "技術", "人才"};
+        for (int i = 0; i < after.length; i++) {
+            docs.add(doc(10 + i, "地方新聞第" + i + "則", "推動能源轉型" + after[i] + "，成效可期。"));
+        }
+        serving(dir, docs, port -> {
+            suggestions(client(), port, "nengyuan", null); // (typed by sound, a question waits for the table)
+            List<String> typed = suggestions(client(), port, "能源轉型促", null);
+            assertEquals("能源轉型促進會", typed.isEmpty() ? null : typed.getFirst(), typed.toString());
+            assertEquals("能源转型促进会", suggestions(client(), port, "能源转型促", null).getFirst(), "in the script typed");
+            // 能源轉型 goes on in six ways: no phrase of it is offered as its continuation
+            assertTrue(suggestions(client(), port, "能源轉型", null).stream().noneMatch(w -> w.startsWith("能源轉型促進")),
+                    suggestions(client(), port, "能源轉型", null).toString());
+        });
+    }
+
     private static HttpClient client() {
         return HttpClient.newHttpClient();
     }
