@@ -31,10 +31,7 @@ class VocabularyBuildTest {
                 "AU Places\tAustralia\tbidi\t\t\t\t\t澳大利亚\t澳洲\t澳洲\t\t\t",
                 "AU Places\tAustralia\toneway\t澳洲\t\t\t\t\t\t澳洲\t\t\t",   // one-way rules are not two-way pairs
                 "1D\tOne Direction\tbidi\t\t一世代\t\t\t单向组合\t1世代\tOne Direction\t\t\t");
-        try (var out = new java.io.OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(wiki.resolve("cgroups_rules.tsv.gz"))),
-                java.nio.charset.StandardCharsets.UTF_8)) {
-            out.write(String.join("\n", rules) + "\n");
-        }
+        gzipped(wiki.resolve("cgroups_rules.tsv.gz"), rules.toArray(String[]::new));
         var groups = VocabularyBuild.groupsOfPairs(wiki.resolve("cgroups_rules.tsv.gz"));
         assertEquals(new TreeSet<>(Set.of("ALeague", "AU Places")), groups.get("澳大利亚\t澳洲"));
         assertEquals(new TreeSet<>(Set.of("1D")), groups.get("单向组合\t1世代"));
@@ -44,9 +41,7 @@ class VocabularyBuildTest {
         Files.createDirectories(data.resolve("tw-cn-vocab-radar"));
         Files.writeString(data.resolve("tw-cn-vocab-radar/taiwan_china_vocabs.tsv"), "mainland_term\ttaiwan_terms\tenglish\tdescription\n");
         Files.createDirectories(data.resolve("cc-cedict"));
-        try (var out = new GZIPOutputStream(Files.newOutputStream(data.resolve("cc-cedict/cedict.tsv.gz")))) {
-            out.write("traditional\tsimplified\tpinyin_numbered\tenglish\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
+        gzipped(data.resolve("cc-cedict/cedict.tsv.gz"), "traditional\tsimplified\tpinyin_numbered\tenglish");
         List<VocabularyBuild.Candidate> wikiPairs = VocabularyBuild.candidates(data).stream()
                 .filter(c -> c.source().equals("wiki-cgroups")).toList();
         assertEquals(1, wikiPairs.size(), wikiPairs.toString());
@@ -62,22 +57,20 @@ class VocabularyBuildTest {
     @Test
     void aTaiwanWordOfCcCedictMeetsTheWordWithItsSense(@TempDir Path data) throws Exception {
         Path cedict = data.resolve("cedict.tsv.gz");
-        try (var out = new java.io.OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(cedict)), java.nio.charset.StandardCharsets.UTF_8)) {
-            out.write(String.join("\n",
-                    "traditional\tsimplified\tpinyin_numbered\tenglish",
-                    "恐攻\t恐攻\tkong3 gong1\t(Tw) terrorist attack",
-                    "恐怖襲擊\t恐怖袭击\tkong3 bu4 xi2 ji1\tterrorist attack",
-                    "伺服器\t伺服器\tsi4 fu2 qi4\t(Tw) server (computer)",
-                    "服務生\t服务生\tfu2 wu4 sheng1\tserver / waiter",
-                    "凸槌\t凸槌\ttu1 chui2\t(Tw) to mess up",
-                    "搞砸\t搞砸\tgao3 za2\tto mess up",
-                    "北韓\t北韩\tBei3 Han2\t(Tw) North Korea",
-                    "朝鮮\t朝鲜\tChao2 xian3\tNorth Korea",
-                    "機車\t机车\tji1 che1\tmotor scooter (Tw) / locomotive",
-                    "草莓\t草莓\tcao3 mei2\tstrawberry / (Tw) love bite",   // Taiwan's in its second sense only
-                    "吻痕\t吻痕\twen3 hen2\tlove bite",
-                    "摩托車\t摩托车\tmo2 tuo1 che1\tmotor scooter") + "\n");
-        }
+        gzipped(cedict,
+                "traditional\tsimplified\tpinyin_numbered\tenglish",
+                "恐攻\t恐攻\tkong3 gong1\t(Tw) terrorist attack",
+                "恐怖襲擊\t恐怖袭击\tkong3 bu4 xi2 ji1\tterrorist attack",
+                "伺服器\t伺服器\tsi4 fu2 qi4\t(Tw) server (computer)",
+                "服務生\t服务生\tfu2 wu4 sheng1\tserver / waiter",
+                "凸槌\t凸槌\ttu1 chui2\t(Tw) to mess up",
+                "搞砸\t搞砸\tgao3 za2\tto mess up",
+                "北韓\t北韩\tBei3 Han2\t(Tw) North Korea",
+                "朝鮮\t朝鲜\tChao2 xian3\tNorth Korea",
+                "機車\t机车\tji1 che1\tmotor scooter (Tw) / locomotive",
+                "草莓\t草莓\tcao3 mei2\tstrawberry / (Tw) love bite",   // Taiwan's in its second sense only
+                "吻痕\t吻痕\twen3 hen2\tlove bite",
+                "摩托車\t摩托车\tmo2 tuo1 che1\tmotor scooter");
         List<String> pairs = VocabularyBuild.cedictWords(cedict).stream().map(c -> c.tw() + "/" + c.cn()).toList();
         // 機車's first sense is Taiwan's: a candidate, which the corpora's counts keep out (机车 is the mainland's locomotive)
         assertEquals(List.of("恐攻/恐怖袭击", "機車/摩托车"), pairs);
@@ -91,17 +84,22 @@ class VocabularyBuildTest {
     @Test
     void aOneWayRuleOfANewsGroupPairsTheWordWrittenWithTheWordShown(@TempDir Path data) throws Exception {
         Path rules = data.resolve("cgroups_rules.tsv.gz");
-        try (var out = new java.io.OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(rules)), java.nio.charset.StandardCharsets.UTF_8)) {
-            out.write(String.join("\n",
-                    "group\toriginal\tkind\toneway_source\tzh\tzh-hans\tzh-hant\tzh-cn\tzh-tw\tzh-hk\tzh-mo\tzh-sg\tzh-my",
-                    "Railway\tMaglev\toneway\t磁悬浮\t\t\t\t\t磁浮\t\t\t\t",          // Taiwan is shown 磁浮
-                    "Sports\tMasters\toneway\t世壯運\t\t\t\t老将运动会\t\t\t\t\t",    // the mainland is shown 老将运动会
-                    "Railway\tMTR\toneway\t地铁\t\t\t\t\t\t港鐵\t\t\t",             // Hong Kong's: not Taiwan's
-                    "1D\tOne Direction\toneway\t单向组合\t\t\t\t\t1世代\t\t\t\t",   // a fandom group
-                    "Astronomy\tNASA\toneway\t美国宇航局\t\t\t\t美国宇航局\t\t\t\t\t") + "\n"); // shown as written
-        }
+        gzipped(rules,
+                "group\toriginal\tkind\toneway_source\tzh\tzh-hans\tzh-hant\tzh-cn\tzh-tw\tzh-hk\tzh-mo\tzh-sg\tzh-my",
+                "Railway\tMaglev\toneway\t磁悬浮\t\t\t\t\t磁浮\t\t\t\t",          // Taiwan is shown 磁浮
+                "Sports\tMasters\toneway\t世壯運\t\t\t\t老将运动会\t\t\t\t\t",    // the mainland is shown 老将运动会
+                "Railway\tMTR\toneway\t地铁\t\t\t\t\t\t港鐵\t\t\t",             // Hong Kong's: not Taiwan's
+                "1D\tOne Direction\toneway\t单向组合\t\t\t\t\t1世代\t\t\t\t",   // a fandom group
+                "Astronomy\tNASA\toneway\t美国宇航局\t\t\t\t美国宇航局\t\t\t\t\t"); // shown as written
         List<String> pairs = VocabularyBuild.oneWay(rules).stream().map(c -> c.tw() + "/" + c.cn() + " " + c.label()).toList();
         assertEquals(List.of("磁浮/磁悬浮 Railway (one-way)", "世壯運/老将运动会 Sports (one-way)"), pairs);
         assertTrue(VocabularyBuild.weak(VocabularyBuild.ONE_WAY), "a one-way rule gives way to the curated lists");
+    }
+
+    /** Writes {@code lines} to {@code file} as gzipped UTF-8 text, one a line. */
+    private static void gzipped(Path file, String... lines) throws java.io.IOException {
+        try (var out = new java.io.OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)), java.nio.charset.StandardCharsets.UTF_8)) {
+            out.write(String.join("\n", lines) + "\n");
+        }
     }
 }
