@@ -304,27 +304,28 @@ final class PinyinSuggester {
         // character, and no dictionary's word or company (鄭麗文時, 台積電跌, 习近平同: a title sequence or
         // a name found with the title's next character), is that word and the title's next
         Set<String> vouched = new HashSet<>();
+        int typed = prefix.codePointCount(0, prefix.length());
+        Set<String> longer = new java.util.TreeSet<>(); // (the words one character longer than what was typed)
         int from = t.firstText(prefix);
         int to = from; // (the candidates that begin so: byText[from, to))
         for (; to < t.byText().length && t.candidates().get(t.byText()[to]).hans().startsWith(prefix); to++) {
             Candidate c = t.candidates().get(t.byText()[to]);
-            if (c.vetted() && c.hans().codePointCount(0, c.hans().length()) >= 3) {
+            int length = c.hans().codePointCount(0, c.hans().length());
+            if (c.vetted() && length >= 3) {
                 vouched.add(c.hans());
+            }
+            if (length == typed + 1) {
+                longer.add(c.hans());
             }
         }
         // and what was typed, if three characters or more that documents hold as written (北市府: not
         // 北市府称), unless it is a piece of a longer word: a word of the table one character longer holds
-        // SpelledWords.PIECE of its documents (中央纪 of 中央纪委: no word, and 中央纪委 no word and the next)
-        int typed = prefix.codePointCount(0, prefix.length());
-        Integer held = typed >= 3 ? service.documentsUsing(List.of(prefix), MIN_DOCUMENTS, SpelledWords.SPELLED_COUNT).get(prefix) : null;
+        // SpelledWords.PIECE of its documents (中央纪 of 中央纪委: no word, and 中央纪委 no word and the next).
+        // Its documents are counted further only where that share, or a continuation below, needs them.
+        boolean share = !longer.isEmpty() || from == to;
+        Integer held = typed >= 3
+                ? service.documentsUsing(List.of(prefix), MIN_DOCUMENTS, share ? SpelledWords.SPELLED_COUNT : MIN_DOCUMENTS).get(prefix) : null;
         if (held != null) {
-            Set<String> longer = new java.util.TreeSet<>();
-            for (int k = from; k < to; k++) {
-                String w = t.candidates().get(t.byText()[k]).hans();
-                if (w.codePointCount(0, w.length()) == typed + 1) {
-                    longer.add(w);
-                }
-            }
             int piece = (int) Math.ceil(SpelledWords.PIECE * held);
             if (longer.isEmpty() || service.documentsUsing(longer, piece, piece).isEmpty()) {
                 vouched.add(prefix);
